@@ -1,0 +1,1 @@
+"""Briefbot's Discord side and command line; nothing here knows FAISS."""

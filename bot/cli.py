@@ -1,0 +1,267 @@
+"""The `briefbot` command line: the only module that knows argv; engine errors become one line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from bot.render import answer_json, answer_text, report_json, report_text
+from bot.settings import Settings
+from index.errors import BriefbotError, QuestionError
+from index.models import SearchFilters
+from index.search import Retriever, check_question
+
+SAMPLE_QUESTION = "Which countries mediated the talks?"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefbot",
+        description="Cited answers from policy briefs, offline. Settings come from the environment "
+        "and .env (see .env.example); options here override them.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def place(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--corpus", type=Path, help="folder of briefs (default: settings)")
+        sub.add_argument("--index", type=Path, help="index folder (default: settings)")
+
+    index = commands.add_parser("index", help="build or update the index of the corpus")
+    place(index)
+    index.add_argument("--rebuild", action="store_true", help="re-embed everything from scratch")
+    index.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    ask = commands.add_parser("ask", help="answer a question with cited passages")
+    place(ask)
+    ask.add_argument("question", nargs="?", help="the question (or use --questions-file)")
+    ask.add_argument("-k", type=int, default=None, help="passages per answer (default: settings)")
+    ask.add_argument(
+        "--questions-file", type=Path, help="one question per line; prints one JSON object per line"
+    )
+    ask.add_argument("--brief", action="append", default=[], help="only this brief id (repeatable)")
+    ask.add_argument("--since", type=_iso_date, help="only briefs dated on or after YYYY-MM-DD")
+    ask.add_argument("--until", type=_iso_date, help="only briefs dated on or before YYYY-MM-DD")
+    ask.add_argument("--json", action="store_true", help="print JSON")
+
+    console = commands.add_parser("console", help="ask questions interactively in the terminal")
+    place(console)
+
+    evaluate = commands.add_parser("eval", help="measure retrieval on a BEIR-format dataset")
+    evaluate.add_argument("dataset", type=Path, help="folder with corpus.jsonl(.gz), queries.jsonl, qrels/")
+    evaluate.add_argument("--split", default="test", help="qrels split (default: test)")
+    evaluate.add_argument("--retriever", choices=[r.value for r in Retriever], default=Retriever.FUSED.value)
+    evaluate.add_argument(
+        "--index", type=Path, help="where to keep the dataset's index (default: beside the main index)"
+    )
+    evaluate.add_argument("--json", action="store_true", help="print one JSON object")
+
+    run = commands.add_parser("run", help="start the Discord bot (needs DISCORD_TOKEN)")
+    place(run)
+    sync = commands.add_parser("sync-commands", help="register slash commands with Discord")
+    sync.add_argument(
+        "--global",
+        dest="global_sync",
+        action="store_true",
+        help="sync globally (takes up to an hour to show) instead of dev guilds",
+    )
+    return parser
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date in YYYY-MM-DD form") from error
+
+
+def make_engine(settings: Settings, corpus: Path | None = None, index: Path | None = None):
+    from index.embedding import SentenceTransformerEmbedder
+    from index.engine import Engine
+
+    return Engine(
+        corpus or settings.corpus_dir,
+        index or settings.index_dir,
+        SentenceTransformerEmbedder(settings.model),
+        threshold=settings.abstention_threshold,
+        passages_per_answer=settings.passages_per_answer,
+    )
+
+
+class _Progress:
+    """A tqdm bar per indexing stage, on stderr so that --json output stays clean."""
+
+    def __init__(self) -> None:
+        self._bar = None
+        self._stage = None
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        from tqdm import tqdm
+
+        if stage != self._stage:
+            self.close()
+            self._stage = stage
+            self._bar = tqdm(total=total, desc=stage, unit="", file=sys.stderr, leave=False)
+        if self._bar is not None:
+            self._bar.total = total
+            self._bar.n = done
+            self._bar.refresh()
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
+
+
+def _with_progress(action):
+    progress = _Progress()
+    try:
+        return action(progress)
+    finally:
+        progress.close()
+
+
+def cmd_index(settings: Settings, args: argparse.Namespace) -> int:
+    engine = make_engine(settings, args.corpus, args.index)
+    report = _with_progress(lambda p: engine.reindex(rebuild=args.rebuild, progress=p))
+    print(json.dumps(report_json(report)) if args.json else report_text(report))
+    return 0
+
+
+def _prepared_engine(settings: Settings, args: argparse.Namespace):
+    engine = make_engine(settings, args.corpus, args.index)
+    report = _with_progress(lambda p: engine.ensure_index(progress=p))
+    if report is not None:
+        print(report_text(report), file=sys.stderr)
+    return engine
+
+
+def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
+    if args.question is None and args.questions_file is None:
+        print("briefbot ask: give a question, or --questions-file FILE", file=sys.stderr)
+        return 2
+    if args.k is not None and not 1 <= args.k <= 50:
+        print("briefbot ask: -k must be between 1 and 50", file=sys.stderr)
+        return 2
+    filters = SearchFilters(frozenset(args.brief), args.since, args.until)
+    engine = _prepared_engine(settings, args)
+    if args.questions_file is not None:
+        return _ask_file(engine, args.questions_file, args.k, filters)
+    answer = engine.ask(args.question, args.k, filters)
+    print(json.dumps(answer_json(answer), ensure_ascii=False) if args.json else answer_text(answer))
+    return 0
+
+
+def _ask_file(engine, path: Path, k: int | None, filters: SearchFilters) -> int:
+    """One JSON object per question line, in order; a bad question gets an "error" key."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise BriefbotError(f"cannot read {path}: {error}") from error
+    questions = [line.strip() for line in lines if line.strip()]
+    results: list[dict | None] = [None] * len(questions)
+    good_rows = []
+    for row, question in enumerate(questions):
+        try:
+            check_question(question)
+            good_rows.append(row)
+        except QuestionError as error:
+            results[row] = {"question": question, "abstained": True, "hits": [], "error": str(error)}
+    answers = engine.ask_many([questions[row] for row in good_rows], k, filters)
+    for row, answer in zip(good_rows, answers, strict=True):
+        results[row] = answer_json(answer)
+    for result in results:
+        print(json.dumps(result, ensure_ascii=False))
+    return 0 if len(good_rows) == len(questions) else 1
+
+
+def cmd_console(settings: Settings, args: argparse.Namespace) -> int:
+    engine = _prepared_engine(settings, args)
+    print(
+        f"Briefbot console: {len(engine.briefs())} briefs indexed. Ask a question "
+        f"(empty line or Ctrl-D to quit). Try: {SAMPLE_QUESTION}"
+    )
+    while True:
+        try:
+            question = input("? ")
+        except EOFError:
+            return 0
+        if not question.strip():
+            return 0
+        try:
+            print(answer_text(engine.ask(question)) + "\n")
+        except QuestionError as error:
+            print(f"briefbot: {error}")
+
+
+def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
+    from index.beir import evaluate, load_beir
+    from index.engine import Engine
+    from index.indexer import build_index
+
+    dataset = load_beir(args.dataset, args.split)
+    index_dir = args.index or settings.index_dir.parent / "eval" / args.dataset.resolve().name
+    engine = make_engine(settings, args.dataset, index_dir)
+    embedder = engine.embedder
+    _with_progress(
+        lambda p: build_index(
+            args.dataset, index_dir, embedder, progress=p, scan=dataset.as_scan(), split_long=False
+        )
+    )
+    engine = Engine(args.dataset, index_dir, embedder, weights=engine.weights)
+    result = evaluate(engine, dataset, Retriever(args.retriever))
+    if args.json:
+        print(json.dumps(result.as_json()))
+    else:
+        print(
+            f"{dataset.name} ({args.split}, {result.queries} queries, retriever "
+            f"{args.retriever}): nDCG@10 {result.ndcg_at_10:.4f}  Recall@100 "
+            f"{result.recall_at_100:.4f}  MRR@10 {result.mrr_at_10:.4f}  "
+            f"{result.queries_per_s:.1f} queries/s"
+        )
+    return 0
+
+
+def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.app import run_bot
+
+    return run_bot(settings, make_engine(settings, args.corpus, args.index))
+
+
+def cmd_sync_commands(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.app import sync_commands
+
+    return sync_commands(settings, make_engine(settings), args.global_sync)
+
+
+COMMANDS = {
+    "index": cmd_index,
+    "ask": cmd_ask,
+    "console": cmd_console,
+    "eval": cmd_eval,
+    "run": cmd_run,
+    "sync-commands": cmd_sync_commands,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings = Settings()
+    except ValueError as error:
+        print(f"briefbot: bad setting: {error}", file=sys.stderr)
+        return 2
+    try:
+        return COMMANDS[args.command](settings, args)
+    except BriefbotError as error:
+        print(f"briefbot: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

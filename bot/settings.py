@@ -1,0 +1,42 @@
+"""Every setting, read once from the environment and `.env` in the entry point, then passed down."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+IdList = Annotated[list[int], NoDecode]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="BRIEFBOT_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    discord_token: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("DISCORD_TOKEN", "BRIEFBOT_DISCORD_TOKEN")
+    )
+    dev_guild_ids: IdList = Field(default_factory=list)
+    question_channel_ids: IdList = Field(default_factory=list)
+    admin_role_ids: IdList = Field(default_factory=list)
+    corpus_dir: Path = Path("docs_corpus")
+    index_dir: Path = Path(".briefbot/index")
+    state_dir: Path = Path(".briefbot/state")
+    model: str = "all-MiniLM-L6-v2"
+    passages_per_answer: int = Field(default=3, ge=1, le=10)
+    abstention_threshold: float = Field(default=0.35, ge=0.0, le=1.0)
+    max_upload_bytes: int = Field(default=2_000_000, ge=1_000)
+    question_cooldown_seconds: float = Field(default=2.0, ge=0.0)
+    question_burst: int = Field(default=5, ge=1)
+
+    @field_validator("dev_guild_ids", "question_channel_ids", "admin_role_ids", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [int(part) for part in value.replace(";", ",").split(",") if part.strip()]
+        if isinstance(value, int):
+            return [value]
+        return value

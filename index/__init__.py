@@ -1,0 +1,1 @@
+"""The Briefbot engine: briefs → cited passages → vectors → search. Never imports discord."""

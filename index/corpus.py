@@ -1,0 +1,191 @@
+"""Reading briefs from disk: front matter, sections, paragraphs; unreadable files reported, not fatal."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from index.models import Brief, BriefMeta, Paragraph, SkippedFile
+
+BRIEF_SUFFIXES = (".md", ".txt")
+MAX_BRIEF_BYTES = 5_000_000
+_FRONT_MATTER_KEYS = {"title", "author", "publisher", "date", "url"}
+_HEADING_MAX_WORDS = 8
+_MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
+_BYLINE = re.compile(r"^by\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})$", re.IGNORECASE)
+
+
+class BriefFormatError(ValueError):
+    """A brief that cannot be read; the message says why, for the index report."""
+
+
+@dataclass(frozen=True)
+class CorpusScan:
+    briefs: tuple[Brief, ...]
+    skipped: tuple[SkippedFile, ...]
+
+
+def brief_id_for(path: Path) -> str:
+    """The id of a brief: its file name without suffix, lower-case, safe for citations and URLs."""
+    slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")
+    return slug or "brief"
+
+
+def brief_files(corpus_dir: Path) -> list[Path]:
+    return sorted(
+        p
+        for p in corpus_dir.iterdir()
+        if p.is_file() and p.suffix.lower() in BRIEF_SUFFIXES and p.name.lower() != "readme.md"
+    )
+
+
+def scan_corpus(corpus_dir: Path) -> CorpusScan:
+    """Every readable brief of `corpus_dir`, and every file skipped with its reason."""
+    if not corpus_dir.is_dir():
+        raise BriefFormatError(f"corpus folder {corpus_dir} does not exist")
+    briefs: list[Brief] = []
+    skipped: list[SkippedFile] = []
+    seen_ids: dict[str, str] = {}
+    for path in brief_files(corpus_dir):
+        try:
+            brief = read_brief(path)
+        except BriefFormatError as error:
+            skipped.append(SkippedFile(path.name, str(error)))
+            continue
+        if brief.brief_id in seen_ids:
+            skipped.append(
+                SkippedFile(path.name, f"same brief id '{brief.brief_id}' as {seen_ids[brief.brief_id]}")
+            )
+            continue
+        seen_ids[brief.brief_id] = path.name
+        briefs.append(brief)
+    return CorpusScan(tuple(briefs), tuple(skipped))
+
+
+def read_brief(path: Path) -> Brief:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise BriefFormatError(f"cannot be read: {error.strerror or error}") from error
+    return parse_brief(raw, brief_id_for(path), path.name)
+
+
+def parse_brief(raw: bytes, brief_id: str, source_file: str = "") -> Brief:
+    if len(raw) > MAX_BRIEF_BYTES:
+        raise BriefFormatError(f"too large ({len(raw):,} bytes; the limit is {MAX_BRIEF_BYTES:,})")
+    if b"\x00" in raw:
+        raise BriefFormatError("binary file (contains NUL bytes), not a text brief")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise BriefFormatError(f"not UTF-8 text (bad byte at position {error.start})") from error
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    fields, body = _split_front_matter(text)
+    blocks = _blocks(body)
+    title = fields.get("title")
+    author = fields.get("author")
+    if not title and blocks and _is_single_short_line(blocks[0]):
+        title = blocks.pop(0).lstrip("# ").strip()
+    if blocks and not author and (byline := _BYLINE.match(blocks[0])):
+        author = byline.group(1)
+        blocks.pop(0)
+    paragraphs = _paragraphs(blocks)
+    if not paragraphs:
+        raise BriefFormatError("empty: no paragraph of text found")
+    meta = BriefMeta(
+        brief_id=brief_id,
+        title=title or brief_id,
+        author=author,
+        publisher=fields.get("publisher"),
+        date=_parse_date(fields.get("date")),
+        url=fields.get("url"),
+        source_file=source_file,
+    )
+    return Brief(meta, tuple(paragraphs), hashlib.sha256(raw).hexdigest())
+
+
+def _split_front_matter(text: str) -> tuple[dict[str, str], str]:
+    if not text.startswith("---\n"):
+        return {}, text
+    end = text.find("\n---", 3)
+    if end < 0 or text[end + 4 : end + 5] not in ("", "\n"):
+        raise BriefFormatError("broken front matter: no closing '---' line")
+    fields: dict[str, str] = {}
+    for number, line in enumerate(text[4:end].split("\n"), start=2):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        key, sep, value = line.partition(":")
+        key = key.strip().lower()
+        if not sep or not re.fullmatch(r"[a-z_]+", key):
+            raise BriefFormatError(f"broken front matter: line {number} is not 'key: value'")
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        if key in _FRONT_MATTER_KEYS and value:
+            fields[key] = value
+    _parse_date(fields.get("date"))  # a bad date is a broken brief, reported now
+    return fields, text[end + 4 :]
+
+
+def _parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError as error:
+        raise BriefFormatError(f"broken front matter: date '{value}' is not YYYY-MM-DD") from error
+
+
+def _blocks(body: str) -> list[str]:
+    """Blank-line separated blocks; Markdown headings always stand alone."""
+    blocks: list[str] = []
+    current: list[str] = []
+    for line in body.split("\n"):
+        stripped = line.strip()
+        if not stripped or _MD_HEADING.match(stripped):
+            if current:
+                blocks.append("\n".join(current))
+                current = []
+            if stripped:
+                blocks.append(stripped)
+            continue
+        current.append(stripped)
+    if current:
+        blocks.append("\n".join(current))
+    return blocks
+
+
+def _is_single_short_line(block: str) -> bool:
+    return "\n" not in block and len(block) <= 200
+
+
+def _heading_of(block: str) -> str | None:
+    """The heading text if `block` is a heading: Markdown '#', or a short line such as 'Context'."""
+    if match := _MD_HEADING.match(block):
+        return match.group(1).strip() or None
+    if "\n" in block or len(block) > 80:
+        return None
+    words = block.split()
+    if not 1 <= len(words) <= _HEADING_MAX_WORDS:
+        return None
+    if block[-1] in ".!?:;,\"”’'" or not block[0].isupper():
+        return None
+    return block
+
+
+def _paragraphs(blocks: list[str]) -> list[Paragraph]:
+    paragraphs: list[Paragraph] = []
+    section: str | None = None
+    for block in blocks:
+        heading = _heading_of(block)
+        if heading is not None:
+            section = heading
+            continue
+        text = " ".join(block.split())
+        if not re.search(r"[^\W\d_]", text):  # page numbers, separators: no letter at all
+            continue
+        paragraphs.append(Paragraph(section, text))
+    return paragraphs

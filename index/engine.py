@@ -1,0 +1,134 @@
+"""The engine's one entry point: load the published index, answer questions, reindex in place."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+from index.embedding import Embedder
+from index.errors import IndexMismatchError, IndexMissingError
+from index.indexer import IndexProgress, build_index
+from index.models import Answer, IndexReport, Passage, SearchFilters
+from index.search import FusionWeights, Retriever, Searcher, answer_many, check_question
+from index.store import Generation, Store, StoredBrief
+
+DEFAULT_THRESHOLD = 0.35
+
+
+class Engine:
+    """Holds the embedder and the generation in use; a reindex swaps the generation atomically."""
+
+    def __init__(
+        self,
+        corpus_dir: Path,
+        index_dir: Path,
+        embedder: Embedder,
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        passages_per_answer: int = 3,
+        weights: FusionWeights | None = None,
+    ) -> None:
+        self.corpus_dir = Path(corpus_dir)
+        self.index_dir = Path(index_dir)
+        self.embedder = embedder
+        self.threshold = threshold
+        self.passages_per_answer = passages_per_answer
+        self.weights = weights or FusionWeights()
+        self.store = Store(self.index_dir)
+        self._generation: Generation | None = None
+        self._load_lock = threading.Lock()
+
+    # -- the index ---------------------------------------------------------------------------
+    @property
+    def generation(self) -> Generation:
+        """The generation in use, loaded on first need. Callers keep the object they got."""
+        generation = self._generation
+        if generation is None:
+            with self._load_lock:
+                if self._generation is None:
+                    self._generation = self.store.load(self.embedder.model_name)
+                generation = self._generation
+        return generation
+
+    def load(self) -> Generation:
+        self._generation = self.store.load(self.embedder.model_name)
+        return self._generation
+
+    def ensure_index(self, progress: IndexProgress | None = None) -> IndexReport | None:
+        """Build the index if none is published yet; returns the report of that build."""
+        if self.store.exists():
+            self.generation  # noqa: B018 - load now, so a broken index is reported at start
+            return None
+        return self.reindex(progress=progress)
+
+    def reindex(self, *, rebuild: bool = False, progress: IndexProgress | None = None) -> IndexReport:
+        """Update the index; questions keep using the old generation until the new one is loaded."""
+        report = build_index(
+            self.corpus_dir, self.index_dir, self.embedder, rebuild=rebuild, progress=progress
+        )
+        if report.published or self._generation is None:
+            self._generation = self.store.load(self.embedder.model_name)
+        return report
+
+    def has_index(self) -> bool:
+        return self.store.exists()
+
+    # -- questions ---------------------------------------------------------------------------
+    def ask(
+        self,
+        question: str,
+        k: int | None = None,
+        filters: SearchFilters | None = None,
+        retriever: Retriever = Retriever.FUSED,
+    ) -> Answer:
+        return self.ask_many([question], k, filters, retriever)[0]
+
+    def ask_many(
+        self,
+        questions: Sequence[str],
+        k: int | None = None,
+        filters: SearchFilters | None = None,
+        retriever: Retriever = Retriever.FUSED,
+    ) -> list[Answer]:
+        """Answers in order; raises QuestionError for an empty or over-long question."""
+        cleaned = [check_question(q) for q in questions]
+        generation = self.generation
+        vectors = self.embedder.embed_batch(cleaned)
+        if vectors.shape[1] != generation.manifest["dimension"]:
+            raise IndexMismatchError(
+                f"the model gives {vectors.shape[1]} dimensions but the index holds "
+                f"{generation.manifest['dimension']}: run 'briefbot index --rebuild'"
+            )
+        searcher = Searcher(generation, self.weights)
+        return answer_many(
+            searcher, cleaned, vectors, k or self.passages_per_answer, self.threshold, filters, retriever
+        )
+
+    def rank_many(
+        self, questions: Sequence[str], k: int, retriever: Retriever = Retriever.FUSED
+    ) -> list[list[str]]:
+        """Brief ids ranked for each question (best passage per brief), without abstention."""
+        generation = self.generation
+        searcher = Searcher(generation, self.weights)
+        vectors = self.embedder.embed_batch([check_question(q) for q in questions])
+        rankings = []
+        for question, vector in zip(questions, vectors, strict=True):
+            ranked = searcher.rank(question, vector, k * 2, None, retriever)
+            ids = dict.fromkeys(generation.passages[s.row].brief_id for s in ranked)
+            rankings.append(list(ids)[:k])
+        return rankings
+
+    # -- briefs ------------------------------------------------------------------------------
+    def briefs(self) -> list[StoredBrief]:
+        try:
+            generation = self.generation
+        except IndexMissingError:
+            return []
+        return sorted(generation.briefs.values(), key=lambda b: b.meta.title.lower())
+
+    def passage(self, passage_id: str) -> Passage | None:
+        for passage in self.generation.passages:
+            if passage.passage_id == passage_id:
+                return passage
+        return None

@@ -1,0 +1,25 @@
+"""Typed engine errors whose message can be shown to a user as it is."""
+
+
+class BriefbotError(Exception):
+    """Base of every error the engine raises on purpose; str(error) is user-facing."""
+
+
+class IndexMissingError(BriefbotError):
+    """No published index yet."""
+
+
+class IndexMismatchError(BriefbotError):
+    """The index on disk was built for another model, dimension or format."""
+
+
+class IndexCorruptError(BriefbotError):
+    """A file of the published generation is missing, truncated or inconsistent."""
+
+
+class ReindexBusyError(BriefbotError):
+    """Another reindex holds the lock."""
+
+
+class QuestionError(BriefbotError):
+    """The question cannot be answered as asked (empty, too long)."""

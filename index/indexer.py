@@ -1,0 +1,157 @@
+"""Building a generation from the corpus: parse, chunk, embed what is new, write, publish, report."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import numpy as np
+
+from index.cache import EmbeddingCache
+from index.chunking import passages_of
+from index.corpus import CorpusScan, scan_corpus
+from index.embedding import Embedder
+from index.errors import BriefbotError, ReindexBusyError
+from index.lexical import LexicalIndex
+from index.models import Brief, IndexReport, Passage
+from index.store import Store, StoredBrief
+
+# stage ("parsing", "embedding passages", "embedding sentences", "writing"), done, total
+IndexProgress = Callable[[str, int, int], None]
+CACHE_FILE = "embeddings.sqlite"
+
+
+def passage_embedding_text(brief: Brief, passage: Passage) -> str:
+    """What the model reads for a passage."""
+    return passage.text
+
+
+@contextmanager
+def reindex_lock(index_dir: Path) -> Iterator[None]:
+    """One reindex at a time per index folder, across processes (an flock dies with its process)."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    fd = os.open(index_dir / "reindex.lock", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as error:
+            raise ReindexBusyError("a reindex is already running; try again when it ends") from error
+        yield
+    finally:
+        os.close(fd)
+
+
+def build_index(
+    corpus_dir: Path,
+    index_dir: Path,
+    embedder: Embedder,
+    *,
+    rebuild: bool = False,
+    progress: IndexProgress | None = None,
+    scan: CorpusScan | None = None,
+    split_long: bool = True,
+) -> IndexReport:
+    """Bring the index of `index_dir` up to date with `corpus_dir`; publish only if anything changed.
+
+    `scan` replaces reading `corpus_dir` (a BEIR dataset); `split_long=False` keeps paragraphs whole.
+    """
+    started = time.perf_counter()
+    with reindex_lock(index_dir):
+        store = Store(index_dir)
+        store.clean()
+        scan = scan or scan_corpus(corpus_dir)
+        if progress:
+            progress("parsing", len(scan.briefs), len(scan.briefs))
+        previous = _previous_hashes(store, embedder.model_name)
+        current = {b.brief_id: b.content_hash for b in scan.briefs}
+        added = tuple(sorted(set(current) - set(previous)))
+        removed = tuple(sorted(set(previous) - set(current)))
+        changed = tuple(sorted(i for i in current if i in previous and previous[i] != current[i]))
+        unchanged = len(current) - len(added) - len(changed)
+        if store.exists() and not rebuild and not (added or removed or changed) and previous:
+            return IndexReport(
+                unchanged=unchanged,
+                skipped=scan.skipped,
+                passages=0,
+                seconds=time.perf_counter() - started,
+                generation=store.current_name() or "",
+                published=False,
+            )
+        if rebuild:
+            added, changed, removed, unchanged = tuple(sorted(current)), (), (), 0
+
+        cache = EmbeddingCache(index_dir / CACHE_FILE)
+        passages: list[Passage] = []
+        texts: list[str] = []
+        stored_briefs: list[StoredBrief] = []
+        for brief in scan.briefs:
+            brief_passages = passages_of(brief, split_long)
+            stored_briefs.append(
+                StoredBrief(brief.meta, brief.content_hash, brief.sections, len(brief_passages))
+            )
+            passages.extend(brief_passages)
+            texts.extend(passage_embedding_text(brief, p) for p in brief_passages)
+
+        passage_vectors = cache.embed(embedder, texts, _stage(progress, "embedding passages"))
+        sentences, owner = _sentences(passages)
+        sentence_vectors = cache.embed(embedder, sentences, _stage(progress, "embedding sentences"))
+        if progress:
+            progress("writing", 0, 1)
+        lexical = LexicalIndex.build([p.text for p in passages])
+        name = store.write(
+            model=embedder.model_name,
+            dimension=embedder.dimension,
+            briefs=stored_briefs,
+            passages=passages,
+            passage_vectors=passage_vectors.vectors,
+            sentence_vectors=sentence_vectors.vectors,
+            sentence_owner=owner,
+            lexical=lexical,
+        )
+        store.clean()
+        if progress:
+            progress("writing", 1, 1)
+        return IndexReport(
+            added=added,
+            changed=changed,
+            removed=removed,
+            unchanged=unchanged,
+            skipped=scan.skipped,
+            passages=len(passages),
+            embedded=passage_vectors.embedded,
+            reused=passage_vectors.reused,
+            seconds=time.perf_counter() - started,
+            generation=name,
+        )
+
+
+def _stage(progress: IndexProgress | None, stage: str) -> Callable[[int, int], None] | None:
+    if progress is None:
+        return None
+    return lambda done, total: progress(stage, done, total)
+
+
+def _sentences(passages: list[Passage]) -> tuple[list[str], np.ndarray]:
+    sentences: list[str] = []
+    owner: list[int] = []
+    for row, passage in enumerate(passages):
+        for sentence in passage.sentences():
+            sentences.append(sentence)
+            owner.append(row)
+    return sentences, np.asarray(owner, dtype=np.int32)
+
+
+def _previous_hashes(store: Store, model: str) -> dict[str, str]:
+    """Brief hashes of the published generation; empty when there is none or it is unusable."""
+    try:
+        name, manifest = store.read_manifest()
+        store.check_files(name, manifest)
+    except BriefbotError:  # a missing or broken index just means "build everything"
+        return {}
+    if manifest.get("model") != model:
+        return {}
+    return dict(manifest.get("brief_hashes", {}))

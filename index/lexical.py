@@ -1,0 +1,237 @@
+"""The lexical side of search: tokenising, light stemming and a BM25 matrix (SciPy sparse)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "me",
+        "more",
+        "most",
+        "my",
+        "myself",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "ourselves",
+        "out",
+        "over",
+        "own",
+        "same",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "yourselves",
+        "s",
+        "t",
+        "don",
+        "shall",
+        "may",
+        "might",
+        "must",
+        "also",
+        "upon",
+        "whose",
+    ]
+)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents or curly quotes: 'Türkiye’s' → "turkiye's"."""
+    text = unicodedata.normalize("NFKD", text.lower())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.replace("’", "'").replace("‘", "'")
+
+
+def stem(word: str) -> str:
+    """A light English stemmer: plurals, possessives and the commonest verb endings."""
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) <= 3:
+        return word
+    for suffix, replacement in (
+        ("ies", "y"),
+        ("sses", "ss"),
+        ("ing", ""),
+        ("edly", ""),
+        ("ed", ""),
+        ("ly", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                return word
+            return word[: len(word) - len(suffix)] + replacement
+    return word
+
+
+def tokens(text: str) -> list[str]:
+    words = []
+    for match in _WORD.finditer(fold(text)):
+        for part in match.group(0).split("-"):
+            if part and part not in STOP_WORDS:
+                words.append(stem(part))
+    return words
+
+
+@dataclass
+class LexicalIndex:
+    """BM25 weights as a documents × terms CSC matrix; a query is a sum of columns."""
+
+    vocabulary: dict[str, int]
+    weights: sparse.csc_matrix
+
+    @classmethod
+    def build(cls, documents: Sequence[str], k1: float = 0.9, b: float = 0.4) -> LexicalIndex:
+        vocabulary: dict[str, int] = {}
+        rows, cols, counts = [], [], []
+        lengths = np.zeros(len(documents), dtype=np.float32)
+        for row, document in enumerate(documents):
+            doc_tokens = tokens(document)
+            lengths[row] = len(doc_tokens)
+            tf: dict[int, int] = {}
+            for token in doc_tokens:
+                column = vocabulary.setdefault(token, len(vocabulary))
+                tf[column] = tf.get(column, 0) + 1
+            rows.extend([row] * len(tf))
+            cols.extend(tf.keys())
+            counts.extend(tf.values())
+        shape = (len(documents), max(len(vocabulary), 1))
+        tf_matrix = sparse.csr_matrix((np.asarray(counts, dtype=np.float32), (rows, cols)), shape=shape)
+        n_docs = max(len(documents), 1)
+        df = np.bincount(np.asarray(cols, dtype=np.int64), minlength=shape[1]).astype(np.float32)
+        idf = np.log1p((n_docs - df + 0.5) / (df + 0.5)).astype(np.float32)
+        average = float(lengths.mean()) if len(documents) else 1.0
+        norm = k1 * (1 - b + b * lengths / max(average, 1e-6))
+        tf_coo = tf_matrix.tocoo()
+        data = tf_coo.data * (k1 + 1) / (tf_coo.data + norm[tf_coo.row]) * idf[tf_coo.col]
+        weights = sparse.csc_matrix((data.astype(np.float32), (tf_coo.row, tf_coo.col)), shape=shape)
+        return cls(vocabulary, weights)
+
+    def query_terms(self, query: str) -> list[int]:
+        return [self.vocabulary[t] for t in dict.fromkeys(tokens(query)) if t in self.vocabulary]
+
+    def scores(self, query: str) -> np.ndarray:
+        """BM25 score of every document for `query` (zeros when no term is known)."""
+        columns = self.query_terms(query)
+        if not columns:
+            return np.zeros(self.weights.shape[0], dtype=np.float32)
+        return np.asarray(self.weights[:, columns].sum(axis=1)).ravel()

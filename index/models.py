@@ -1,0 +1,115 @@
+"""Frozen dataclasses that cross module boundaries: briefs, passages, hits, answers, reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class BriefMeta:
+    brief_id: str
+    title: str
+    author: str | None = None
+    publisher: str | None = None
+    date: date | None = None
+    url: str | None = None
+    source_file: str = ""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    section: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Brief:
+    meta: BriefMeta
+    paragraphs: tuple[Paragraph, ...]
+    content_hash: str
+
+    @property
+    def brief_id(self) -> str:
+        return self.meta.brief_id
+
+    @property
+    def sections(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for paragraph in self.paragraphs:
+            if paragraph.section:
+                seen.setdefault(paragraph.section)
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class Passage:
+    passage_id: str  # "<brief_id>#<paragraph>": stable while the brief's paragraphs stay put
+    brief_id: str
+    section: str | None
+    paragraph: int  # 1-based within the brief
+    text: str
+    sentence_spans: tuple[tuple[int, int], ...]
+
+    def sentences(self) -> list[str]:
+        return [self.text[start:end] for start, end in self.sentence_spans]
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    passage: Passage
+    brief: BriefMeta
+    score: float
+    best_sentence: str
+
+    @property
+    def best_sentence_span(self) -> tuple[int, int]:
+        start = self.passage.text.find(self.best_sentence)
+        return (start, start + len(self.best_sentence)) if start >= 0 else (0, 0)
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    hits: tuple[Hit, ...]
+    abstained: bool
+    closest_briefs: tuple[BriefMeta, ...] = ()  # shown when the engine abstains
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    brief_ids: frozenset[str] = frozenset()
+    since: date | None = None
+    until: date | None = None
+
+    def is_empty(self) -> bool:
+        return not self.brief_ids and self.since is None and self.until is None
+
+    def admits(self, brief: BriefMeta) -> bool:
+        if self.brief_ids and brief.brief_id not in self.brief_ids:
+            return False
+        if self.since is not None and (brief.date is None or brief.date < self.since):
+            return False
+        return not (self.until is not None and (brief.date is None or brief.date > self.until))
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    added: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    unchanged: int = 0
+    skipped: tuple[SkippedFile, ...] = ()
+    passages: int = 0
+    embedded: int = 0
+    reused: int = 0
+    seconds: float = 0.0
+    generation: str = ""
+    published: bool = True
+    notes: tuple[str, ...] = field(default=())

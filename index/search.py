@@ -1,0 +1,202 @@
+"""Ranking passages for a question: dense passage and sentence evidence fused with BM25."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+import numpy as np
+
+from index.errors import QuestionError
+from index.lexical import tokens
+from index.models import Answer, Hit, SearchFilters
+from index.store import Generation
+
+MAX_QUESTION_CHARS = 1000
+
+
+class Retriever(StrEnum):
+    FUSED = "fused"
+    DENSE = "dense"
+    LEXICAL = "lexical"
+
+
+@dataclass(frozen=True)
+class FusionWeights:
+    """Weights of the fused score; tuned with benchmarks/quality.py (see README)."""
+
+    passage: float = 0.5
+    sentence: float = 0.5
+    lexical: float = 0.3
+    candidates: int = 200
+
+
+@dataclass(frozen=True)
+class Scored:
+    row: int
+    score: float
+    confidence: float  # absolute semantic evidence, compared with the abstention threshold
+
+
+def check_question(question: str) -> str:
+    cleaned = " ".join(question.split())
+    if not cleaned:
+        raise QuestionError("the question is empty: ask something about the briefs")
+    if len(cleaned) > MAX_QUESTION_CHARS:
+        raise QuestionError(
+            f"the question is {len(cleaned):,} characters long; ask in at most {MAX_QUESTION_CHARS:,}"
+        )
+    return cleaned
+
+
+class Searcher:
+    """Search over one loaded generation; cheap to create, holds no state between questions."""
+
+    def __init__(self, generation: Generation, weights: FusionWeights | None = None) -> None:
+        self.generation = generation
+        self.weights = weights or FusionWeights()
+
+    def rank(
+        self,
+        question: str,
+        query_vector: np.ndarray,
+        k: int,
+        filters: SearchFilters | None = None,
+        retriever: Retriever = Retriever.FUSED,
+    ) -> list[Scored]:
+        generation = self.generation
+        total = len(generation.passages)
+        if total == 0:
+            return []
+        allowed = self._allowed_rows(filters)
+        candidates = self._candidates(question, query_vector, k, allowed, retriever)
+        if len(candidates) == 0:
+            return []
+        dense = generation.passage_vectors()[candidates] @ query_vector
+        sentence = self._max_sentence_scores(candidates, query_vector)
+        lexical = (
+            generation.lexical.scores(question)[candidates]
+            if retriever != Retriever.DENSE
+            else np.zeros(len(candidates), dtype=np.float32)
+        )
+        top_lexical = float(lexical.max()) if len(lexical) else 0.0
+        lexical_norm = lexical / top_lexical if top_lexical > 0 else lexical
+        if retriever == Retriever.DENSE:
+            score = dense
+        elif retriever == Retriever.LEXICAL:
+            score = lexical
+        else:
+            w = self.weights
+            score = w.passage * dense + w.sentence * sentence + w.lexical * lexical_norm
+        confidence = np.maximum(dense, sentence)
+        order = np.argsort(-score, kind="stable")[:k]
+        return [Scored(int(candidates[i]), float(score[i]), float(confidence[i])) for i in order]
+
+    def _allowed_rows(self, filters: SearchFilters | None) -> np.ndarray | None:
+        if filters is None or filters.is_empty():
+            return None
+        briefs = self.generation.briefs
+        admitted = {i for i, b in briefs.items() if filters.admits(b.meta)}
+        return np.asarray(
+            [row for row, p in enumerate(self.generation.passages) if p.brief_id in admitted], dtype=np.int64
+        )
+
+    def _candidates(
+        self,
+        question: str,
+        query_vector: np.ndarray,
+        k: int,
+        allowed: np.ndarray | None,
+        retriever: Retriever,
+    ) -> np.ndarray:
+        generation = self.generation
+        if allowed is not None:
+            return allowed  # a filtered search scores every admitted passage exactly
+        pool = max(self.weights.candidates, k)
+        found: list[np.ndarray] = []
+        query = query_vector.reshape(1, -1).astype(np.float32)
+        if retriever != Retriever.LEXICAL:
+            _, rows = generation.passage_index.search(query, min(pool, generation.passage_index.ntotal))
+            found.append(rows[0])
+            if generation.sentence_index.ntotal:
+                _, sentence_rows = generation.sentence_index.search(
+                    query, min(pool * 3, generation.sentence_index.ntotal)
+                )
+                found.append(generation.sentence_owner[sentence_rows[0][sentence_rows[0] >= 0]])
+        if retriever != Retriever.DENSE:
+            lexical = generation.lexical.scores(question)
+            positive = np.flatnonzero(lexical > 0)
+            if len(positive) > pool:
+                positive = positive[np.argpartition(-lexical[positive], pool)[:pool]]
+            found.append(positive)
+        rows = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+        return rows[rows >= 0].astype(np.int64)
+
+    def _max_sentence_scores(self, rows: np.ndarray, query_vector: np.ndarray) -> np.ndarray:
+        generation = self.generation
+        starts = generation.sentence_start[rows]
+        ends = generation.sentence_start[rows + 1]
+        vectors = generation.sentence_vectors()
+        scores = np.full(len(rows), -1.0, dtype=np.float32)
+        for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
+            if end > start:
+                scores[i] = float((vectors[start:end] @ query_vector).max())
+        return scores
+
+    def best_sentence(self, row: int, question: str, query_vector: np.ndarray) -> str:
+        """The sentence of passage `row` that best answers: its similarity plus shared words."""
+        generation = self.generation
+        passage = generation.passages[row]
+        sentences = passage.sentences()
+        if len(sentences) <= 1:
+            return sentences[0] if sentences else passage.text
+        start, end = generation.sentence_start[row], generation.sentence_start[row + 1]
+        similarity = generation.sentence_vectors()[start:end] @ query_vector
+        query_terms = set(tokens(question))
+        overlap = np.asarray(
+            [len(query_terms & set(tokens(s))) / max(len(query_terms), 1) for s in sentences]
+        )
+        return sentences[int(np.argmax(similarity + 0.3 * overlap))]
+
+    def answer(
+        self,
+        question: str,
+        query_vector: np.ndarray,
+        k: int,
+        threshold: float,
+        filters: SearchFilters | None = None,
+        retriever: Retriever = Retriever.FUSED,
+    ) -> Answer:
+        ranked = self.rank(question, query_vector, k, filters, retriever)
+        generation = self.generation
+        if not ranked or ranked[0].confidence < threshold:
+            closest = tuple(
+                dict.fromkeys(generation.briefs[generation.passages[s.row].brief_id].meta for s in ranked[:3])
+            )
+            return Answer(question, (), True, closest)
+        hits = tuple(
+            Hit(
+                passage=generation.passages[s.row],
+                brief=generation.briefs[generation.passages[s.row].brief_id].meta,
+                score=round(s.score, 4),
+                best_sentence=self.best_sentence(s.row, question, query_vector),
+            )
+            for s in ranked
+        )
+        return Answer(question, hits, False)
+
+
+def answer_many(
+    searcher: Searcher,
+    questions: Sequence[str],
+    query_vectors: np.ndarray,
+    k: int,
+    threshold: float,
+    filters: SearchFilters | None = None,
+    retriever: Retriever = Retriever.FUSED,
+) -> list[Answer]:
+    return [
+        searcher.answer(q, v, k, threshold, filters, retriever)
+        for q, v in zip(questions, query_vectors, strict=True)
+    ]

@@ -1,0 +1,326 @@
+"""Generations on disk: written whole in a temporary folder, published by an atomic pointer swap."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+import uuid
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+
+import faiss
+import numpy as np
+from scipy import sparse
+
+from index.errors import IndexCorruptError, IndexMismatchError, IndexMissingError
+from index.lexical import LexicalIndex
+from index.models import BriefMeta, Passage
+
+FORMAT_VERSION = 1
+POINTER = "CURRENT"
+GENERATIONS = "generations"
+_TMP_PREFIX = ".tmp-"
+_FILES = (
+    "briefs.json",
+    "passages.jsonl",
+    "passages.faiss",
+    "sentences.faiss",
+    "sentence_owner.npy",
+    "lexical.npz",
+    "vocabulary.json",
+)
+
+
+@dataclass(frozen=True)
+class StoredBrief:
+    meta: BriefMeta
+    content_hash: str
+    sections: tuple[str, ...]
+    passage_count: int
+
+
+@dataclass
+class Generation:
+    """A loaded, immutable generation. Readers keep the object they have; reindex makes a new one."""
+
+    name: str
+    manifest: dict
+    briefs: dict[str, StoredBrief]
+    passages: list[Passage]
+    passage_index: faiss.Index
+    sentence_index: faiss.Index
+    sentence_owner: np.ndarray  # passage row of each sentence vector
+    sentence_start: np.ndarray  # first sentence row of each passage (len = passages + 1)
+    lexical: LexicalIndex
+
+    def passage_vectors(self) -> np.ndarray:
+        return _flat_vectors(self.passage_index)
+
+    def sentence_vectors(self) -> np.ndarray:
+        return _flat_vectors(self.sentence_index)
+
+
+def _flat_vectors(index: faiss.Index) -> np.ndarray:
+    """A zero-copy view of the vectors of a flat index, for exact rescoring of candidates."""
+    flat = faiss.downcast_index(index)
+    if index.ntotal == 0:
+        return np.zeros((0, index.d), dtype=np.float32)
+    return faiss.rev_swig_ptr(flat.get_xb(), index.ntotal * index.d).reshape(index.ntotal, index.d)
+
+
+def _flat_index(vectors: np.ndarray, dimension: int) -> faiss.Index:
+    index = faiss.IndexFlatIP(dimension)
+    if len(vectors):
+        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    return index
+
+
+def _brief_to_json(brief: StoredBrief) -> dict:
+    meta = asdict(brief.meta)
+    meta["date"] = brief.meta.date.isoformat() if brief.meta.date else None
+    return {
+        "meta": meta,
+        "content_hash": brief.content_hash,
+        "sections": list(brief.sections),
+        "passage_count": brief.passage_count,
+    }
+
+
+def _brief_from_json(data: dict) -> StoredBrief:
+    meta = dict(data["meta"])
+    meta["date"] = date.fromisoformat(meta["date"]) if meta.get("date") else None
+    return StoredBrief(
+        BriefMeta(**meta), data["content_hash"], tuple(data["sections"]), int(data["passage_count"])
+    )
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write(path: Path, data: bytes) -> None:
+    with open(path, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+class Store:
+    """The generations of one index folder."""
+
+    def __init__(self, index_dir: Path) -> None:
+        self.index_dir = index_dir
+        self.generations_dir = index_dir / GENERATIONS
+
+    def current_name(self) -> str | None:
+        try:
+            name = (self.index_dir / POINTER).read_text().strip()
+        except FileNotFoundError:
+            return None
+        return name or None
+
+    def exists(self) -> bool:
+        return self.current_name() is not None
+
+    def write(
+        self,
+        *,
+        model: str,
+        dimension: int,
+        briefs: list[StoredBrief],
+        passages: list[Passage],
+        passage_vectors: np.ndarray,
+        sentence_vectors: np.ndarray,
+        sentence_owner: np.ndarray,
+        lexical: LexicalIndex,
+    ) -> str:
+        """Write a complete generation and publish it; returns its name."""
+        self.generations_dir.mkdir(parents=True, exist_ok=True)
+        name = time.strftime("gen-%Y%m%d-%H%M%S-") + uuid.uuid4().hex[:6]
+        tmp = self.generations_dir / f"{_TMP_PREFIX}{name}"
+        tmp.mkdir()
+        _write(
+            tmp / "briefs.json", json.dumps([_brief_to_json(b) for b in briefs], ensure_ascii=False).encode()
+        )
+        _write(
+            tmp / "passages.jsonl",
+            "".join(json.dumps(asdict(p), ensure_ascii=False) + "\n" for p in passages).encode(),
+        )
+        faiss.write_index(_flat_index(passage_vectors, dimension), str(tmp / "passages.faiss"))
+        faiss.write_index(_flat_index(sentence_vectors, dimension), str(tmp / "sentences.faiss"))
+        np.save(tmp / "sentence_owner.npy", sentence_owner.astype(np.int32))
+        sparse.save_npz(tmp / "lexical.npz", lexical.weights, compressed=False)
+        _write(tmp / "vocabulary.json", json.dumps(lexical.vocabulary, ensure_ascii=False).encode())
+        manifest = {
+            "format_version": FORMAT_VERSION,
+            "model": model,
+            "dimension": dimension,
+            "briefs": len(briefs),
+            "passages": len(passages),
+            "sentences": len(sentence_owner),
+            "brief_hashes": {b.meta.brief_id: b.content_hash for b in briefs},
+            "files": {f: (tmp / f).stat().st_size for f in _FILES},
+            "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        }
+        # The manifest is written last: a folder without one was never finished.
+        _write(tmp / "manifest.json", json.dumps(manifest, indent=1).encode())
+        _fsync_dir(tmp)
+        final = self.generations_dir / name
+        os.rename(tmp, final)
+        _fsync_dir(self.generations_dir)
+        self._publish(name)
+        return name
+
+    def _publish(self, name: str) -> None:
+        pointer_tmp = self.index_dir / f"{POINTER}.tmp"
+        _write(pointer_tmp, name.encode())
+        os.replace(pointer_tmp, self.index_dir / POINTER)
+        _fsync_dir(self.index_dir)
+
+    def clean(self, keep: int = 2) -> list[str]:
+        """Remove unfinished folders and all but the newest `keep` published generations."""
+        if not self.generations_dir.is_dir():
+            return []
+        current = self.current_name()
+        removed = []
+        finished = []
+        for path in sorted(self.generations_dir.iterdir()):
+            if path.name.startswith(_TMP_PREFIX):
+                shutil.rmtree(path, ignore_errors=True)
+                removed.append(path.name)
+            elif path.is_dir() and path.name != current:
+                finished.append(path)
+        for path in finished[: max(len(finished) - (keep - 1), 0)]:
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path.name)
+        return removed
+
+    def read_manifest(self) -> tuple[str, dict]:
+        name = self.current_name()
+        if name is None:
+            raise IndexMissingError(f"no index in {self.index_dir} yet: run 'briefbot index' to build it")
+        path = self.generations_dir / name / "manifest.json"
+        try:
+            manifest = json.loads(path.read_text())
+        except FileNotFoundError as error:
+            raise IndexCorruptError(
+                f"index generation '{name}' has no manifest: run 'briefbot index --rebuild'"
+            ) from error
+        except (ValueError, UnicodeDecodeError) as error:
+            raise IndexCorruptError(
+                f"index manifest of '{name}' is unreadable: run 'briefbot index --rebuild'"
+            ) from error
+        if not isinstance(manifest, dict):
+            raise IndexCorruptError(
+                f"index manifest of '{name}' is not a manifest: run 'briefbot index --rebuild'"
+            )
+        return name, manifest
+
+    def load(self, model: str, dimension: int | None = None) -> Generation:
+        """Load the published generation, refusing it whole if anything does not match."""
+        name, manifest = self.read_manifest()
+        folder = self.generations_dir / name
+        check_manifest(manifest, model, dimension)
+        self.check_files(name, manifest)
+        try:
+            generation = _read_generation(folder, name, manifest)
+        except (OSError, ValueError, KeyError, TypeError, RuntimeError) as error:
+            raise IndexCorruptError(
+                f"index generation '{name}' cannot be read ({error.__class__.__name__}): "
+                "run 'briefbot index --rebuild'"
+            ) from error
+        _check_counts(generation)
+        return generation
+
+    def check_files(self, name: str, manifest: dict) -> None:
+        """Cheap check that every file the manifest lists is there with its recorded size."""
+        folder = self.generations_dir / name
+        files = manifest.get("files")
+        if not isinstance(files, dict) or set(files) != set(_FILES):
+            raise IndexCorruptError(
+                f"index manifest of '{name}' lists the wrong files: run 'briefbot index --rebuild'"
+            )
+        for file_name, size in files.items():
+            path = folder / file_name
+            if not path.is_file():
+                raise IndexCorruptError(f"index file {file_name} is missing: run 'briefbot index --rebuild'")
+            if path.stat().st_size != size:
+                raise IndexCorruptError(
+                    f"index file {file_name} has the wrong size (truncated or edited): "
+                    "run 'briefbot index --rebuild'"
+                )
+
+
+def check_manifest(manifest: dict, model: str, dimension: int | None) -> None:
+    version = manifest.get("format_version")
+    if version != FORMAT_VERSION:
+        raise IndexMismatchError(
+            f"index format {version} is not the format this version reads ({FORMAT_VERSION}): "
+            "run 'briefbot index --rebuild'"
+        )
+    if manifest.get("model") != model:
+        raise IndexMismatchError(
+            f"index was built with model '{manifest.get('model')}' but the configured model is "
+            f"'{model}': run 'briefbot index --rebuild' or set BRIEFBOT_MODEL back"
+        )
+    if dimension is not None and manifest.get("dimension") != dimension:
+        raise IndexMismatchError(
+            f"index vectors have {manifest.get('dimension')} dimensions, the model gives "
+            f"{dimension}: run 'briefbot index --rebuild'"
+        )
+
+
+def _read_generation(folder: Path, name: str, manifest: dict) -> Generation:
+    briefs = [_brief_from_json(b) for b in json.loads((folder / "briefs.json").read_text())]
+    passages = []
+    with open(folder / "passages.jsonl", encoding="utf-8") as handle:
+        for line in handle:
+            data = json.loads(line)
+            data["sentence_spans"] = tuple(tuple(span) for span in data["sentence_spans"])
+            passages.append(Passage(**data))
+    owner = np.load(folder / "sentence_owner.npy")
+    starts = np.searchsorted(owner, np.arange(len(passages) + 1)).astype(np.int64)
+    lexical = LexicalIndex(
+        json.loads((folder / "vocabulary.json").read_text()),
+        sparse.load_npz(folder / "lexical.npz").tocsc(),
+    )
+    return Generation(
+        name=name,
+        manifest=manifest,
+        briefs={b.meta.brief_id: b for b in briefs},
+        passages=passages,
+        passage_index=faiss.read_index(str(folder / "passages.faiss")),
+        sentence_index=faiss.read_index(str(folder / "sentences.faiss")),
+        sentence_owner=owner,
+        sentence_start=starts,
+        lexical=lexical,
+    )
+
+
+def _check_counts(generation: Generation) -> None:
+    manifest = generation.manifest
+    problems = []
+    if len(generation.passages) != manifest["passages"]:
+        problems.append("passage metadata")
+    if generation.passage_index.ntotal != manifest["passages"]:
+        problems.append("passage vectors")
+    if generation.sentence_index.ntotal != manifest["sentences"]:
+        problems.append("sentence vectors")
+    if len(generation.sentence_owner) != manifest["sentences"]:
+        problems.append("sentence owners")
+    if generation.lexical.weights.shape[0] != manifest["passages"]:
+        problems.append("lexical index")
+    if len(generation.briefs) != manifest["briefs"]:
+        problems.append("brief list")
+    if problems:
+        raise IndexCorruptError(
+            f"index generation '{generation.name}' does not match its manifest "
+            f"({', '.join(problems)}): run 'briefbot index --rebuild'"
+        )
