@@ -78,14 +78,19 @@ def _iso_date(value: str) -> date:
         raise argparse.ArgumentTypeError(f"'{value}' is not a date in YYYY-MM-DD form") from error
 
 
-def make_engine(settings: Settings, corpus: Path | None = None, index: Path | None = None):
+def make_embedder(settings: Settings):
     from index.embedding import SentenceTransformerEmbedder
+
+    return SentenceTransformerEmbedder(settings.model)
+
+
+def make_engine(settings: Settings, corpus: Path | None = None, index: Path | None = None):
     from index.engine import Engine
 
     return Engine(
         corpus or settings.corpus_dir,
         index or settings.index_dir,
-        SentenceTransformerEmbedder(settings.model),
+        make_embedder(settings),
         threshold=settings.abstention_threshold,
         passages_per_answer=settings.passages_per_answer,
     )

@@ -159,7 +159,8 @@ def _blocks(body: str) -> list[str]:
 
 
 def _is_single_short_line(block: str) -> bool:
-    return "\n" not in block and len(block) <= 200
+    """A first line that can be a title: one line, not too long, not ending like a sentence."""
+    return "\n" not in block and len(block) <= 200 and block[-1] not in ".,;:!"
 
 
 def _heading_of(block: str) -> str | None:

@@ -28,7 +28,7 @@ class FusionWeights:
 
     passage: float = 0.5
     sentence: float = 0.5
-    lexical: float = 0.3
+    lexical: float = 0.2
     candidates: int = 200
 
 
@@ -36,7 +36,7 @@ class FusionWeights:
 class Scored:
     row: int
     score: float
-    confidence: float  # absolute semantic evidence, compared with the abstention threshold
+    confidence: float  # best semantic similarity among the candidates, for abstention
 
 
 def check_question(question: str) -> str:
@@ -48,6 +48,12 @@ def check_question(question: str) -> str:
             f"the question is {len(cleaned):,} characters long; ask in at most {MAX_QUESTION_CHARS:,}"
         )
     return cleaned
+
+
+def _zscore(values: np.ndarray) -> np.ndarray:
+    """Scores on a common scale per question, so that weights mean the same for every question."""
+    spread = float(values.std())
+    return (values - values.mean()) / spread if spread > 1e-9 else np.zeros_like(values)
 
 
 class Searcher:
@@ -75,23 +81,18 @@ class Searcher:
             return []
         dense = generation.passage_vectors()[candidates] @ query_vector
         sentence = self._max_sentence_scores(candidates, query_vector)
-        lexical = (
-            generation.lexical.scores(question)[candidates]
-            if retriever != Retriever.DENSE
-            else np.zeros(len(candidates), dtype=np.float32)
-        )
-        top_lexical = float(lexical.max()) if len(lexical) else 0.0
-        lexical_norm = lexical / top_lexical if top_lexical > 0 else lexical
         if retriever == Retriever.DENSE:
             score = dense
         elif retriever == Retriever.LEXICAL:
-            score = lexical
+            score = generation.lexical.scores(question)[candidates]
         else:
             w = self.weights
-            score = w.passage * dense + w.sentence * sentence + w.lexical * lexical_norm
-        confidence = np.maximum(dense, sentence)
+            lexical = generation.lexical.scores(question)[candidates]
+            score = w.passage * _zscore(dense) + w.sentence * _zscore(sentence) + w.lexical * _zscore(lexical)
+        # Whether the briefs answer at all is judged on absolute similarity, not on the fused rank.
+        confidence = float(np.maximum(dense, sentence).max())
         order = np.argsort(-score, kind="stable")[:k]
-        return [Scored(int(candidates[i]), float(score[i]), float(confidence[i])) for i in order]
+        return [Scored(int(candidates[i]), float(score[i]), confidence) for i in order]
 
     def _allowed_rows(self, filters: SearchFilters | None) -> np.ndarray | None:
         if filters is None or filters.is_empty():

@@ -1,0 +1,40 @@
+"""A deterministic fake embedder: hashed bag of stemmed words, so shared words mean similarity."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+import numpy as np
+
+from index.lexical import tokens
+
+
+class FakeEmbedder:
+    def __init__(self, dimension: int = 256, model_name: str = "fake-bow") -> None:
+        self._dimension = dimension
+        self._model_name = model_name
+        self.embedded_texts: list[str] = []
+
+    @property
+    def model_name(self) -> str:
+        return self._model_name
+
+    @property
+    def dimension(self) -> int:
+        return self._dimension
+
+    def embed_batch(self, texts: Sequence[str], progress=None) -> np.ndarray:
+        self.embedded_texts.extend(texts)
+        vectors = np.zeros((len(texts), self._dimension), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for token in tokens(text) or ["<empty>"]:
+                digest = hashlib.md5(token.encode()).digest()
+                column = int.from_bytes(digest[:4], "little") % self._dimension
+                vectors[row, column] += 1.0 if digest[4] % 2 else -1.0
+            norm = np.linalg.norm(vectors[row])
+            if norm:
+                vectors[row] /= norm
+        if progress:
+            progress(len(texts), len(texts))
+        return vectors

@@ -1,0 +1,74 @@
+from datetime import date
+
+import pytest
+
+from bot.render import answer_json
+from index.errors import QuestionError
+from index.models import SearchFilters
+from index.search import Retriever
+from tests.conftest import SAMPLE_BRIEF_ID
+from tests.index.test_indexer import write_brief
+
+
+def test_hits_carry_citations_and_best_sentence(fake_engine):
+    answer = fake_engine.ask("Haqqani interior minister warning aggressors sovereignty", k=3)
+    assert not answer.abstained
+    top = answer.hits[0]
+    assert (top.brief.brief_id, top.passage.paragraph) == (SAMPLE_BRIEF_ID, 8)
+    assert top.passage.section == "The Future of Ceasefire"
+    assert top.best_sentence in top.passage.text
+    assert "Haqqani" in top.best_sentence
+    assert [h.score for h in answer.hits] == sorted((h.score for h in answer.hits), reverse=True)
+
+
+def test_unrelated_question_abstains(fake_engine):
+    answer = fake_engine.ask("football world cup champion trophy penalty")
+    assert answer.abstained and answer.hits == ()
+
+
+def test_json_contract(fake_engine):
+    data = answer_json(fake_engine.ask("Qatar Türkiye mediated negotiations", k=2))
+    assert set(data) == {"question", "abstained", "hits"}
+    assert len(data["hits"]) == 2
+    hit = data["hits"][0]
+    assert set(hit) == {"brief_id", "brief_title", "section", "paragraph", "text", "best_sentence", "score"}
+    assert (hit["brief_id"], hit["paragraph"], hit["section"]) == (SAMPLE_BRIEF_ID, 1, "Context")
+    assert isinstance(hit["score"], float)
+
+
+def test_filters_by_brief_and_date(fake_engine, corpus):
+    for name, day in (("old", "2020-01-05"), ("new", "2025-06-01")):
+        (corpus / f"{name}.md").write_text(
+            f"---\ntitle: {name}\ndate: {day}\n---\n\nQatar mediated talks between rivals.\n"
+        )
+    fake_engine.reindex()
+    question = "Qatar mediated talks"
+    only_old = fake_engine.ask(question, filters=SearchFilters(brief_ids=frozenset({"old"})))
+    assert {h.brief.brief_id for h in only_old.hits} == {"old"}
+    recent = fake_engine.ask(question, filters=SearchFilters(since=date(2025, 1, 1)))
+    assert {h.brief.brief_id for h in recent.hits} == {"new"}
+    early = fake_engine.ask(question, filters=SearchFilters(until=date(2021, 1, 1)))
+    assert {h.brief.brief_id for h in early.hits} == {"old"}
+    nothing = fake_engine.ask(question, filters=SearchFilters(since=date(2030, 1, 1)))
+    assert nothing.abstained and nothing.hits == ()
+
+
+def test_lexical_and_dense_retrievers_rank_alone(fake_engine, corpus):
+    write_brief(corpus, "zzz.md", ["Bagram Air Base return of the United States."])
+    fake_engine.reindex()
+    for retriever in Retriever:
+        answer = fake_engine.ask("Bagram Air Base", k=2, retriever=retriever)
+        assert answer.hits[0].brief.brief_id == "zzz", retriever
+
+
+@pytest.mark.parametrize("question", ["", "   \n\t ", "x" * 10_000])
+def test_bad_questions_are_refused_with_a_reason(fake_engine, question):
+    with pytest.raises(QuestionError, match="empty|characters"):
+        fake_engine.ask(question)
+
+
+def test_rank_many_gives_brief_ids_without_duplicates(fake_engine, corpus):
+    write_brief(corpus, "other.md", ["Qatar and Türkiye again.", "More about Qatar."])
+    fake_engine.reindex()
+    [ranking] = fake_engine.rank_many(["Qatar Türkiye"], k=5)
+    assert len(ranking) == len(set(ranking)) == 2
