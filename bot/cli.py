@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from bot.render import answer_json, answer_text, report_json, report_text
 from bot.settings import Settings
+from bot.text import answer_json, answer_text, report_json, report_text
 from index.errors import BriefbotError, QuestionError
 from index.models import SearchFilters
 from index.search import Retriever, check_question

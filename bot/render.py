@@ -1,28 +1,33 @@
-"""Presenting engine results: JSON (the CLI contract), terminal text, and Discord embeds."""
+"""Engine results as Discord embeds, always within Discord's limits and with markdown escaped."""
 
 from __future__ import annotations
 
+import discord
+from discord.utils import escape_markdown, escape_mentions
+
 from index.models import Answer, Hit, IndexReport
+from index.store import StoredBrief
+
+# Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits)
+TITLE_LIMIT = 256
+DESCRIPTION_LIMIT = 4096
+FIELD_NAME_LIMIT = 256
+FIELD_VALUE_LIMIT = 1024
+FOOTER_LIMIT = 2048
+EMBED_TOTAL_LIMIT = 6000
+CONTENT_LIMIT = 2000
+COLOR = discord.Colour.from_rgb(46, 110, 168)
+NO_MENTIONS = discord.AllowedMentions.none()
 
 
-def answer_json(answer: Answer) -> dict:
-    """The JSON contract of `briefbot ask --json`; other tools rely on these exact keys."""
-    return {
-        "question": answer.question,
-        "abstained": answer.abstained,
-        "hits": [
-            {
-                "brief_id": hit.brief.brief_id,
-                "brief_title": hit.brief.title,
-                "section": hit.passage.section,
-                "paragraph": hit.passage.paragraph,
-                "text": hit.passage.text,
-                "best_sentence": hit.best_sentence,
-                "score": hit.score,
-            }
-            for hit in answer.hits
-        ],
-    }
+def clip(text: str, limit: int) -> str:
+    text = text.strip()
+    return text if len(text) <= limit else text[: max(limit - 1, 0)].rstrip() + "…"
+
+
+def safe(text: str) -> str:
+    """User or brief text shown in Discord: markdown escaped, mentions defused (belt and braces)."""
+    return escape_mentions(escape_markdown(text))
 
 
 def citation(hit: Hit) -> str:
@@ -35,55 +40,145 @@ def citation(hit: Hit) -> str:
     return " · ".join(parts)
 
 
-def answer_text(answer: Answer) -> str:
-    """An answer for the terminal: citations, and the best sentence between ** markers."""
+def excerpt(hit: Hit, limit: int = 700) -> str:
+    """The passage trimmed around its best sentence, which is in bold."""
+    text = hit.passage.text
+    start, end = hit.best_sentence_span
+    if end <= start:
+        return safe(clip(text, limit))
+    best = clip(text[start:end], limit - 8)
+    room = max(limit - len(best) - 8, 0)
+    before = text[:start].rstrip()
+    after = text[end:].lstrip()
+    take_before = min(len(before), room // 3)
+    take_after = min(len(after), room - take_before)
+    head = before[len(before) - take_before :] if take_before else ""
+    tail = after[:take_after] if take_after else ""
+    prefix = ("…" if take_before < len(before) else "") + safe(head) + (" " if head else "")
+    suffix = (" " if tail else "") + safe(tail) + ("…" if take_after < len(after) else "")
+    return clip(f"{prefix}**{safe(best)}**{suffix}", FIELD_VALUE_LIMIT)
+
+
+def answer_embed(answer: Answer, first: int = 1) -> discord.Embed:
     if answer.abstained:
-        lines = [f"Q: {answer.question}", "The briefs do not answer this."]
-        if answer.closest_briefs:
-            lines.append("Closest briefs: " + "; ".join(b.title for b in answer.closest_briefs))
-        return "\n".join(lines)
-    lines = [f"Q: {answer.question}"]
-    for number, hit in enumerate(answer.hits, start=1):
-        start, end = hit.best_sentence_span
-        text = hit.passage.text
-        marked = f"{text[:start]}**{text[start:end]}**{text[end:]}" if end > start else text
-        lines.append(f"\n[{number}] {citation(hit)}  (score {hit.score:.3f})")
-        lines.append(f"    {marked}")
-    return "\n".join(lines)
+        return abstention_embed(answer)
+    embed = discord.Embed(title=clip(safe(answer.question), TITLE_LIMIT), colour=COLOR)
+    for number, hit in enumerate(answer.hits, start=first):
+        name = clip(f"[{number}] {citation(hit)}", FIELD_NAME_LIMIT)
+        value = excerpt(hit)
+        if hit.brief.url:
+            link = f"\n[Read the brief]({hit.brief.url})"
+            value = clip(value, FIELD_VALUE_LIMIT - len(link)) + link
+        embed.add_field(name=name, value=value, inline=False)
+    embed.set_footer(text="Best-matching sentence in bold. 👍 / 👎 tells us if this helped.")
+    return fit(embed)
 
 
-def report_text(report: IndexReport) -> str:
-    if not report.published:
-        head = f"Index is up to date ({report.unchanged} briefs unchanged); nothing to publish."
-    else:
-        head = (
-            f"Index published ({report.generation}): {len(report.added)} added, "
-            f"{len(report.changed)} changed, {len(report.removed)} removed, "
-            f"{report.unchanged} unchanged; {report.passages} passages "
-            f"({report.embedded} embedded, {report.reused} reused) in {report.seconds:.1f} s."
+def abstention_embed(answer: Answer) -> discord.Embed:
+    description = "The briefs don't cover this."
+    if answer.closest_briefs:
+        titles = "\n".join(f"• {safe(b.title)}" for b in answer.closest_briefs)
+        description += f"\nClosest briefs:\n{titles}"
+    description += "\nTry other words, or `/briefs` to see what is indexed."
+    embed = discord.Embed(
+        title=clip(safe(answer.question), TITLE_LIMIT),
+        description=clip(description, DESCRIPTION_LIMIT),
+        colour=COLOR,
+    )
+    return fit(embed)
+
+
+def full_paragraphs_embed(hits: list[Hit]) -> discord.Embed:
+    embed = discord.Embed(title="Full paragraphs", colour=COLOR)
+    for hit in hits:
+        embed.add_field(
+            name=clip(citation(hit), FIELD_NAME_LIMIT),
+            value=clip(safe(hit.passage.text), FIELD_VALUE_LIMIT),
+            inline=False,
         )
-    lines = [head]
-    for label, ids in (("added", report.added), ("changed", report.changed), ("removed", report.removed)):
+    return fit(embed)
+
+
+def report_embed(report: IndexReport, title: str = "Reindex finished") -> discord.Embed:
+    if report.published:
+        summary = (
+            f"**{len(report.added)}** added · **{len(report.changed)}** changed · "
+            f"**{len(report.removed)}** removed · {report.unchanged} unchanged\n"
+            f"{report.passages} passages: **{report.embedded}** embedded, "
+            f"{report.reused} reused · {report.seconds:.1f} s"
+        )
+    else:
+        summary = f"Nothing changed ({report.unchanged} briefs); the index is up to date."
+    embed = discord.Embed(title=title, description=summary, colour=COLOR)
+    for label, ids in (("Added", report.added), ("Changed", report.changed), ("Removed", report.removed)):
         if ids:
-            lines.append(f"  {label}: " + ", ".join(ids))
-    for skipped in report.skipped:
-        lines.append(f"  skipped {skipped.path}: {skipped.reason}")
-    lines.extend(f"  {note}" for note in report.notes)
-    return "\n".join(lines)
+            embed.add_field(name=label, value=clip(safe(", ".join(ids)), FIELD_VALUE_LIMIT), inline=False)
+    if report.skipped:
+        lines = "\n".join(f"• {safe(s.path)}: {safe(s.reason)}" for s in report.skipped)
+        embed.add_field(
+            name=f"Skipped ({len(report.skipped)})", value=clip(lines, FIELD_VALUE_LIMIT), inline=False
+        )
+    if report.notes:
+        embed.add_field(
+            name="Notes", value=clip(safe("\n".join(report.notes)), FIELD_VALUE_LIMIT), inline=False
+        )
+    return fit(embed)
 
 
-def report_json(report: IndexReport) -> dict:
-    return {
-        "published": report.published,
-        "generation": report.generation,
-        "added": list(report.added),
-        "changed": list(report.changed),
-        "removed": list(report.removed),
-        "unchanged": report.unchanged,
-        "skipped": [{"file": s.path, "reason": s.reason} for s in report.skipped],
-        "passages": report.passages,
-        "embedded": report.embedded,
-        "reused": report.reused,
-        "seconds": round(report.seconds, 3),
-        "notes": list(report.notes),
-    }
+def progress_text(stage: str, done: int, total: int) -> str:
+    percent = f" {100 * done // total}%" if total else ""
+    return f"Reindexing… {stage}: {done:,}/{total:,}{percent}"
+
+
+def briefs_page_embed(briefs: list[StoredBrief], page: int, per_page: int) -> discord.Embed:
+    pages = max((len(briefs) + per_page - 1) // per_page, 1)
+    shown = briefs[page * per_page : (page + 1) * per_page]
+    lines = []
+    for brief in shown:
+        date = brief.meta.date.isoformat() if brief.meta.date else "undated"
+        lines.append(
+            f"**{safe(clip(brief.meta.title, 200))}**\n`{brief.meta.brief_id}` · {date} · "
+            f"{brief.passage_count} passages"
+        )
+    description = "\n".join(lines) or "No briefs are indexed yet. An admin can add one with `/brief add`."
+    embed = discord.Embed(
+        title=f"Briefs ({len(briefs)})", description=clip(description, DESCRIPTION_LIMIT), colour=COLOR
+    )
+    embed.set_footer(text=f"Page {page + 1} of {pages}")
+    return fit(embed)
+
+
+def brief_info_embed(brief: StoredBrief) -> discord.Embed:
+    meta = brief.meta
+    embed = discord.Embed(title=clip(safe(meta.title), TITLE_LIMIT), colour=COLOR, url=meta.url or None)
+    for name, value in (
+        ("Author", meta.author),
+        ("Publisher", meta.publisher),
+        ("Date", meta.date.isoformat() if meta.date else None),
+        ("Brief id", f"`{meta.brief_id}`"),
+        ("Passages", str(brief.passage_count)),
+        ("File", meta.source_file),
+    ):
+        if value:
+            embed.add_field(
+                name=name,
+                value=clip(safe(value) if name != "Brief id" else value, FIELD_VALUE_LIMIT),
+                inline=True,
+            )
+    if brief.sections:
+        sections = "\n".join(f"• {safe(s)}" for s in brief.sections)
+        embed.add_field(name="Sections", value=clip(sections, FIELD_VALUE_LIMIT), inline=False)
+    return fit(embed)
+
+
+def fit(embed: discord.Embed) -> discord.Embed:
+    """Drop trailing fields until the embed is within the 6000-character total and 25 fields."""
+    while len(embed.fields) > 25 or (len(embed) > EMBED_TOTAL_LIMIT and embed.fields):
+        embed.remove_field(len(embed.fields) - 1)
+    if len(embed) > EMBED_TOTAL_LIMIT and embed.description:
+        embed.description = clip(embed.description, len(embed.description) - (len(embed) - EMBED_TOTAL_LIMIT))
+    return embed
+
+
+def error_text(message: str) -> str:
+    return clip(f"⚠️ {safe(message)}", CONTENT_LIMIT)

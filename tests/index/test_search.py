@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from bot.render import answer_json
+from bot.text import answer_json
 from index.errors import QuestionError
 from index.models import SearchFilters
 from index.search import Retriever

@@ -1,0 +1,1 @@
+"""Cogs are glue: parse a command, call the engine off the event loop, hand results to render."""

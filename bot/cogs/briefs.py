@@ -1,0 +1,133 @@
+"""Briefs: /briefs (paged), /brief info, and the admin-only /brief add and /brief remove."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import render
+from bot.cogs.admin import refuse_non_admin, run_reindex
+from bot.cogs.questions import brief_choices
+from bot.replies import send, send_error
+from index.library import add_brief, remove_brief
+
+if TYPE_CHECKING:
+    from bot.client import Briefbot
+
+PER_PAGE = 10
+
+
+class BriefsPageButton(
+    discord.ui.DynamicItem[discord.ui.Button], template=r"bb:briefs:(?P<page>\d+):(?P<label>prev|next)"
+):
+    def __init__(self, page: int, label: str, disabled: bool = False) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label="◀ Previous" if label == "prev" else "Next ▶",
+                style=discord.ButtonStyle.secondary,
+                custom_id=f"bb:briefs:{page}:{label}",
+                disabled=disabled,
+            )
+        )
+        self.page = page
+
+    @classmethod
+    async def from_custom_id(cls, interaction, item, match: re.Match[str]):
+        return cls(int(match["page"]), match["label"])
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        bot: Briefbot = interaction.client  # type: ignore[assignment]
+        embed, view = briefs_page(bot, self.page)
+        await interaction.response.edit_message(embed=embed, view=view, allowed_mentions=render.NO_MENTIONS)
+
+
+def briefs_page(bot: Briefbot, page: int) -> tuple[discord.Embed, discord.ui.View | None]:
+    briefs = bot.engine.briefs()
+    pages = max((len(briefs) + PER_PAGE - 1) // PER_PAGE, 1)
+    page = min(max(page, 0), pages - 1)
+    embed = render.briefs_page_embed(briefs, page, PER_PAGE)
+    if pages == 1:
+        return embed, None
+    view = discord.ui.View(timeout=None)
+    view.add_item(BriefsPageButton(max(page - 1, 0), "prev", disabled=page == 0))
+    view.add_item(BriefsPageButton(min(page + 1, pages - 1), "next", disabled=page == pages - 1))
+    return embed, view
+
+
+class BriefsCog(commands.Cog, name="Briefs"):
+    brief = app_commands.Group(name="brief", description="One brief: details, and (admins) add or remove")
+
+    def __init__(self, bot: Briefbot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="briefs", description="List the indexed briefs")
+    async def briefs(self, interaction: discord.Interaction) -> None:
+        embed, view = briefs_page(self.bot, 0)
+        await send(interaction, embed=embed, view=view)
+
+    @brief.command(name="info", description="Show a brief's details and sections")
+    @app_commands.describe(brief="The brief (start typing its title)")
+    async def info(self, interaction: discord.Interaction, brief: str) -> None:
+        found = {b.meta.brief_id: b for b in self.bot.engine.briefs()}.get(brief)
+        if found is None:
+            await send_error(
+                interaction, f"No brief '{render.clip(brief, 80)}': pick one from the list, or see /briefs."
+            )
+            return
+        await send(interaction, embed=render.brief_info_embed(found))
+
+    @brief.command(name="add", description="(admins) Add a .md or .txt brief and index it")
+    @app_commands.describe(file="A UTF-8 .md or .txt brief", replace="Overwrite a brief with the same name")
+    async def add(
+        self, interaction: discord.Interaction, file: discord.Attachment, replace: bool = False
+    ) -> None:
+        if await refuse_non_admin(interaction):
+            return
+        limit = self.bot.settings.max_upload_bytes
+        if file.size > limit:
+            await send_error(
+                interaction,
+                f"'{render.clip(file.filename, 80)}' is {file.size:,} bytes; the limit is {limit:,}.",
+            )
+            return
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        data = await file.read()
+        corpus = self.bot.engine.corpus_dir
+        saved = {}
+
+        def save() -> None:
+            saved["path"], saved["brief"] = add_brief(
+                corpus, file.filename, data, replace=replace, max_bytes=limit
+            )
+
+        # The upload is checked before the reindex starts; a refusal writes nothing.
+        await run_reindex(interaction, self.bot, before=save, title=lambda: f"Added {saved['path'].name}")
+
+    @brief.command(name="remove", description="(admins) Remove a brief from the corpus and the index")
+    @app_commands.describe(brief="The brief to remove")
+    async def remove(self, interaction: discord.Interaction, brief: str) -> None:
+        if await refuse_non_admin(interaction):
+            return
+        if brief not in {b.meta.brief_id for b in self.bot.engine.briefs()}:
+            await send_error(interaction, f"No brief '{render.clip(brief, 80)}' is indexed.")
+            return
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        corpus = self.bot.engine.corpus_dir
+        await run_reindex(
+            interaction,
+            self.bot,
+            before=lambda: remove_brief(corpus, brief),
+            title=lambda: f"Removed {brief}",
+        )
+
+    @info.autocomplete("brief")
+    @remove.autocomplete("brief")
+    async def brief_autocomplete(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return await asyncio.to_thread(brief_choices, self.bot, current)

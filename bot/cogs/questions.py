@@ -1,0 +1,275 @@
+"""Questions: /ask, questions in channels and threads, and the buttons under an answer."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from datetime import date
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import render
+from bot.replies import send, send_error
+from index.errors import BriefbotError
+from index.models import Answer, SearchFilters
+
+if TYPE_CHECKING:
+    from bot.client import Briefbot
+
+PAGE = 3  # passages per message
+THREAD_NAME_LIMIT = 100
+
+
+class AnswerButton(
+    discord.ui.DynamicItem[discord.ui.Button],
+    template=r"bb:(?P<action>more|full|up|down):(?P<answer>\d+):(?P<offset>\d+)",
+):
+    """A button under an answer; its state lives in its custom id, so it works after a restart."""
+
+    LABELS = {
+        "more": ("More passages", None),
+        "full": ("Full paragraph", None),
+        "up": (None, "👍"),
+        "down": (None, "👎"),
+    }
+
+    def __init__(self, action: str, answer_id: int, offset: int) -> None:
+        label, emoji = self.LABELS[action]
+        style = discord.ButtonStyle.primary if action == "more" else discord.ButtonStyle.secondary
+        super().__init__(
+            discord.ui.Button(
+                label=label, emoji=emoji, style=style, custom_id=f"bb:{action}:{answer_id}:{offset}"
+            )
+        )
+        self.action, self.answer_id, self.offset = action, answer_id, offset
+
+    @classmethod
+    async def from_custom_id(cls, interaction, item, match: re.Match[str]):
+        return cls(match["action"], int(match["answer"]), int(match["offset"]))
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        cog: QuestionsCog = interaction.client.get_cog(QuestionsCog.__cog_name__)
+        await cog.on_answer_button(interaction, self.action, self.answer_id, self.offset)
+
+
+def answer_view(answer_id: int, offset: int, has_more: bool, votes: bool = True) -> discord.ui.View:
+    view = discord.ui.View(timeout=None)
+    if has_more:
+        view.add_item(AnswerButton("more", answer_id, offset + PAGE))
+    view.add_item(AnswerButton("full", answer_id, offset))
+    if votes:
+        view.add_item(AnswerButton("up", answer_id, 0))
+        view.add_item(AnswerButton("down", answer_id, 0))
+    return view
+
+
+def parse_day(value: str | None, name: str) -> date | None:
+    if value is None or not value.strip():
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError as error:
+        raise BriefbotError(
+            f"`{name}` must be a date like 2025-11-03 (YYYY-MM-DD), not '{render.clip(value, 40)}'"
+        ) from error
+
+
+class QuestionsCog(commands.Cog, name="Questions"):
+    def __init__(self, bot: Briefbot) -> None:
+        self.bot = bot
+        self._thread_questions: dict[int, str] = {}
+
+    # -- answering -------------------------------------------------------------------------------
+    async def _ask(self, question: str, k: int, filters: SearchFilters | None = None) -> Answer:
+        return await asyncio.to_thread(self.bot.engine.ask, question, k, filters)
+
+    async def _answer_message(
+        self, answer: Answer, user_id: int, filters: SearchFilters
+    ) -> tuple[discord.Embed, discord.ui.View | None]:
+        if answer.abstained:
+            return render.answer_embed(answer), None
+        answer_id = await asyncio.to_thread(self.bot.state.record_answer, answer, user_id, filters)
+        has_more = len(answer.hits) > PAGE
+        shown = Answer(answer.question, answer.hits[:PAGE], False)
+        return render.answer_embed(shown), answer_view(answer_id, 0, has_more)
+
+    async def _flooding(self, user_id: int) -> float:
+        return self.bot.cooldown.retry_after(user_id)
+
+    # -- /ask --------------------------------------------------------------------------------------
+    @app_commands.command(
+        name="ask", description="Ask the briefs a question; answers cite brief, section and ¶"
+    )
+    @app_commands.describe(
+        question="Your question, in your own words",
+        brief="Only search this brief",
+        since="Only briefs dated on or after this day (YYYY-MM-DD)",
+        until="Only briefs dated on or before this day (YYYY-MM-DD)",
+    )
+    async def ask(
+        self,
+        interaction: discord.Interaction,
+        question: app_commands.Range[str, 1, 1000],
+        brief: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> None:
+        wait = await self._flooding(interaction.user.id)
+        if wait:
+            await send_error(
+                interaction, f"You're asking faster than the bot allows; try again in {wait:.0f} s."
+            )
+            return
+        try:
+            filters = SearchFilters(
+                frozenset({brief}) if brief else frozenset(),
+                parse_day(since, "since"),
+                parse_day(until, "until"),
+            )
+        except BriefbotError as error:
+            await send_error(interaction, str(error))
+            return
+        if brief and brief not in {b.meta.brief_id for b in self.bot.engine.briefs()}:
+            await send_error(
+                interaction, f"No brief '{render.clip(brief, 80)}': pick one from the list, or see /briefs."
+            )
+            return
+        await interaction.response.defer(thinking=True)
+        answer = await self._ask(question, PAGE + 1, filters)
+        embed, view = await self._answer_message(answer, interaction.user.id, filters)
+        await send(interaction, embed=embed, view=view)
+
+    @ask.autocomplete("brief")
+    async def ask_brief_autocomplete(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return brief_choices(self.bot, current)
+
+    # -- buttons -----------------------------------------------------------------------------------
+    async def on_answer_button(
+        self, interaction: discord.Interaction, action: str, answer_id: int, offset: int
+    ) -> None:
+        stored = await asyncio.to_thread(self.bot.state.answer, answer_id)
+        if stored is None:
+            await send_error(interaction, "That answer is no longer on record; ask again.")
+            return
+        if action in ("up", "down"):
+            vote = 1 if action == "up" else -1
+            await asyncio.to_thread(self.bot.state.record_vote, answer_id, interaction.user.id, vote)
+            await send(
+                interaction,
+                content="Thanks, your 👍 is recorded."
+                if vote > 0
+                else "Thanks, your 👎 is recorded; it helps us improve answers.",
+                ephemeral=True,
+            )
+            return
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        answer = await self._ask(stored.question, offset + PAGE + 1, stored.filters)
+        hits = list(answer.hits[offset : offset + PAGE])
+        if not hits:
+            await send(interaction, content="No more passages for this question.", ephemeral=True)
+            return
+        if action == "full":
+            await send(interaction, embed=render.full_paragraphs_embed(hits), ephemeral=True)
+            return
+        page = Answer(stored.question, tuple(hits), False)
+        view = answer_view(answer_id, offset, len(answer.hits) > offset + PAGE, votes=False)
+        await send(interaction, embed=render.answer_embed(page, first=offset + 1), view=view, ephemeral=True)
+
+    # -- channels and threads ---------------------------------------------------------------------
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        if message.author.bot or message.guild is None or self.bot.user is None:
+            return
+        settings = self.bot.settings
+        mentioned = self.bot.user in message.mentions
+        question = re.sub(rf"<@!?{self.bot.user.id}>", "", message.content).strip()
+        channel = message.channel
+        if isinstance(channel, discord.Thread):
+            if channel.owner_id == self.bot.user.id and channel.parent_id in settings.question_channel_ids:
+                if question:
+                    await self._follow_up(message, channel, question)
+                return
+        if not question:
+            return
+        if channel.id in settings.question_channel_ids and (mentioned or question.endswith("?")):
+            await self._new_thread(message, question)
+        elif mentioned:
+            await self._reply_in_place(message, question)
+
+    async def _checked(self, message: discord.Message, question: str) -> bool:
+        wait = await self._flooding(message.author.id)
+        if wait:
+            await message.reply(
+                render.error_text(f"You're asking faster than the bot allows; try again in {wait:.0f} s."),
+                allowed_mentions=render.NO_MENTIONS,
+            )
+            return False
+        return True
+
+    async def _channel_answer(
+        self, question: str, user_id: int, context: str | None = None
+    ) -> tuple[discord.Embed, discord.ui.View | None]:
+        filters = SearchFilters()
+        answer = await self._ask(question, PAGE + 1)
+        if answer.abstained and context:
+            # A short follow-up ("and India?") is read together with the thread's first question.
+            with_context = await self._ask(f"{context} {question}", PAGE + 1)
+            if not with_context.abstained:
+                answer = Answer(question, with_context.hits, False)
+        return await self._answer_message(answer, user_id, filters)
+
+    async def _new_thread(self, message: discord.Message, question: str) -> None:
+        if not await self._checked(message, question):
+            return
+        try:
+            embed, view = await self._channel_answer(question, message.author.id)
+        except BriefbotError as error:
+            await message.reply(render.error_text(str(error)), allowed_mentions=render.NO_MENTIONS)
+            return
+        name = render.clip(" ".join(question.split()), THREAD_NAME_LIMIT)
+        thread = await message.create_thread(name=name)
+        self._thread_questions[thread.id] = question
+        await thread.send(embed=embed, view=view, allowed_mentions=render.NO_MENTIONS)
+
+    async def _follow_up(self, message: discord.Message, thread: discord.Thread, question: str) -> None:
+        if not await self._checked(message, question):
+            return
+        first = self._thread_questions.get(thread.id, thread.name)
+        try:
+            embed, view = await self._channel_answer(question, message.author.id, context=first)
+        except BriefbotError as error:
+            await thread.send(render.error_text(str(error)), allowed_mentions=render.NO_MENTIONS)
+            return
+        await thread.send(embed=embed, view=view, allowed_mentions=render.NO_MENTIONS)
+
+    async def _reply_in_place(self, message: discord.Message, question: str) -> None:
+        if not await self._checked(message, question):
+            return
+        try:
+            embed, view = await self._channel_answer(question, message.author.id)
+        except BriefbotError as error:
+            await message.reply(render.error_text(str(error)), allowed_mentions=render.NO_MENTIONS)
+            return
+        await message.reply(embed=embed, view=view, allowed_mentions=render.NO_MENTIONS)
+
+
+def brief_choices(bot: Briefbot, current: str) -> list[app_commands.Choice[str]]:
+    """Briefs whose title or id contains what was typed (prefix matches first), 25 at most."""
+    typed = current.strip().lower()
+    briefs = bot.engine.briefs()
+    matches = [b for b in briefs if typed in b.meta.title.lower() or typed in b.meta.brief_id]
+    matches.sort(
+        key=lambda b: (
+            not (b.meta.title.lower().startswith(typed) or b.meta.brief_id.startswith(typed)),
+            b.meta.title.lower(),
+        )
+    )
+    return [
+        app_commands.Choice(name=render.clip(b.meta.title, 100), value=b.meta.brief_id[:100])
+        for b in matches[:25]
+    ]

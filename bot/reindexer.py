@@ -1,0 +1,59 @@
+"""One reindex at a time from Discord, run in a thread, with progress reported back on the loop."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+
+from index.engine import Engine
+from index.errors import ReindexBusyError
+from index.models import IndexReport
+
+ProgressSink = Callable[[str, int, int], Awaitable[None]]
+
+
+class Reindexer:
+    def __init__(self, engine: Engine, progress_interval: float = 1.0) -> None:
+        self.engine = engine
+        self.progress_interval = progress_interval
+        self._lock = asyncio.Lock()
+
+    @property
+    def running(self) -> bool:
+        return self._lock.locked()
+
+    async def run(
+        self, on_progress: ProgressSink | None = None, before: Callable[[], object] | None = None
+    ) -> IndexReport:
+        """Run `before` (a corpus change) then an incremental reindex, both off the event loop.
+
+        Questions keep being answered from the published generation until the new one is loaded.
+        Progress is passed to `on_progress` at most once per `progress_interval`.
+        """
+        if self._lock.locked():
+            raise ReindexBusyError(
+                "a reindex is already running; its report will be posted here when it ends, try again then"
+            )
+        async with self._lock:
+            loop = asyncio.get_running_loop()
+            latest: list[tuple[str, int, int]] = []
+
+            def progress(stage: str, done: int, total: int) -> None:
+                loop.call_soon_threadsafe(latest.append, (stage, done, total))
+
+            def work() -> IndexReport:
+                if before is not None:
+                    before()
+                return self.engine.reindex(progress=progress)
+
+            task = asyncio.ensure_future(asyncio.to_thread(work))
+            shown = None
+            while not task.done():
+                await asyncio.wait({task}, timeout=self.progress_interval)
+                if on_progress and latest and latest[-1] != shown:
+                    shown = latest[-1]
+                    try:
+                        await on_progress(*shown)
+                    except Exception:  # noqa: BLE001 - a failed progress edit must not stop the work
+                        pass
+            return task.result()

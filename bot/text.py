@@ -1,0 +1,89 @@
+"""Engine results as plain text for the terminal, and as the JSON the command line promises."""
+
+from __future__ import annotations
+
+from index.models import Answer, Hit, IndexReport
+
+
+def answer_json(answer: Answer) -> dict:
+    """The JSON contract of `briefbot ask --json`; other tools rely on these exact keys."""
+    return {
+        "question": answer.question,
+        "abstained": answer.abstained,
+        "hits": [
+            {
+                "brief_id": hit.brief.brief_id,
+                "brief_title": hit.brief.title,
+                "section": hit.passage.section,
+                "paragraph": hit.passage.paragraph,
+                "text": hit.passage.text,
+                "best_sentence": hit.best_sentence,
+                "score": hit.score,
+            }
+            for hit in answer.hits
+        ],
+    }
+
+
+def citation(hit: Hit) -> str:
+    parts = [hit.brief.title]
+    if hit.passage.section:
+        parts.append(hit.passage.section)
+    parts.append(f"¶{hit.passage.paragraph}")
+    if hit.brief.date:
+        parts.append(hit.brief.date.isoformat())
+    return " · ".join(parts)
+
+
+def answer_text(answer: Answer) -> str:
+    """An answer for the terminal: citations, and the best sentence between ** markers."""
+    if answer.abstained:
+        lines = [f"Q: {answer.question}", "The briefs do not answer this."]
+        if answer.closest_briefs:
+            lines.append("Closest briefs: " + "; ".join(b.title for b in answer.closest_briefs))
+        return "\n".join(lines)
+    lines = [f"Q: {answer.question}"]
+    for number, hit in enumerate(answer.hits, start=1):
+        start, end = hit.best_sentence_span
+        text = hit.passage.text
+        marked = f"{text[:start]}**{text[start:end]}**{text[end:]}" if end > start else text
+        lines.append(f"\n[{number}] {citation(hit)}  (score {hit.score:.3f})")
+        lines.append(f"    {marked}")
+    return "\n".join(lines)
+
+
+def report_text(report: IndexReport) -> str:
+    if not report.published:
+        head = f"Index is up to date ({report.unchanged} briefs unchanged); nothing to publish."
+    else:
+        head = (
+            f"Index published ({report.generation}): {len(report.added)} added, "
+            f"{len(report.changed)} changed, {len(report.removed)} removed, "
+            f"{report.unchanged} unchanged; {report.passages} passages "
+            f"({report.embedded} embedded, {report.reused} reused) in {report.seconds:.1f} s."
+        )
+    lines = [head]
+    for label, ids in (("added", report.added), ("changed", report.changed), ("removed", report.removed)):
+        if ids:
+            lines.append(f"  {label}: " + ", ".join(ids))
+    for skipped in report.skipped:
+        lines.append(f"  skipped {skipped.path}: {skipped.reason}")
+    lines.extend(f"  {note}" for note in report.notes)
+    return "\n".join(lines)
+
+
+def report_json(report: IndexReport) -> dict:
+    return {
+        "published": report.published,
+        "generation": report.generation,
+        "added": list(report.added),
+        "changed": list(report.changed),
+        "removed": list(report.removed),
+        "unchanged": report.unchanged,
+        "skipped": [{"file": s.path, "reason": s.reason} for s in report.skipped],
+        "passages": report.passages,
+        "embedded": report.embedded,
+        "reused": report.reused,
+        "seconds": round(report.seconds, 3),
+        "notes": list(report.notes),
+    }

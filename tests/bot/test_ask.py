@@ -1,0 +1,124 @@
+"""/ask, its autocomplete, abstention and the buttons, through the real client and the fake Discord."""
+
+from tests.bot.fake_discord import GUILD_ID, MEMBER
+from tests.conftest import SAMPLE_BRIEF_ID
+
+
+def option(name, value, kind=3):
+    return {"name": name, "type": kind, "value": value}
+
+
+def buttons(message):
+    return [c["custom_id"] for row in message.get("components", []) for c in row["components"]]
+
+
+async def test_commands_are_synced_to_the_dev_guild(harness):
+    names = {c["name"] for c in harness.fake.commands[str(GUILD_ID)]}
+    assert {"ask", "briefs", "brief", "reindex"} <= names
+    assert "global" not in harness.fake.commands
+
+
+async def test_ask_answers_with_cited_passages(harness):
+    record = await harness.fake.slash("ask", [option("question", "Qatar Türkiye mediated negotiations")])
+    reply = await harness.fake.reply(record)
+    assert record.deferred
+    embed = reply["embeds"][0]
+    assert embed["title"] == "Qatar Türkiye mediated negotiations"
+    first = embed["fields"][0]
+    assert first["name"].startswith("[1] The Fragile Truce")
+    assert "Context · ¶1" in first["name"]
+    assert "**" in first["value"] and "Qatar" in first["value"]
+    assert len(embed["fields"]) == 3
+    assert reply["allowed_mentions"] == {"parse": []}
+    ids = buttons(reply)
+    assert [i.split(":")[1] for i in ids] == ["more", "full", "up", "down"]
+
+
+async def test_off_topic_question_abstains_politely(harness):
+    record = await harness.fake.slash("ask", [option("question", "football world cup penalty trophy")])
+    reply = await harness.fake.reply(record)
+    embed = reply["embeds"][0]
+    assert "don't cover this" in embed["description"]
+    assert "The Fragile Truce" in embed["description"]  # the closest brief is named
+    assert not buttons(reply)
+
+
+async def test_bad_date_gets_an_ephemeral_error(harness):
+    record = await harness.fake.slash("ask", [option("question", "ceasefire"), option("since", "last week")])
+    reply = await harness.fake.reply(record)
+    assert "YYYY-MM-DD" in reply["content"]
+    assert reply["flags"] & 64  # ephemeral
+
+
+async def test_brief_and_date_filters(harness):
+    record = await harness.fake.slash(
+        "ask", [option("question", "ceasefire"), option("brief", SAMPLE_BRIEF_ID)]
+    )
+    reply = await harness.fake.reply(record)
+    assert reply["embeds"][0]["fields"]
+    # The sample brief is undated, so a date filter leaves nothing to search.
+    record = await harness.fake.slash("ask", [option("question", "ceasefire"), option("since", "2025-01-01")])
+    reply = await harness.fake.reply(record)
+    assert "don't cover this" in reply["embeds"][0]["description"]
+
+
+async def test_unknown_brief_filter_is_refused(harness):
+    record = await harness.fake.slash("ask", [option("question", "ceasefire"), option("brief", "nope")])
+    reply = await harness.fake.reply(record)
+    assert "No brief 'nope'" in reply["content"] and reply["flags"] & 64
+
+
+async def test_brief_autocomplete(harness):
+    options = [option("question", "x"), dict(option("brief", "fragile"), focused=True)]
+    record = await harness.fake.slash("ask", options, autocomplete=True)
+    await harness.fake.wait_until(lambda: record.callbacks)
+    callback = record.callbacks[0]
+    assert callback["type"] == 8
+    assert callback["data"]["choices"] == [
+        {
+            "name": "The Fragile Truce Between Pakistan And Afghanistan And The War Of Narratives",
+            "value": SAMPLE_BRIEF_ID,
+        }
+    ]
+
+
+async def test_more_full_and_vote_buttons(harness):
+    record = await harness.fake.slash("ask", [option("question", "Pakistan Taliban TTP ceasefire")])
+    reply = await harness.fake.reply(record)
+    more, full, up, down = buttons(reply)
+    answer_id = int(more.split(":")[2])
+
+    clicked = await harness.fake.click(reply, more)
+    page = await harness.fake.reply(clicked)
+    assert page["flags"] & 64
+    assert [f["name"][:3] for f in page["embeds"][0]["fields"]] == ["[4]", "[5]", "[6]"]
+    first_names = {f["name"][4:] for f in reply["embeds"][0]["fields"]}
+    assert not first_names & {f["name"][4:] for f in page["embeds"][0]["fields"]}
+
+    clicked = await harness.fake.click(reply, full)
+    paragraphs = await harness.fake.reply(clicked)
+    assert paragraphs["flags"] & 64
+    shown = reply["embeds"][0]["fields"][0]["name"].split("] ", 1)[1]
+    assert paragraphs["embeds"][0]["fields"][0]["name"] == shown
+    assert "**" not in paragraphs["embeds"][0]["fields"][0]["value"]
+
+    clicked = await harness.fake.click(reply, up, member=MEMBER)
+    thanks = await harness.fake.reply(clicked)
+    assert "👍" in thanks["content"] and thanks["flags"] & 64
+    clicked = await harness.fake.click(reply, down, member=MEMBER)
+    await harness.fake.reply(clicked)
+    assert harness.bot.state.votes(answer_id) == {MEMBER.user_id: -1}
+
+
+async def test_feedback_survives_a_restart(harness, tmp_path):
+    from bot.state import BotState
+
+    record = await harness.fake.slash("ask", [option("question", "Haqqani interior minister")])
+    reply = await harness.fake.reply(record)
+    up = buttons(reply)[2]
+    await harness.fake.reply(await harness.fake.click(reply, up))
+    reopened = BotState(tmp_path / "state")
+    stored = reopened.answer(int(up.split(":")[2]))
+    assert stored.question == "Haqqani interior minister"
+    assert stored.user_id == MEMBER.user_id and len(stored.passage_ids) == 4
+    assert reopened.votes(stored.answer_id) == {MEMBER.user_id: 1}
