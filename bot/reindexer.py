@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable, Callable
 
 from index.engine import Engine
 from index.errors import ReindexBusyError
 from index.models import IndexReport
 
+log = logging.getLogger("briefbot")
 ProgressSink = Callable[[str, int, int], Awaitable[None]]
 
 
@@ -54,6 +56,6 @@ class Reindexer:
                     shown = latest[-1]
                     try:
                         await on_progress(*shown)
-                    except Exception:  # noqa: BLE001 - a failed progress edit must not stop the work
-                        pass
+                    except Exception:  # a failed progress edit must not stop the reindex
+                        log.warning("could not show reindex progress", exc_info=True)
             return task.result()

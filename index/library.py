@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import time
 from pathlib import Path
 
@@ -64,9 +65,11 @@ def add_brief(
         handle.write(data)
         handle.flush()
         os.fsync(handle.fileno())
-    for old in existing:
-        if old.name != name:
-            _move_to_removed(corpus_dir, old)
+    for old in existing:  # the replaced version is kept aside, never lost
+        if old.name == name:
+            shutil.copy2(old, _removed_path(corpus_dir, old))
+        else:
+            os.replace(old, _removed_path(corpus_dir, old))
     os.replace(tmp, target)
     return target, brief
 
@@ -75,13 +78,13 @@ def remove_brief(corpus_dir: Path, brief_id: str) -> Path:
     """Move the brief's file out of the corpus (into .removed/); returns where it went."""
     for path in brief_files(corpus_dir):
         if brief_id_for(path) == brief_id:
-            return _move_to_removed(corpus_dir, path)
+            target = _removed_path(corpus_dir, path)
+            os.replace(path, target)
+            return target
     raise BriefbotError(f"no brief with id '{brief_id}' in the corpus")
 
 
-def _move_to_removed(corpus_dir: Path, path: Path) -> Path:
+def _removed_path(corpus_dir: Path, path: Path) -> Path:
     removed = corpus_dir / REMOVED_DIR
     removed.mkdir(exist_ok=True)
-    target = removed / f"{time.strftime('%Y%m%d-%H%M%S')}-{path.name}"
-    os.replace(path, target)
-    return target
+    return removed / f"{time.strftime('%Y%m%d-%H%M%S')}-{path.name}"

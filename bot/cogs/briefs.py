@@ -96,7 +96,11 @@ class BriefsCog(commands.Cog, name="Briefs"):
             )
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
-        data = await file.read()
+        try:
+            data = await file.read()
+        except discord.HTTPException:
+            await send_error(interaction, "The upload could not be downloaded from Discord; try again.")
+            return
         corpus = self.bot.engine.corpus_dir
         saved = {}
 

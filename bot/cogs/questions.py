@@ -189,11 +189,15 @@ class QuestionsCog(commands.Cog, name="Questions"):
         mentioned = self.bot.user in message.mentions
         question = re.sub(rf"<@!?{self.bot.user.id}>", "", message.content).strip()
         channel = message.channel
-        if isinstance(channel, discord.Thread):
-            if channel.owner_id == self.bot.user.id and channel.parent_id in settings.question_channel_ids:
-                if question:
-                    await self._follow_up(message, channel, question)
-                return
+        bot_thread = (
+            isinstance(channel, discord.Thread)
+            and channel.owner_id == self.bot.user.id
+            and channel.parent_id in settings.question_channel_ids
+        )
+        if bot_thread:
+            if question:
+                await self._follow_up(message, channel, question)
+            return
         if not question:
             return
         if channel.id in settings.question_channel_ids and (mentioned or question.endswith("?")):

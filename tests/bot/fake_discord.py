@@ -337,21 +337,23 @@ class FakeDiscord:
 
     def serve_file(self, name: str, data: bytes) -> dict:
         """Host an attachment and return its payload for a slash command's `resolved`."""
-        self.files[name] = data
+        file_id = str(next_id())
+        self.files[file_id] = data
+        url = f"{self.base_url}/files/{file_id}"
         return {
-            "id": str(next_id()),
+            "id": file_id,
             "filename": name,
             "size": len(data),
-            "url": f"{self.base_url}/files/{name}",
-            "proxy_url": f"{self.base_url}/files/{name}",
+            "url": url,
+            "proxy_url": url,
             "content_type": "text/markdown",
         }
 
     async def _file(self, request: web.Request) -> web.Response:
-        name = request.match_info["name"]
-        if name not in self.files:
+        file_id = request.match_info["name"]
+        if file_id not in self.files:
             return web.Response(status=404)
-        return web.Response(body=self.files[name])
+        return web.Response(body=self.files[file_id])
 
     # -- waiting -----------------------------------------------------------------------------
     async def wait_until(self, predicate, timeout: float = 10.0) -> None:

@@ -1,0 +1,53 @@
+"""Questions asked in channels: a new thread per question, follow-ups in the thread, mentions elsewhere."""
+
+from tests.bot.fake_discord import BOT_ID, OTHER_CHANNEL_ID, QUESTION_CHANNEL_ID
+
+
+async def test_question_in_question_channel_gets_a_thread(harness):
+    fake = harness.fake
+    await fake.user_message("Which countries mediated the negotiations with Qatar?")
+    await fake.wait_until(lambda: fake.channel_messages)
+    [thread] = fake.threads
+    assert thread["name"] == "Which countries mediated the negotiations with Qatar?"
+    assert thread["parent_id"] == str(QUESTION_CHANNEL_ID)
+    answer = fake.channel_messages[0]
+    assert answer["channel_id"] == thread["id"]
+    assert "¶1" in answer["embeds"][0]["fields"][0]["name"]
+    assert answer["allowed_mentions"] == {"parse": []}
+
+
+async def test_statement_without_question_mark_is_ignored(harness):
+    fake = harness.fake
+    await fake.user_message("Interesting brief, thanks all")
+    await fake.user_message("Nothing here either", channel_id=OTHER_CHANNEL_ID)
+    await fake.user_message("What about India?", channel_id=OTHER_CHANNEL_ID)  # no mention
+    await fake.user_message(f"<@{BOT_ID}> who is Haqqani", channel_id=OTHER_CHANNEL_ID, mentions_bot=True)
+    await fake.wait_until(lambda: fake.channel_messages)
+    assert not fake.threads
+    [reply] = fake.channel_messages
+    assert reply["channel_id"] == str(OTHER_CHANNEL_ID)
+    assert "Haqqani" in reply["embeds"][0]["fields"][0]["value"]
+    assert reply["message_reference"]["message_id"]  # a reply to the asker
+
+
+async def test_follow_up_in_thread_uses_the_first_question_as_context(harness):
+    fake = harness.fake
+    await fake.user_message("What did Sirajuddin Haqqani warn?")
+    await fake.wait_until(lambda: fake.channel_messages)
+    thread_id = int(fake.threads[0]["id"])
+    # Alone, "and when?" matches nothing; with the thread's question it does.
+    await fake.user_message("and when?", channel_id=thread_id)
+    await fake.wait_until(lambda: len(fake.channel_messages) == 2)
+    follow_up = fake.channel_messages[1]
+    assert follow_up["channel_id"] == str(thread_id)
+    assert "Haqqani" in follow_up["embeds"][0]["fields"][0]["value"]
+    assert len(fake.threads) == 1  # no new thread for a follow-up
+
+
+async def test_mentions_in_questions_never_ping(harness):
+    fake = harness.fake
+    await fake.user_message("@everyone <@&123> what about Qatar?")
+    await fake.wait_until(lambda: fake.channel_messages)
+    [answer] = fake.channel_messages
+    assert answer["allowed_mentions"] == {"parse": []}
+    assert "@\u200beveryone" in answer["embeds"][0]["title"]
