@@ -8,6 +8,8 @@ from typing import Annotated
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from index.engine import DEFAULT_THRESHOLD
+
 IdList = Annotated[list[int], NoDecode]
 
 
@@ -27,7 +29,7 @@ class Settings(BaseSettings):
     state_dir: Path = Path(".briefbot/state")
     model: str = "all-MiniLM-L6-v2"
     passages_per_answer: int = Field(default=3, ge=1, le=10)
-    abstention_threshold: float = Field(default=0.35, ge=0.0, le=1.0)
+    abstention_threshold: float = Field(default=DEFAULT_THRESHOLD, ge=0.0, le=1.0)
     max_upload_bytes: int = Field(default=2_000_000, ge=1_000)
     question_cooldown_seconds: float = Field(default=2.0, ge=0.0)
     question_burst: int = Field(default=5, ge=1)

@@ -13,7 +13,8 @@ from index.models import Answer, IndexReport, Passage, SearchFilters
 from index.search import FusionWeights, Retriever, Searcher, answer_many, check_question
 from index.store import Generation, Store, StoredBrief
 
-DEFAULT_THRESHOLD = 0.35
+# Calibrated on benchmarks/data/brief_questions.jsonl by benchmarks/quality.py (README "Quality").
+DEFAULT_THRESHOLD = 0.34
 
 
 class Engine:

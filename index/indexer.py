@@ -18,6 +18,7 @@ from index.embedding import Embedder
 from index.errors import BriefbotError, ReindexBusyError
 from index.lexical import LexicalIndex
 from index.models import Brief, IndexReport, Passage
+from index.sentences import clauses
 from index.store import Store, StoredBrief
 
 # stage ("parsing", "embedding passages", "embedding sentences", "writing"), done, total
@@ -97,8 +98,8 @@ def build_index(
             texts.extend(passage_embedding_text(brief, p) for p in brief_passages)
 
         passage_vectors = cache.embed(embedder, texts, _stage(progress, "embedding passages"))
-        sentences, owner = _sentences(passages)
-        sentence_vectors = cache.embed(embedder, sentences, _stage(progress, "embedding sentences"))
+        units, owner, sentence_of_unit = _evidence_units(passages)
+        unit_vectors = cache.embed(embedder, units, _stage(progress, "embedding sentences"))
         if progress:
             progress("writing", 0, 1)
         lexical = LexicalIndex.build([p.text for p in passages])
@@ -108,8 +109,9 @@ def build_index(
             briefs=stored_briefs,
             passages=passages,
             passage_vectors=passage_vectors.vectors,
-            sentence_vectors=sentence_vectors.vectors,
-            sentence_owner=owner,
+            unit_vectors=unit_vectors.vectors,
+            unit_owner=owner,
+            unit_sentence=sentence_of_unit,
             lexical=lexical,
         )
         store.clean()
@@ -135,14 +137,18 @@ def _stage(progress: IndexProgress | None, stage: str) -> Callable[[int, int], N
     return lambda done, total: progress(stage, done, total)
 
 
-def _sentences(passages: list[Passage]) -> tuple[list[str], np.ndarray]:
-    sentences: list[str] = []
+def _evidence_units(passages: list[Passage]) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Each passage's sentences and their clauses, with the passage row and sentence of each."""
+    units: list[str] = []
     owner: list[int] = []
+    sentence_of_unit: list[int] = []
     for row, passage in enumerate(passages):
-        for sentence in passage.sentences():
-            sentences.append(sentence)
-            owner.append(row)
-    return sentences, np.asarray(owner, dtype=np.int32)
+        for number, sentence in enumerate(passage.sentences()):
+            for unit in (sentence, *clauses(sentence)):
+                units.append(unit)
+                owner.append(row)
+                sentence_of_unit.append(number)
+    return units, np.asarray(owner, dtype=np.int32), np.asarray(sentence_of_unit, dtype=np.int32)
 
 
 def _previous_hashes(store: Store, model: str) -> dict[str, str]:

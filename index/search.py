@@ -80,7 +80,7 @@ class Searcher:
         if len(candidates) == 0:
             return []
         dense = generation.passage_vectors()[candidates] @ query_vector
-        sentence = self._max_sentence_scores(candidates, query_vector)
+        sentence = self._max_unit_scores(candidates, query_vector)
         if retriever == Retriever.DENSE:
             score = dense
         elif retriever == Retriever.LEXICAL:
@@ -120,11 +120,11 @@ class Searcher:
         if retriever != Retriever.LEXICAL:
             _, rows = generation.passage_index.search(query, min(pool, generation.passage_index.ntotal))
             found.append(rows[0])
-            if generation.sentence_index.ntotal:
-                _, sentence_rows = generation.sentence_index.search(
-                    query, min(pool * 3, generation.sentence_index.ntotal)
+            if generation.unit_index.ntotal:
+                _, sentence_rows = generation.unit_index.search(
+                    query, min(pool * 3, generation.unit_index.ntotal)
                 )
-                found.append(generation.sentence_owner[sentence_rows[0][sentence_rows[0] >= 0]])
+                found.append(generation.unit_owner[sentence_rows[0][sentence_rows[0] >= 0]])
         if retriever != Retriever.DENSE:
             lexical = generation.lexical.scores(question)
             positive = np.flatnonzero(lexical > 0)
@@ -134,11 +134,11 @@ class Searcher:
         rows = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
         return rows[rows >= 0].astype(np.int64)
 
-    def _max_sentence_scores(self, rows: np.ndarray, query_vector: np.ndarray) -> np.ndarray:
+    def _max_unit_scores(self, rows: np.ndarray, query_vector: np.ndarray) -> np.ndarray:
         generation = self.generation
-        starts = generation.sentence_start[rows]
-        ends = generation.sentence_start[rows + 1]
-        vectors = generation.sentence_vectors()
+        starts = generation.unit_start[rows]
+        ends = generation.unit_start[rows + 1]
+        vectors = generation.unit_vectors()
         scores = np.full(len(rows), -1.0, dtype=np.float32)
         for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
             if end > start:
@@ -152,8 +152,10 @@ class Searcher:
         sentences = passage.sentences()
         if len(sentences) <= 1:
             return sentences[0] if sentences else passage.text
-        start, end = generation.sentence_start[row], generation.sentence_start[row + 1]
-        similarity = generation.sentence_vectors()[start:end] @ query_vector
+        start, end = generation.unit_start[row], generation.unit_start[row + 1]
+        unit_similarity = generation.unit_vectors()[start:end] @ query_vector
+        similarity = np.full(len(sentences), -1.0, dtype=np.float32)
+        np.maximum.at(similarity, generation.unit_sentence[start:end], unit_similarity)
         query_terms = set(tokens(question))
         overlap = np.asarray(
             [len(query_terms & set(tokens(s))) / max(len(query_terms), 1) for s in sentences]

@@ -84,3 +84,18 @@ def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
         if end > begin:
             stripped.append((begin, end))
     return tuple(stripped)
+
+
+_CLAUSE_BREAK = re.compile(r"\s*[,;:—–]\s*")
+MIN_CLAUSE_WORDS = 4
+
+
+def clauses(sentence: str) -> list[str]:
+    """The longer clauses of a sentence (cut at , ; : and dashes), when it has more than one.
+
+    A question often matches one clause of a long sentence much better than the whole sentence
+    ("mediated by Qatar and Türkiye" inside a sentence about the ceasefire).
+    """
+    pieces = [p.strip(" \"'“”‘’()") for p in _CLAUSE_BREAK.split(sentence)]
+    pieces = [p for p in pieces if len(p.split()) >= MIN_CLAUSE_WORDS]
+    return pieces if len(pieces) > 1 else []

@@ -19,7 +19,7 @@ from index.errors import IndexCorruptError, IndexMismatchError, IndexMissingErro
 from index.lexical import LexicalIndex
 from index.models import BriefMeta, Passage
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 POINTER = "CURRENT"
 GENERATIONS = "generations"
 _TMP_PREFIX = ".tmp-"
@@ -27,8 +27,9 @@ _FILES = (
     "briefs.json",
     "passages.jsonl",
     "passages.faiss",
-    "sentences.faiss",
-    "sentence_owner.npy",
+    "units.faiss",
+    "unit_owner.npy",
+    "unit_sentence.npy",
     "lexical.npz",
     "vocabulary.json",
 )
@@ -51,16 +52,18 @@ class Generation:
     briefs: dict[str, StoredBrief]
     passages: list[Passage]
     passage_index: faiss.Index
-    sentence_index: faiss.Index
-    sentence_owner: np.ndarray  # passage row of each sentence vector
-    sentence_start: np.ndarray  # first sentence row of each passage (len = passages + 1)
+    unit_index: faiss.Index
+    # Evidence units are a passage's sentences and their longer clauses, grouped by passage.
+    unit_owner: np.ndarray  # passage row of each unit
+    unit_sentence: np.ndarray  # which sentence of its passage each unit comes from
+    unit_start: np.ndarray  # first unit row of each passage (len = passages + 1)
     lexical: LexicalIndex
 
     def passage_vectors(self) -> np.ndarray:
         return _flat_vectors(self.passage_index)
 
-    def sentence_vectors(self) -> np.ndarray:
-        return _flat_vectors(self.sentence_index)
+    def unit_vectors(self) -> np.ndarray:
+        return _flat_vectors(self.unit_index)
 
 
 def _flat_vectors(index: faiss.Index) -> np.ndarray:
@@ -137,8 +140,9 @@ class Store:
         briefs: list[StoredBrief],
         passages: list[Passage],
         passage_vectors: np.ndarray,
-        sentence_vectors: np.ndarray,
-        sentence_owner: np.ndarray,
+        unit_vectors: np.ndarray,
+        unit_owner: np.ndarray,
+        unit_sentence: np.ndarray,
         lexical: LexicalIndex,
     ) -> str:
         """Write a complete generation and publish it; returns its name."""
@@ -154,8 +158,9 @@ class Store:
             "".join(json.dumps(asdict(p), ensure_ascii=False) + "\n" for p in passages).encode(),
         )
         faiss.write_index(_flat_index(passage_vectors, dimension), str(tmp / "passages.faiss"))
-        faiss.write_index(_flat_index(sentence_vectors, dimension), str(tmp / "sentences.faiss"))
-        np.save(tmp / "sentence_owner.npy", sentence_owner.astype(np.int32))
+        faiss.write_index(_flat_index(unit_vectors, dimension), str(tmp / "units.faiss"))
+        np.save(tmp / "unit_owner.npy", unit_owner.astype(np.int32))
+        np.save(tmp / "unit_sentence.npy", unit_sentence.astype(np.int32))
         sparse.save_npz(tmp / "lexical.npz", lexical.weights, compressed=False)
         _write(tmp / "vocabulary.json", json.dumps(lexical.vocabulary, ensure_ascii=False).encode())
         manifest = {
@@ -164,7 +169,7 @@ class Store:
             "dimension": dimension,
             "briefs": len(briefs),
             "passages": len(passages),
-            "sentences": len(sentence_owner),
+            "units": len(unit_owner),
             "brief_hashes": {b.meta.brief_id: b.content_hash for b in briefs},
             "files": {f: (tmp / f).stat().st_size for f in _FILES},
             "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -285,7 +290,7 @@ def _read_generation(folder: Path, name: str, manifest: dict) -> Generation:
             data = json.loads(line)
             data["sentence_spans"] = tuple(tuple(span) for span in data["sentence_spans"])
             passages.append(Passage(**data))
-    owner = np.load(folder / "sentence_owner.npy")
+    owner = np.load(folder / "unit_owner.npy")
     starts = np.searchsorted(owner, np.arange(len(passages) + 1)).astype(np.int64)
     lexical = LexicalIndex(
         json.loads((folder / "vocabulary.json").read_text()),
@@ -297,9 +302,10 @@ def _read_generation(folder: Path, name: str, manifest: dict) -> Generation:
         briefs={b.meta.brief_id: b for b in briefs},
         passages=passages,
         passage_index=faiss.read_index(str(folder / "passages.faiss")),
-        sentence_index=faiss.read_index(str(folder / "sentences.faiss")),
-        sentence_owner=owner,
-        sentence_start=starts,
+        unit_index=faiss.read_index(str(folder / "units.faiss")),
+        unit_owner=owner,
+        unit_sentence=np.load(folder / "unit_sentence.npy"),
+        unit_start=starts,
         lexical=lexical,
     )
 
@@ -311,10 +317,10 @@ def _check_counts(generation: Generation) -> None:
         problems.append("passage metadata")
     if generation.passage_index.ntotal != manifest["passages"]:
         problems.append("passage vectors")
-    if generation.sentence_index.ntotal != manifest["sentences"]:
-        problems.append("sentence vectors")
-    if len(generation.sentence_owner) != manifest["sentences"]:
-        problems.append("sentence owners")
+    if generation.unit_index.ntotal != manifest["units"]:
+        problems.append("unit vectors")
+    if not len(generation.unit_owner) == len(generation.unit_sentence) == manifest["units"]:
+        problems.append("unit owners")
     if generation.lexical.weights.shape[0] != manifest["passages"]:
         problems.append("lexical index")
     if len(generation.briefs) != manifest["briefs"]:

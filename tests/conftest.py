@@ -30,7 +30,7 @@ def fake_embedder() -> FakeEmbedder:
 
 @pytest.fixture
 def fake_engine(corpus: Path, tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
-    engine = Engine(corpus, tmp_path / "index", fake_embedder, threshold=0.2)
+    engine = Engine(corpus, tmp_path / "index", fake_embedder, threshold=0.3)
     engine.reindex()
     return engine
 

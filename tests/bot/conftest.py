@@ -36,7 +36,7 @@ def make_settings(tmp_path: Path, corpus: Path, **overrides) -> Settings:
         corpus_dir=corpus,
         index_dir=tmp_path / "index",
         state_dir=tmp_path / "state",
-        abstention_threshold=0.2,
+        abstention_threshold=0.3,
         question_cooldown_seconds=0.0,
     )
     values.update(overrides)

@@ -25,7 +25,7 @@ class SlowEmbedder(FakeEmbedder):
 async def test_heartbeats_flow_during_a_reindex(tmp_path, corpus, fake_discord):
     fake_discord.heartbeat_interval_ms = 50
     settings = make_settings(tmp_path, corpus)
-    engine = Engine(corpus, settings.index_dir, SlowEmbedder(0.0), threshold=0.2)
+    engine = Engine(corpus, settings.index_dir, SlowEmbedder(0.0), threshold=0.3)
     await asyncio.to_thread(engine.reindex)
     harness = await start_bot(settings, engine, fake_discord)
     try:

@@ -27,7 +27,7 @@ def test_dimension_mismatch_is_refused(fake_engine):
         Store(fake_engine.index_dir).load("fake-bow", dimension=384)
 
 
-@pytest.mark.parametrize("file_name", ["passages.faiss", "sentences.faiss", "lexical.npz"])
+@pytest.mark.parametrize("file_name", ["passages.faiss", "units.faiss", "lexical.npz"])
 def test_truncated_file_is_detected(fake_engine, file_name):
     path = current_folder(fake_engine) / file_name
     path.write_bytes(path.read_bytes()[:-10])
