@@ -10,7 +10,16 @@ from datetime import date
 from pathlib import Path
 
 from bot.settings import Settings
-from bot.text import answer_json, answer_text, report_json, report_text
+from bot.text import (
+    actor_json,
+    actor_text,
+    actors_json,
+    actors_text,
+    answer_json,
+    answer_text,
+    report_json,
+    report_text,
+)
 from index.errors import BriefbotError, QuestionError
 from index.models import SearchFilters
 from index.search import Retriever, check_question
@@ -58,6 +67,14 @@ def _parser() -> argparse.ArgumentParser:
         "--index", type=Path, help="where to keep the dataset's index (default: beside the main index)"
     )
     evaluate.add_argument("--json", action="store_true", help="print one JSON object")
+
+    actor = commands.add_parser("actor", help="what an actor said and did, every line cited")
+    place(actor)
+    actor.add_argument("name", help="a name or alias, e.g. 'Khawaja Asif' or TTP")
+    actor.add_argument("--json", action="store_true", help="print JSON")
+    actors = commands.add_parser("actors", help="list the actors found in the briefs")
+    place(actors)
+    actors.add_argument("--json", action="store_true", help="print JSON")
 
     run = commands.add_parser("run", help="start the Discord bot (needs DISCORD_TOKEN)")
     place(run)
@@ -230,6 +247,19 @@ def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_actor(settings: Settings, args: argparse.Namespace) -> int:
+    engine = _prepared_engine(settings, args)
+    summary = engine.actor(args.name)
+    print(json.dumps(actor_json(summary), ensure_ascii=False) if args.json else actor_text(summary))
+    return 0
+
+
+def cmd_actors(settings: Settings, args: argparse.Namespace) -> int:
+    listing = _prepared_engine(settings, args).actor_directory().listing()
+    print(json.dumps(actors_json(listing), ensure_ascii=False) if args.json else actors_text(listing))
+    return 0
+
+
 def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     from bot.app import run_bot
 
@@ -247,6 +277,8 @@ COMMANDS = {
     "ask": cmd_ask,
     "console": cmd_console,
     "eval": cmd_eval,
+    "actor": cmd_actor,
+    "actors": cmd_actors,
     "run": cmd_run,
     "sync-commands": cmd_sync_commands,
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from index.actor_summary import ActorListing, ActorSummary
 from index.models import Answer, Hit, IndexReport
 
 
@@ -87,3 +88,61 @@ def report_json(report: IndexReport) -> dict:
         "seconds": round(report.seconds, 3),
         "notes": list(report.notes),
     }
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def actor_json(summary: ActorSummary) -> dict:
+    """The JSON contract of `briefbot actor --json` (plus "description" and "actions")."""
+
+    def cited(lines) -> list[dict]:
+        return [{"text": line.text, "brief_id": line.brief_id, "paragraph": line.paragraph} for line in lines]
+
+    return {
+        "name": summary.name,
+        "kind": summary.kind,
+        "aliases": list(summary.aliases),
+        "description": summary.description,
+        "roles": cited(summary.roles),
+        "mentions": summary.mentions,
+        "briefs": summary.briefs,
+        "statements": cited(summary.statements),
+        "actions": cited(summary.actions),
+        "co_actors": [{"name": name, "count": count} for name, count in summary.co_actors],
+        "timeline": [{"date": t.date, "brief_id": t.brief_id, "text": t.text} for t in summary.timeline],
+    }
+
+
+def actor_text(summary: ActorSummary) -> str:
+    lines = [f"{summary.name} ({summary.kind})"]
+    if summary.description:
+        lines.append(summary.description)
+    if summary.aliases:
+        lines.append("Also: " + ", ".join(summary.aliases))
+    lines.append(f"Mentioned in {plural(summary.mentions, 'passage')} of {plural(summary.briefs, 'brief')}.")
+    sections = (("Roles", summary.roles), ("Said", summary.statements), ("Did", summary.actions))
+    for title, items in sections:
+        if items:
+            lines.append(f"\n{title}:")
+            lines.extend(f"  - {line.text}  [{line.brief_id} ¶{line.paragraph}]" for line in items)
+    if summary.co_actors:
+        lines.append("\nAppears with: " + ", ".join(f"{n} ({c})" for n, c in summary.co_actors[:10]))
+    if summary.timeline:
+        lines.append("\nTimeline:")
+        lines.extend(f"  {t.date}  {t.text}  [{t.brief_id}]" for t in summary.timeline)
+    return "\n".join(lines)
+
+
+def actors_text(listing: list[ActorListing]) -> str:
+    if not listing:
+        return "No actors found in the briefs."
+    width = max(len(a.name) for a in listing)
+    return "\n".join(
+        f"{a.name:{width}}  {a.kind:12}  {a.mentions:4} passages  {a.briefs:3} briefs" for a in listing
+    )
+
+
+def actors_json(listing: list[ActorListing]) -> list[dict]:
+    return [{"name": a.name, "kind": a.kind, "mentions": a.mentions, "briefs": a.briefs} for a in listing]

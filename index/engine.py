@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
+from index.actor_summary import ActorDirectory, ActorSummary
 from index.embedding import Embedder
-from index.errors import IndexMismatchError, IndexMissingError
+from index.errors import IndexCorruptError, IndexFormatError, IndexMismatchError, IndexMissingError
 from index.indexer import IndexProgress, build_index
 from index.models import Answer, IndexReport, Passage, SearchFilters
 from index.search import FusionWeights, Retriever, Searcher, answer_many, check_question
@@ -39,6 +41,7 @@ class Engine:
         self.store = Store(self.index_dir)
         self._generation: Generation | None = None
         self._load_lock = threading.Lock()
+        self._directory: ActorDirectory | None = None
 
     # -- the index ---------------------------------------------------------------------------
     @property
@@ -57,11 +60,18 @@ class Engine:
         return self._generation
 
     def ensure_index(self, progress: IndexProgress | None = None) -> IndexReport | None:
-        """Build the index if none is published yet; returns the report of that build."""
-        if self.store.exists():
-            self.generation  # noqa: B018 - load now, so a broken index is reported at start
-            return None
-        return self.reindex(progress=progress)
+        """Build the index if none is published yet, or rebuild one that is corrupt or of an older
+        format (the embedding cache makes that cheap); returns the report of that build.
+
+        An index built with another model is refused instead: re-embedding is the user's call."""
+        if not self.store.exists():
+            return self.reindex(progress=progress)
+        try:
+            self.load()
+        except (IndexCorruptError, IndexFormatError) as error:
+            report = self.reindex(rebuild=True, progress=progress)
+            return replace(report, notes=(*report.notes, f"rebuilt the index: {error}"))
+        return None
 
     def reindex(self, *, rebuild: bool = False, progress: IndexProgress | None = None) -> IndexReport:
         """Update the index; questions keep using the old generation until the new one is loaded."""
@@ -119,6 +129,22 @@ class Engine:
             ids = dict.fromkeys(generation.passages[s.row].brief_id for s in ranked)
             rankings.append(list(ids)[:k])
         return rankings
+
+    # -- actors ----------------------------------------------------------------------------------
+    def actor_directory(self) -> ActorDirectory:
+        """The actors of the generation in use (built once per generation)."""
+        generation = self.generation
+        directory = self._directory
+        if directory is None or directory.generation_name != generation.name:
+            directory = ActorDirectory(
+                generation.actors, generation.passages, generation.briefs, generation.name
+            )
+            self._directory = directory
+        return directory
+
+    def actor(self, name: str) -> ActorSummary:
+        """What `name` said and did; raises UnknownActorError with suggestions."""
+        return self.actor_directory().summary(name)
 
     # -- briefs ------------------------------------------------------------------------------
     def briefs(self) -> list[StoredBrief]:

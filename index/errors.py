@@ -13,6 +13,10 @@ class IndexMismatchError(BriefbotError):
     """The index on disk was built for another model, dimension or format."""
 
 
+class IndexFormatError(IndexMismatchError):
+    """The index was written by another version of Briefbot."""
+
+
 class IndexCorruptError(BriefbotError):
     """A file of the published generation is missing, truncated or inconsistent."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
+from index.actors import REGISTRY_FILE, Actor, RegistryError, build_actor_index, read_registry
 from index.cache import EmbeddingCache
 from index.chunking import passages_of
 from index.corpus import CorpusScan, scan_corpus
@@ -67,16 +69,25 @@ def build_index(
         scan = scan or scan_corpus(corpus_dir)
         if progress:
             progress("parsing", len(scan.briefs), len(scan.briefs))
-        previous = _previous_hashes(store, embedder.model_name)
+        previous, previous_registry = _previous_hashes(store, embedder.model_name)
+        registry, registry_hash, notes = _registry(corpus_dir)
         current = {b.brief_id: b.content_hash for b in scan.briefs}
         added = tuple(sorted(set(current) - set(previous)))
         removed = tuple(sorted(set(previous) - set(current)))
         changed = tuple(sorted(i for i in current if i in previous and previous[i] != current[i]))
         unchanged = len(current) - len(added) - len(changed)
-        if store.exists() and not rebuild and not (added or removed or changed) and previous:
+        registry_changed = registry_hash != previous_registry
+        if (
+            store.exists()
+            and not rebuild
+            and not (added or removed or changed)
+            and previous
+            and not registry_changed
+        ):
             return IndexReport(
                 unchanged=unchanged,
                 skipped=scan.skipped,
+                notes=notes,
                 passages=0,
                 seconds=time.perf_counter() - started,
                 generation=store.current_name() or "",
@@ -103,6 +114,9 @@ def build_index(
         if progress:
             progress("writing", 0, 1)
         lexical = LexicalIndex.build([p.text for p in passages])
+        actors = build_actor_index(passages, registry)
+        if registry_changed and previous:
+            notes += (f"{REGISTRY_FILE} changed: actors rebuilt",)
         name = store.write(
             model=embedder.model_name,
             dimension=embedder.dimension,
@@ -113,6 +127,8 @@ def build_index(
             unit_owner=owner,
             unit_sentence=sentence_of_unit,
             lexical=lexical,
+            actors=actors,
+            registry_hash=registry_hash,
         )
         store.clean()
         if progress:
@@ -128,6 +144,7 @@ def build_index(
             reused=passage_vectors.reused,
             seconds=time.perf_counter() - started,
             generation=name,
+            notes=notes,
         )
 
 
@@ -151,13 +168,24 @@ def _evidence_units(passages: list[Passage]) -> tuple[list[str], np.ndarray, np.
     return units, np.asarray(owner, dtype=np.int32), np.asarray(sentence_of_unit, dtype=np.int32)
 
 
-def _previous_hashes(store: Store, model: str) -> dict[str, str]:
-    """Brief hashes of the published generation; empty when there is none or it is unusable."""
+def _registry(corpus_dir: Path) -> tuple[list[Actor], str, tuple[str, ...]]:
+    """The actor registry, its hash, and a note if it is broken (discovery still runs)."""
+    path = corpus_dir / REGISTRY_FILE
+    digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+    try:
+        return read_registry(corpus_dir), digest, ()
+    except RegistryError as error:
+        return [], digest, (f"{error}; actors found by discovery only",)
+
+
+def _previous_hashes(store: Store, model: str) -> tuple[dict[str, str], str]:
+    """Brief and registry hashes of the published generation; empty when there is none or it
+    is unusable."""
     try:
         name, manifest = store.read_manifest()
         store.check_files(name, manifest)
     except BriefbotError:  # a missing or broken index just means "build everything"
-        return {}
+        return {}, ""
     if manifest.get("model") != model:
-        return {}
-    return dict(manifest.get("brief_hashes", {}))
+        return {}, ""
+    return dict(manifest.get("brief_hashes", {})), str(manifest.get("registry_hash", ""))

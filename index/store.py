@@ -15,7 +15,8 @@ import faiss
 import numpy as np
 from scipy import sparse
 
-from index.errors import IndexCorruptError, IndexMismatchError, IndexMissingError
+from index.actors import ActorIndex
+from index.errors import IndexCorruptError, IndexFormatError, IndexMismatchError, IndexMissingError
 from index.lexical import LexicalIndex
 from index.models import BriefMeta, Passage
 
@@ -32,6 +33,7 @@ _FILES = (
     "unit_sentence.npy",
     "lexical.npz",
     "vocabulary.json",
+    "actors.json",
 )
 
 
@@ -58,6 +60,7 @@ class Generation:
     unit_sentence: np.ndarray  # which sentence of its passage each unit comes from
     unit_start: np.ndarray  # first unit row of each passage (len = passages + 1)
     lexical: LexicalIndex
+    actors: ActorIndex
 
     def passage_vectors(self) -> np.ndarray:
         return _flat_vectors(self.passage_index)
@@ -144,6 +147,8 @@ class Store:
         unit_owner: np.ndarray,
         unit_sentence: np.ndarray,
         lexical: LexicalIndex,
+        actors: ActorIndex,
+        registry_hash: str = "",
     ) -> str:
         """Write a complete generation and publish it; returns its name."""
         self.generations_dir.mkdir(parents=True, exist_ok=True)
@@ -163,6 +168,7 @@ class Store:
         np.save(tmp / "unit_sentence.npy", unit_sentence.astype(np.int32))
         sparse.save_npz(tmp / "lexical.npz", lexical.weights, compressed=False)
         _write(tmp / "vocabulary.json", json.dumps(lexical.vocabulary, ensure_ascii=False).encode())
+        _write(tmp / "actors.json", json.dumps(actors.to_json(), ensure_ascii=False).encode())
         manifest = {
             "format_version": FORMAT_VERSION,
             "model": model,
@@ -171,6 +177,7 @@ class Store:
             "passages": len(passages),
             "units": len(unit_owner),
             "brief_hashes": {b.meta.brief_id: b.content_hash for b in briefs},
+            "registry_hash": registry_hash,
             "files": {f: (tmp / f).stat().st_size for f in _FILES},
             "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         }
@@ -266,7 +273,7 @@ class Store:
 def check_manifest(manifest: dict, model: str, dimension: int | None) -> None:
     version = manifest.get("format_version")
     if version != FORMAT_VERSION:
-        raise IndexMismatchError(
+        raise IndexFormatError(
             f"index format {version} is not the format this version reads ({FORMAT_VERSION}): "
             "run 'briefbot index --rebuild'"
         )
@@ -307,6 +314,7 @@ def _read_generation(folder: Path, name: str, manifest: dict) -> Generation:
         unit_sentence=np.load(folder / "unit_sentence.npy"),
         unit_start=starts,
         lexical=lexical,
+        actors=ActorIndex.from_json(json.loads((folder / "actors.json").read_text(encoding="utf-8"))),
     )
 
 

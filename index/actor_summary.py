@@ -1,0 +1,330 @@
+"""What an actor said and did across the briefs, every line cited; and finding an actor by name."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from index.actors import TITLE_PATTERN, ActorIndex, Mention
+from index.errors import BriefbotError
+from index.lexical import fold, tokens
+from index.models import Passage
+from index.store import StoredBrief
+
+_SPEECH = re.compile(
+    r"\b(?:said|says|say|stated|states|stating|claimed|claims|claiming|accused|accuses|accusing|warned|"
+    r"warns|warning|denied|denies|denying|rejected|rejects|rejecting|asserted|asserts|asserting|insisted|"
+    r"insists|insisting|cautioned|cautions|declared|declaring|emphasi[sz]ed|critici[sz]ed|described|"
+    r"argued|urged|demanded|threatened|dismissed|clarified|alleged|alleging|announced|expressed|"
+    r"reaffirmed|reaffirming|stressed|vowed|pledged|called|acknowledged|admitted|maintained|noted|"
+    r"added|adding|told|remarked|responded|blamed|condemned|issued a (?:strong )?warning)\b"
+)
+_PREPOSITIONS = {
+    "in",
+    "to",
+    "of",
+    "from",
+    "with",
+    "against",
+    "toward",
+    "towards",
+    "by",
+    "for",
+    "on",
+    "at",
+    "into",
+    "over",
+    "through",
+    "between",
+    "about",
+    "inside",
+    "via",
+    "and",
+}
+_QUOTE = re.compile(r"[“\"]")
+_QUALIFIER = re.compile(rf"(?:['’]s)?\s+(?:{TITLE_PATTERN})\s+|\s+")
+_TRAILING_TITLE = re.compile(rf"(?:{TITLE_PATTERN})\s*$")
+_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
+_WHO = re.compile(r",?\s+who\s+(?:also\s+)?(?:" + _SPEECH.pattern + ")")
+
+
+def _words_before(text: str, start: int, end: int) -> list[str]:
+    """The words between two offsets, less the capitalised ones right before `end` (titles and
+    owners: "Pakistan's Defense Minister" before a name)."""
+    lead = _TRAILING_TITLE.sub("", text[start:end])
+    words = re.findall(r"[\w’'-]+", lead)
+    while words and words[-1][:1].isupper():
+        words.pop()
+    return words
+
+
+def _quote_depth(text: str, offset: int) -> int:
+    before = text[:offset]
+    return max(before.count("“") - before.count("”"), before.count('"') % 2)
+
+
+class UnknownActorError(BriefbotError):
+    def __init__(self, name: str, suggestions: list[str]) -> None:
+        self.suggestions = suggestions
+        hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"no actor called '{name[:80]}' in the briefs.{hint}")
+
+
+@dataclass(frozen=True)
+class CitedLine:
+    text: str
+    brief_id: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    date: str
+    brief_id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ActorSummary:
+    actor_id: str
+    name: str
+    kind: str
+    description: str | None
+    aliases: tuple[str, ...]
+    roles: tuple[CitedLine, ...]
+    mentions: int  # passages that mention the actor
+    briefs: int
+    statements: tuple[CitedLine, ...]
+    actions: tuple[CitedLine, ...]
+    co_actors: tuple[tuple[str, int], ...]
+    timeline: tuple[TimelineEntry, ...]
+
+
+@dataclass(frozen=True)
+class ActorListing:
+    actor_id: str
+    name: str
+    kind: str
+    mentions: int
+    briefs: int
+
+
+class ActorDirectory:
+    """Actors of one generation, with their mentions grouped for summaries."""
+
+    def __init__(
+        self,
+        index: ActorIndex,
+        passages: list[Passage],
+        briefs: dict[str, StoredBrief],
+        generation_name: str = "",
+    ) -> None:
+        self.generation_name = generation_name
+        self.index = index
+        self.passages = passages
+        self.briefs = briefs
+        self._by_actor: dict[str, list[Mention]] = defaultdict(list)
+        self._by_sentence: dict[tuple[int, int], list[Mention]] = defaultdict(list)
+        for mention in index.mentions:
+            self._by_actor[mention.actor_id].append(mention)
+            self._by_sentence[(mention.row, mention.sentence)].append(mention)
+        self._names: dict[str, str] = {}
+        for actor in index.actors.values():
+            for name in (actor.name, *actor.aliases, actor.actor_id):
+                self._names.setdefault(fold(name), actor.actor_id)
+
+    def listing(self) -> list[ActorListing]:
+        rows = []
+        for actor_id, actor in self.index.actors.items():
+            mentions = self._by_actor.get(actor_id, [])
+            rows.append(
+                ActorListing(
+                    actor_id,
+                    actor.name,
+                    actor.kind,
+                    len({m.row for m in mentions}),
+                    len({self.passages[m.row].brief_id for m in mentions}),
+                )
+            )
+        return sorted(rows, key=lambda r: (-r.mentions, r.name.lower()))
+
+    def names(self) -> list[tuple[str, str]]:
+        """(shown name, actor id) for every canonical name and alias, for autocomplete."""
+        pairs = []
+        for actor in self.index.actors.values():
+            pairs.append((actor.name, actor.actor_id))
+            pairs.extend((alias, actor.actor_id) for alias in actor.aliases)
+        return pairs
+
+    def find(self, name: str) -> str:
+        key = fold(" ".join(name.split()))
+        if key in self._names:
+            return self._names[key]
+        close = difflib.get_close_matches(key, list(self._names), n=5, cutoff=0.6)
+        contained = [k for k in self._names if key and len(key) >= 3 and key in k]
+        suggestions = list(dict.fromkeys(self.index.actors[self._names[k]].name for k in close + contained))
+        raise UnknownActorError(name, suggestions[:5])
+
+    def summary(self, name: str) -> ActorSummary:
+        actor_id = self.find(name)
+        actor = self.index.actors[actor_id]
+        mentions = self._by_actor.get(actor_id, [])
+        rows = sorted({m.row for m in mentions})
+        statements, actions = self._said_and_did(actor_id, mentions)
+        co = Counter()
+        for row in rows:
+            others = {m.actor_id for m in self.index.mentions if m.row == row} - {actor_id}
+            co.update(others)
+        roles = list(
+            dict.fromkeys(
+                (r.text, r.brief_id, r.paragraph) for r in self.index.roles if r.actor_id == actor_id
+            )
+        )
+        seen_roles: set[str] = set()
+        role_lines = []
+        for text, brief_id, paragraph in roles:
+            if text not in seen_roles:
+                seen_roles.add(text)
+                role_lines.append(CitedLine(text, brief_id, paragraph))
+        return ActorSummary(
+            actor_id=actor_id,
+            name=actor.name,
+            kind=actor.kind,
+            description=actor.description,
+            aliases=tuple(actor.aliases),
+            roles=tuple(role_lines),
+            mentions=len(rows),
+            briefs=len({self.passages[r].brief_id for r in rows}),
+            statements=tuple(statements),
+            actions=tuple(actions),
+            co_actors=tuple(
+                (self.index.actors[i].name, n)
+                for i, n in sorted(co.items(), key=lambda kv: (-kv[1], self.index.actors[kv[0]].name))
+            ),
+            timeline=self._timeline(statements + actions, rows),
+        )
+
+    def _said_and_did(
+        self, actor_id: str, mentions: list[Mention]
+    ) -> tuple[list[CitedLine], list[CitedLine]]:
+        statements: list[tuple[int, CitedLine]] = []
+        actions: list[CitedLine] = []
+        done: set[tuple[int, int]] = set()
+        for mention in mentions:
+            key = (mention.row, mention.sentence)
+            if key in done or mention.possessive:
+                continue
+            passage = self.passages[mention.row]
+            start, end = passage.sentence_spans[mention.sentence]
+            text = passage.text
+            relative = _WHO.match(text[mention.end : end])
+            if mention not in self._subjects(mention.row, mention.sentence) and not relative:
+                continue
+            done.add(key)
+            line = CitedLine(
+                self._with_quote_continuation(passage, mention.row, mention.sentence),
+                passage.brief_id,
+                passage.paragraph,
+            )
+            if relative or self._speaks(mention, text[start:end], start):
+                statements.append((0 if _QUOTE.search(line.text) else 1, line))
+            else:
+                actions.append(line)
+        ranked = [line for _, line in sorted(statements, key=lambda s: s[0])]
+        return _distinct(ranked), _distinct(actions)
+
+    def _subjects(self, row: int, sentence: int) -> list[Mention]:
+        """Who a sentence is about: in each clause, the first actor named outside a quote and not
+        after a preposition, and those joined to it by "and"."""
+        passage = self.passages[row]
+        text = passage.text
+        start, end = passage.sentence_spans[sentence]
+        cuts = [start] + [start + m.end() for m in _CLAUSE.finditer(text[start:end])] + [end]
+        mentions = sorted(
+            (m for m in self._by_sentence[(row, sentence)] if not m.possessive), key=lambda m: m.start
+        )
+        subjects: list[Mention] = []
+        for clause_start, clause_end in zip(cuts, cuts[1:], strict=False):
+            in_clause = [m for m in mentions if clause_start <= m.start < clause_end]
+            previous: Mention | None = None
+            for number, mention in enumerate(in_clause):
+                if previous is not None:
+                    if _words_before(text, previous.end, mention.start) != ["and"]:
+                        break
+                    subjects.append(mention)
+                    previous = mention
+                    continue
+                following = in_clause[number + 1] if number + 1 < len(in_clause) else None
+                if following and _QUALIFIER.fullmatch(text[mention.end : following.start]):
+                    continue  # "Taliban spokesperson Zabihullah Mujahid": the person is the subject
+                lead = _words_before(text, clause_start, mention.start)
+                if _quote_depth(text, mention.start) or (lead and lead[-1].lower() in _PREPOSITIONS):
+                    continue
+                subjects.append(mention)
+                previous = mention
+        return subjects
+
+    def _speaks(self, mention: Mention, sentence: str, sentence_start: int) -> bool:
+        """A speech verb follows the mention with no other actor named in between."""
+        for verb in _SPEECH.finditer(sentence):
+            verb_at = sentence_start + verb.start()
+            if verb_at < mention.end:
+                continue
+            between = [
+                m
+                for m in self._by_sentence[(mention.row, mention.sentence)]
+                if m.actor_id != mention.actor_id and not m.possessive and mention.end <= m.start < verb_at
+            ]
+            return not between
+        return False
+
+    def _with_quote_continuation(self, passage: Passage, row: int, sentence: int) -> str:
+        """A sentence, with the following ones while a quotation it opens stays open."""
+        spans = passage.sentence_spans
+        start, end = spans[sentence]
+        text = passage.text
+        number = sentence
+        while _open_quote(text[start:end]) and number + 1 < len(spans):
+            number += 1
+            end = spans[number][1]
+        # A quote that follows as its own sentences ("They are in Kabul. ...") is the same speaker's.
+        while (
+            number + 1 < len(spans)
+            and text[spans[number + 1][0]] in '“"'
+            and not self._by_sentence.get((row, number + 1))
+        ):
+            number += 1
+            end = spans[number][1]
+            while _open_quote(text[start:end]) and number + 1 < len(spans):
+                number += 1
+                end = spans[number][1]
+        return text[start:end]
+
+    def _timeline(self, lines: list[CitedLine], rows: list[int]) -> tuple[TimelineEntry, ...]:
+        entries = []
+        for brief_id in dict.fromkeys(self.passages[r].brief_id for r in rows):
+            brief = self.briefs.get(brief_id)
+            if brief is None or brief.meta.date is None:
+                continue
+            first = next((line.text for line in lines if line.brief_id == brief_id), None)
+            if first is None:
+                row = next(r for r in rows if self.passages[r].brief_id == brief_id)
+                first = self.passages[row].sentences()[0]
+            entries.append(TimelineEntry(brief.meta.date.isoformat(), brief_id, first))
+        return tuple(sorted(entries, key=lambda e: e.date))
+
+
+def _open_quote(text: str) -> bool:
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
+def _distinct(lines: list[CitedLine], limit: float = 0.7) -> list[CitedLine]:
+    """Drop lines whose words mostly repeat a line already kept."""
+    kept: list[tuple[set[str], CitedLine]] = []
+    for line in lines:
+        words = set(tokens(line.text))
+        if all(len(words & other) / max(len(words | other), 1) < limit for other, _ in kept):
+            kept.append((words, line))
+    return [line for _, line in kept]

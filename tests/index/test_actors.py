@@ -1,0 +1,172 @@
+"""Actor discovery and summaries, on the sample brief and on small briefs with the hard cases."""
+
+from pathlib import Path
+
+import pytest
+
+from index.actor_summary import UnknownActorError
+from index.engine import Engine
+from tests.conftest import SAMPLE_BRIEF_ID
+from tests.fakes import FakeEmbedder
+
+
+@pytest.fixture
+def sample(fake_engine):
+    return fake_engine.actor_directory()
+
+
+def same_actor(directory, *names):
+    ids = {directory.find(name) for name in names}
+    assert len(ids) == 1, f"{names} are {ids}"
+    return ids.pop()
+
+
+def test_short_forms_of_a_full_name_merge(sample):
+    same_actor(sample, "Khawaja Muhammad Asif", "Khawaja Asif", "Asif")
+    same_actor(sample, "Sirajuddin Haqqani", "Haqqani")
+    same_actor(sample, "Mullah Mohammad Yaqoob Mujahid", "Mullah Yaqoob")
+
+
+def test_registry_aliases_merge_with_discovered_acronym(sample):
+    actor_id = same_actor(sample, "TTP", "Tehreek-e-Taliban Pakistan", "Fitna al-Khawarij")
+    assert sample.index.actors[actor_id].kind == "armed group"
+
+
+def test_two_people_sharing_a_name_stay_two(sample):
+    assert sample.find("Zabihullah Mujahid") != sample.find("Mullah Mohammad Yaqoob Mujahid")
+    # "Mujahid" alone in the brief follows the spokesperson, named just before it.
+    zabihullah = sample.summary("Zabihullah Mujahid")
+    assert any(s.text.startswith("Mujahid denied the presence of TTP leaders") for s in zabihullah.statements)
+    yaqoob = sample.summary("Mullah Yaqoob")
+    assert not any("Mujahid denied" in s.text for s in yaqoob.statements)
+
+
+def test_capitals_stand_for_governments(sample):
+    same_actor(sample, "Islamabad", "Pakistan")
+    same_actor(sample, "Kabul", "Taliban", "Afghan Taliban government")
+    same_actor(sample, "New Delhi", "India")
+
+
+def test_roles(sample):
+    roles = {
+        name: [r.text for r in sample.summary(name).roles]
+        for name in ("Asif", "Sirajuddin Haqqani", "Zabihullah Mujahid", "Mullah Yaqoob")
+    }
+    assert roles["Asif"] == ["Pakistan's Defense Minister"]
+    assert roles["Sirajuddin Haqqani"] == ["Interior Minister"]
+    assert roles["Zabihullah Mujahid"] == ["Taliban spokesperson"]
+    assert roles["Mullah Yaqoob"] == ["Afghanistan's Acting Defense Minister", "Taliban Defense Minister"]
+
+
+def test_statements_are_cited_verbatim_with_quotes_first(sample):
+    asif = sample.summary("Khawaja Asif")
+    assert asif.mentions == 4 and asif.briefs == 1
+    texts = [s.text for s in asif.statements]
+    assert any("“treacherous and barbaric patronization of India-sponsored terrorism,”" in t for t in texts)
+    assert any(t.startswith("“Anything coming from Afghanistan") for t in texts)
+    quoted = [bool("“" in t) for t in texts]
+    assert quoted == sorted(quoted, reverse=True)
+    assert all(s.brief_id == SAMPLE_BRIEF_ID and s.paragraph in (5, 7) for s in asif.statements)
+    # Sentences where Asif is only the object are not his statements.
+    assert not any(t.startswith("The Taliban, however, rejected") for t in texts)
+
+
+def test_pronoun_statement_goes_to_the_person_named_before(sample):
+    texts = [s.text for s in sample.summary("Zabihullah Mujahid").statements]
+    assert any(t.startswith("He said the Taliban do not trust") for t in texts)
+
+
+def test_co_actors_ranked_by_shared_passages(sample):
+    co = dict(sample.summary("Sirajuddin Haqqani").co_actors)
+    assert co == {"Afghan Taliban government": 1, "Pakistan": 1}
+    ranked = [count for _, count in sample.summary("Asif").co_actors]
+    assert ranked == sorted(ranked, reverse=True)
+
+
+def test_unknown_actor_suggests_close_names(sample):
+    with pytest.raises(UnknownActorError, match="Did you mean: Khawaja Muhammad Asif"):
+        sample.summary("Khawja Asef")
+
+
+def build(tmp_path: Path, briefs: dict[str, str], registry: str | None = None) -> Engine:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir(parents=True)
+    for name, text in briefs.items():
+        (corpus / name).write_text(text)
+    if registry is not None:
+        (corpus / "actors.toml").write_text(registry)
+    engine = Engine(corpus, tmp_path / "index", FakeEmbedder())
+    engine.reindex()
+    return engine
+
+
+def test_surname_shared_by_two_people_in_small_briefs(tmp_path):
+    engine = build(
+        tmp_path,
+        {
+            "a.md": (
+                "---\ntitle: A\ndate: 2025-01-02\n---\n\nForeign Minister Ahmed Khan met Army Chief Bilal Khan "
+                "in Lahore.\n\nLater, Bilal Khan warned that the border would close. Khan said the decision "
+                "was final.\n"
+            ),
+            "b.md": (
+                "---\ntitle: B\ndate: 2025-03-04\n---\n\nForeign Minister Ahmed Khan announced new talks.\n"
+            ),
+        },
+    )
+    directory = engine.actor_directory()
+    assert directory.find("Ahmed Khan") != directory.find("Bilal Khan")
+    bilal = directory.summary("Bilal Khan")
+    assert [r.text for r in bilal.roles] == ["Army Chief"]
+    assert [s.text for s in bilal.statements] == [
+        "Later, Bilal Khan warned that the border would close.",
+        "Khan said the decision was final.",
+    ]
+    ahmed = directory.summary("Ahmed Khan")
+    assert ahmed.briefs == 2
+    assert [(t.date, t.brief_id) for t in ahmed.timeline] == [("2025-01-02", "a"), ("2025-03-04", "b")]
+    assert ahmed.timeline[1].text == "Foreign Minister Ahmed Khan announced new talks."
+
+
+def test_acronym_used_before_its_definition(tmp_path):
+    engine = build(
+        tmp_path,
+        {"a.md": ("# A\n\nThe BLA claimed the attack.\n\nThe Baloch Liberation Army (BLA) is banned.\n")},
+    )
+    directory = engine.actor_directory()
+    actor_id = same_actor(directory, "BLA", "Baloch Liberation Army")
+    summary = directory.summary("BLA")
+    assert summary.kind == "armed group" and summary.mentions == 2
+    assert [s.text for s in summary.statements] == ["The BLA claimed the attack."]
+
+
+def test_registry_alias_overrides_discovery(tmp_path):
+    registry = (
+        '[[actor]]\nname = "Afghan Taliban government"\nkind = "state"\naliases = ["Kabul", "Taliban"]\n'
+    )
+    engine = build(tmp_path, {"a.md": "# A\n\nKabul rejected the claim. Islamabad insisted.\n"}, registry)
+    directory = engine.actor_directory()
+    assert directory.find("Kabul") == "afghan-taliban-government"  # discovery alone says Afghanistan
+    assert [s.text for s in directory.summary("Kabul").statements] == ["Kabul rejected the claim."]
+    without = build(tmp_path / "plain", {"a.md": "# A\n\nKabul rejected the claim.\n"})
+    assert without.actor_directory().find("Kabul") == "afghanistan"
+
+
+def test_broken_registry_is_reported_and_discovery_still_runs(tmp_path):
+    engine = build(tmp_path, {"a.md": "# A\n\nIslamabad insisted on talks.\n"}, "[[actor]\nname=")
+    report = engine.reindex(rebuild=True)
+    assert any("actors.toml" in note for note in report.notes)
+    assert engine.actor_directory().find("Islamabad") == "pakistan"
+
+
+def test_editing_the_registry_publishes_a_new_generation(tmp_path):
+    engine = build(tmp_path, {"a.md": "# A\n\nThe Pakistani Taliban attacked.\n"}, "")
+    with pytest.raises(UnknownActorError):
+        engine.actor_directory().find("TTP")
+    (engine.corpus_dir / "actors.toml").write_text(
+        '[[actor]]\nname = "Tehreek-e-Taliban Pakistan"\nkind = "armed group"\n'
+        'aliases = ["TTP", "Pakistani Taliban"]\n'
+    )
+    report = engine.reindex()
+    assert report.published and report.embedded == 0
+    assert engine.actor_directory().summary("TTP").mentions == 1
