@@ -105,7 +105,8 @@ def test_surname_shared_by_two_people_in_small_briefs(tmp_path):
         tmp_path,
         {
             "a.md": (
-                "---\ntitle: A\ndate: 2025-01-02\n---\n\nForeign Minister Ahmed Khan met Army Chief Bilal Khan "
+                "---\ntitle: A\ndate: 2025-01-02\n---\n\n"
+                "Foreign Minister Ahmed Khan met Army Chief Bilal Khan "
                 "in Lahore.\n\nLater, Bilal Khan warned that the border would close. Khan said the decision "
                 "was final.\n"
             ),
@@ -134,7 +135,7 @@ def test_acronym_used_before_its_definition(tmp_path):
         {"a.md": ("# A\n\nThe BLA claimed the attack.\n\nThe Baloch Liberation Army (BLA) is banned.\n")},
     )
     directory = engine.actor_directory()
-    actor_id = same_actor(directory, "BLA", "Baloch Liberation Army")
+    same_actor(directory, "BLA", "Baloch Liberation Army")
     summary = directory.summary("BLA")
     assert summary.kind == "armed group" and summary.mentions == 2
     assert [s.text for s in summary.statements] == ["The BLA claimed the attack."]
