@@ -8,10 +8,12 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.cogs.actors import ActorsCog, StatementsButton
 from bot.cogs.admin import AdminCog
-from bot.cogs.briefs import BriefsCog, BriefsPageButton
+from bot.cogs.briefs import BriefsCog
 from bot.cogs.questions import AnswerButton, QuestionsCog
 from bot.cooldown import Cooldown
+from bot.paging import PageButton
 from bot.reindexer import Reindexer
 from bot.render import NO_MENTIONS
 from bot.replies import send_error
@@ -53,7 +55,8 @@ class Briefbot(commands.Bot):
         await self.add_cog(QuestionsCog(self))
         await self.add_cog(BriefsCog(self))
         await self.add_cog(AdminCog(self))
-        self.add_dynamic_items(AnswerButton, BriefsPageButton)
+        await self.add_cog(ActorsCog(self))
+        self.add_dynamic_items(AnswerButton, PageButton, StatementsButton)
         # Only dev guilds are synced at start (instant); global sync is `briefbot sync-commands --global`.
         for guild_id in self.settings.dev_guild_ids:
             guild = discord.Object(guild_id)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import discord
 from discord.utils import escape_markdown, escape_mentions
 
+from bot.text import plural
+from index.actor_summary import ActorListing, ActorSummary
 from index.models import Answer, Hit, IndexReport
 from index.store import StoredBrief
 
@@ -182,3 +184,84 @@ def fit(embed: discord.Embed) -> discord.Embed:
 
 def error_text(message: str) -> str:
     return clip(f"⚠️ {safe(message)}", CONTENT_LIMIT)
+
+
+def _cited(line) -> str:
+    return f"{safe(line.text)} — *{safe(line.brief_id)} ¶{line.paragraph}*"
+
+
+def _lines_field(lines, limit: int = FIELD_VALUE_LIMIT) -> str:
+    """As many whole cited lines as fit in one field, each clipped if it alone is too long."""
+    out: list[str] = []
+    used = 0
+    for line in lines:
+        text = "• " + clip(_cited(line), 400)
+        if used + len(text) + 1 > limit:
+            break
+        out.append(text)
+        used += len(text) + 1
+    return "\n".join(out)
+
+
+def actor_embed(summary: ActorSummary, statements_shown: int = 3) -> discord.Embed:
+    head = [
+        f"*{summary.kind}* · mentioned in {plural(summary.mentions, 'passage')} of "
+        f"{plural(summary.briefs, 'brief')}"
+    ]
+    if summary.description:
+        head.append(safe(summary.description))
+    if summary.aliases:
+        head.append("Also: " + safe(", ".join(summary.aliases)))
+    embed = discord.Embed(
+        title=clip(safe(summary.name), TITLE_LIMIT),
+        description=clip("\n".join(head), DESCRIPTION_LIMIT),
+        colour=COLOR,
+    )
+    if summary.roles:
+        embed.add_field(name="Roles", value=_lines_field(summary.roles), inline=False)
+    if summary.statements:
+        embed.add_field(
+            name=f"Key statements ({len(summary.statements)})",
+            value=_lines_field(summary.statements[:statements_shown]),
+            inline=False,
+        )
+    if summary.actions:
+        embed.add_field(name="Positions and actions", value=_lines_field(summary.actions[:3]), inline=False)
+    if summary.co_actors:
+        co = ", ".join(f"{safe(name)} ({count})" for name, count in summary.co_actors[:10])
+        embed.add_field(name="Appears with", value=clip(co, FIELD_VALUE_LIMIT), inline=False)
+    if summary.timeline:
+        timeline = "\n".join(
+            f"`{t.date}` {clip(safe(t.text), 200)} — *{safe(t.brief_id)}*" for t in summary.timeline[:8]
+        )
+        embed.add_field(name="Timeline", value=clip(timeline, FIELD_VALUE_LIMIT), inline=False)
+    return fit(embed)
+
+
+def statements_embed(summary: ActorSummary, offset: int, count: int) -> discord.Embed:
+    lines = summary.statements[offset : offset + count]
+    embed = discord.Embed(
+        title=clip(
+            f"{safe(summary.name)}: statements {offset + 1}–{offset + len(lines)} "
+            f"of {len(summary.statements)}",
+            TITLE_LIMIT,
+        ),
+        description=clip(_lines_field(lines, DESCRIPTION_LIMIT), DESCRIPTION_LIMIT),
+        colour=COLOR,
+    )
+    return fit(embed)
+
+
+def actors_page_embed(listing: list[ActorListing], page: int, per_page: int) -> discord.Embed:
+    pages = max((len(listing) + per_page - 1) // per_page, 1)
+    rows = [
+        f"**{safe(a.name)}** · {a.kind} · {plural(a.mentions, 'passage')}"
+        for a in listing[page * per_page : (page + 1) * per_page]
+    ]
+    embed = discord.Embed(
+        title=f"Actors ({len(listing)})",
+        colour=COLOR,
+        description=clip("\n".join(rows) or "No actors found in the briefs.", DESCRIPTION_LIMIT),
+    )
+    embed.set_footer(text=f"Page {page + 1} of {pages} · /actor name: for a summary")
+    return fit(embed)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import re
 from typing import TYPE_CHECKING
 
 import discord
@@ -13,6 +12,7 @@ from discord.ext import commands
 from bot import render
 from bot.cogs.admin import refuse_non_admin, run_reindex
 from bot.cogs.questions import brief_choices
+from bot.paging import PAGERS, clamp_page, pager_view
 from bot.replies import send, send_error
 from index.library import add_brief, remove_brief
 
@@ -22,41 +22,13 @@ if TYPE_CHECKING:
 PER_PAGE = 10
 
 
-class BriefsPageButton(
-    discord.ui.DynamicItem[discord.ui.Button], template=r"bb:briefs:(?P<page>\d+):(?P<label>prev|next)"
-):
-    def __init__(self, page: int, label: str, disabled: bool = False) -> None:
-        super().__init__(
-            discord.ui.Button(
-                label="◀ Previous" if label == "prev" else "Next ▶",
-                style=discord.ButtonStyle.secondary,
-                custom_id=f"bb:briefs:{page}:{label}",
-                disabled=disabled,
-            )
-        )
-        self.page = page
-
-    @classmethod
-    async def from_custom_id(cls, interaction, item, match: re.Match[str]):
-        return cls(int(match["page"]), match["label"])
-
-    async def callback(self, interaction: discord.Interaction) -> None:
-        bot: Briefbot = interaction.client  # type: ignore[assignment]
-        embed, view = briefs_page(bot, self.page)
-        await interaction.response.edit_message(embed=embed, view=view, allowed_mentions=render.NO_MENTIONS)
-
-
 def briefs_page(bot: Briefbot, page: int) -> tuple[discord.Embed, discord.ui.View | None]:
     briefs = bot.engine.briefs()
-    pages = max((len(briefs) + PER_PAGE - 1) // PER_PAGE, 1)
-    page = min(max(page, 0), pages - 1)
-    embed = render.briefs_page_embed(briefs, page, PER_PAGE)
-    if pages == 1:
-        return embed, None
-    view = discord.ui.View(timeout=None)
-    view.add_item(BriefsPageButton(max(page - 1, 0), "prev", disabled=page == 0))
-    view.add_item(BriefsPageButton(min(page + 1, pages - 1), "next", disabled=page == pages - 1))
-    return embed, view
+    page, pages = clamp_page(page, len(briefs), PER_PAGE)
+    return render.briefs_page_embed(briefs, page, PER_PAGE), pager_view("briefs", page, pages)
+
+
+PAGERS["briefs"] = briefs_page
 
 
 class BriefsCog(commands.Cog, name="Briefs"):

@@ -1,0 +1,132 @@
+"""Actors: /actor (summary, autocomplete, more statements) and /actors (paged list)."""
+
+from __future__ import annotations
+
+import asyncio
+import difflib
+import re
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import render
+from bot.paging import PAGERS, clamp_page, pager_view
+from bot.replies import send, send_error
+from index.actor_summary import UnknownActorError
+from index.lexical import fold
+
+if TYPE_CHECKING:
+    from bot.client import Briefbot
+
+PER_PAGE = 15
+SHOWN = 3  # statements in the summary embed
+MORE = 5  # statements per "More statements" click
+CHOICES = 25  # Discord's limit on autocomplete choices
+
+
+class StatementsButton(
+    discord.ui.DynamicItem[discord.ui.Button], template=r"bb:said:(?P<actor>[a-z0-9-]{1,80}):(?P<offset>\d+)"
+):
+    def __init__(self, actor_id: str, offset: int) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label="More statements",
+                style=discord.ButtonStyle.primary,
+                custom_id=f"bb:said:{actor_id}:{offset}",
+            )
+        )
+        self.actor_id, self.offset = actor_id, offset
+
+    @classmethod
+    async def from_custom_id(cls, interaction, item, match: re.Match[str]):
+        return cls(match["actor"], int(match["offset"]))
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        bot: Briefbot = interaction.client  # type: ignore[assignment]
+        try:
+            summary = await asyncio.to_thread(bot.engine.actor, self.actor_id)
+        except UnknownActorError:
+            await send_error(interaction, "That actor is no longer in the briefs.")
+            return
+        if self.offset >= len(summary.statements):
+            await send(interaction, content="No more statements.", ephemeral=True)
+            return
+        view = statements_view(summary.actor_id, self.offset + MORE, len(summary.statements))
+        await send(
+            interaction, embed=render.statements_embed(summary, self.offset, MORE), view=view, ephemeral=True
+        )
+
+
+def statements_view(actor_id: str, offset: int, total: int) -> discord.ui.View | None:
+    if offset >= total or len(actor_id) > 80:
+        return None
+    view = discord.ui.View(timeout=None)
+    view.add_item(StatementsButton(actor_id, offset))
+    return view
+
+
+def actors_page(bot: Briefbot, page: int) -> tuple[discord.Embed, discord.ui.View | None]:
+    listing = bot.engine.actor_directory().listing()
+    page, pages = clamp_page(page, len(listing), PER_PAGE)
+    return render.actors_page_embed(listing, page, PER_PAGE), pager_view("actors", page, pages)
+
+
+PAGERS["actors"] = actors_page
+
+
+def actor_choices(bot: Briefbot, current: str) -> list[app_commands.Choice[str]]:
+    """Canonical names and aliases: prefix matches first, then substrings, then fuzzy ones."""
+    typed = fold(current.strip())
+    directory = bot.engine.actor_directory()
+    names = directory.names()
+
+    def label(shown: str, actor_id: str) -> str:
+        name = directory.index.actors[actor_id].name
+        return shown if shown == name else f"{shown} → {name}"
+
+    folded = [(fold(shown), shown, actor_id) for shown, actor_id in names]
+    prefix = [(s, a) for f, s, a in folded if f.startswith(typed)]
+    inside = [(s, a) for f, s, a in folded if typed in f and not f.startswith(typed)]
+    close = (
+        set(difflib.get_close_matches(typed, [f for f, _, _ in folded], n=CHOICES, cutoff=0.5))
+        if typed
+        else set()
+    )
+    fuzzy = [(s, a) for f, s, a in folded if f in close]
+    choices: dict[str, app_commands.Choice[str]] = {}
+    for shown, actor_id in prefix + inside + fuzzy:
+        key = f"{shown}\0{actor_id}"
+        if key not in choices and len(choices) < CHOICES:
+            choices[key] = app_commands.Choice(
+                name=render.clip(label(shown, actor_id), 100), value=actor_id[:100]
+            )
+    return list(choices.values())
+
+
+class ActorsCog(commands.Cog, name="Actors"):
+    def __init__(self, bot: Briefbot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="actor", description="What a person, government or group said and did, cited")
+    @app_commands.describe(name="A name or alias, e.g. Khawaja Asif, TTP, Islamabad")
+    async def actor(self, interaction: discord.Interaction, name: app_commands.Range[str, 1, 200]) -> None:
+        try:
+            summary = await asyncio.to_thread(self.bot.engine.actor, name)
+        except UnknownActorError as error:
+            await send_error(interaction, str(error))
+            return
+        view = statements_view(summary.actor_id, SHOWN, len(summary.statements))
+        await send(interaction, embed=render.actor_embed(summary, SHOWN), view=view)
+
+    @actor.autocomplete("name")
+    async def actor_autocomplete(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return await asyncio.to_thread(actor_choices, self.bot, current)
+
+    @app_commands.command(name="actors", description="List the actors found in the briefs")
+    async def actors(self, interaction: discord.Interaction) -> None:
+        embed, view = await asyncio.to_thread(actors_page, self.bot, 0)
+        await send(interaction, embed=embed, view=view)
