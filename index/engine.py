@@ -13,6 +13,7 @@ from index.errors import IndexCorruptError, IndexFormatError, IndexMismatchError
 from index.indexer import IndexProgress, build_index
 from index.models import Answer, IndexReport, Passage, SearchFilters
 from index.search import FusionWeights, Retriever, Searcher, answer_many, check_question
+from index.selfcheck import run_checks
 from index.store import Generation, Store, StoredBrief
 
 # Calibrated on benchmarks/data/brief_questions.jsonl by benchmarks/quality.py (README "Quality").
@@ -80,6 +81,10 @@ class Engine:
         )
         if report.published or self._generation is None:
             self._generation = self.store.load(self.embedder.model_name)
+        if report.published:
+            checks = run_checks(self.corpus_dir, self.index_dir, self.ask_many)
+            if checks is not None:
+                report = replace(report, notes=(*report.notes, *checks.notes()))
         return report
 
     def has_index(self) -> bool:

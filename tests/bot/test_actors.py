@@ -28,8 +28,9 @@ async def test_unknown_actor_gets_did_you_mean(harness):
 
 async def test_actor_autocomplete_prefix_alias_and_fuzzy(harness):
     async def choices(typed):
-        record = await harness.fake.slash("actor", [dict(option("name", typed), focused=True)],
-                                          autocomplete=True)
+        record = await harness.fake.slash(
+            "actor", [dict(option("name", typed), focused=True)], autocomplete=True
+        )
         await harness.fake.wait_until(lambda: record.callbacks)
         return record.callbacks[0]["data"]["choices"]
 

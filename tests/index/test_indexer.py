@@ -34,6 +34,7 @@ def test_unchanged_corpus_publishes_nothing_and_embeds_nothing(fake_engine, fake
 
 
 def test_changing_one_paragraph_embeds_exactly_that_paragraph(fake_engine, fake_embedder, corpus):
+    (corpus / "checks.jsonl").unlink()  # the self-check would embed its questions too
     path = corpus / f"{SAMPLE_BRIEF_ID}.md"
     text = path.read_text()
     path.write_text(text.replace("Hence, countering terrorism", "Therefore, countering terrorism"))
