@@ -57,10 +57,12 @@ def build_index(
     progress: IndexProgress | None = None,
     scan: CorpusScan | None = None,
     split_long: bool = True,
+    approximate: bool | None = None,
 ) -> IndexReport:
     """Bring the index of `index_dir` up to date with `corpus_dir`; publish only if anything changed.
 
-    `scan` replaces reading `corpus_dir` (a BEIR dataset); `split_long=False` keeps paragraphs whole.
+    `scan` replaces reading `corpus_dir` (a BEIR dataset); `split_long=False` keeps paragraphs whole;
+    `approximate` forces the vector index kind (default: by size, see index/vectors.py).
     """
     started = time.perf_counter()
     with reindex_lock(index_dir):
@@ -129,6 +131,7 @@ def build_index(
             lexical=lexical,
             actors=actors,
             registry_hash=registry_hash,
+            approximate=approximate,
         )
         store.clean()
         if progress:

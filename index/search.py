@@ -14,6 +14,7 @@ from index.models import Answer, Hit, SearchFilters
 from index.store import Generation
 
 MAX_QUESTION_CHARS = 1000
+EXACT_FILTERED_LIMIT = 50_000  # a filter admitting fewer passages is searched exhaustively
 
 
 class Retriever(StrEnum):
@@ -72,77 +73,90 @@ class Searcher:
         retriever: Retriever = Retriever.FUSED,
     ) -> list[Scored]:
         generation = self.generation
-        total = len(generation.passages)
-        if total == 0:
+        if not generation.passages:
             return []
-        allowed = self._allowed_rows(filters)
-        candidates = self._candidates(question, query_vector, k, allowed, retriever)
+        lexical = None if retriever == Retriever.DENSE else generation.lexical.scores(question)
+        allowed = self._allowed(filters)
+        candidates = self._candidates(query_vector, k, allowed, lexical, retriever)
         if len(candidates) == 0:
             return []
-        dense = generation.passage_vectors()[candidates] @ query_vector
+        dense = generation.passage_rows(candidates) @ query_vector
         sentence = self._max_unit_scores(candidates, query_vector)
         if retriever == Retriever.DENSE:
             score = dense
         elif retriever == Retriever.LEXICAL:
-            score = generation.lexical.scores(question)[candidates]
+            score = lexical[candidates]
         else:
             w = self.weights
-            lexical = generation.lexical.scores(question)[candidates]
-            score = w.passage * _zscore(dense) + w.sentence * _zscore(sentence) + w.lexical * _zscore(lexical)
+            score = (
+                w.passage * _zscore(dense)
+                + w.sentence * _zscore(sentence)
+                + w.lexical * _zscore(lexical[candidates])
+            )
         # Whether the briefs answer at all is judged on absolute similarity, not on the fused rank.
         confidence = float(np.maximum(dense, sentence).max())
         order = np.argsort(-score, kind="stable")[:k]
         return [Scored(int(candidates[i]), float(score[i]), confidence) for i in order]
 
-    def _allowed_rows(self, filters: SearchFilters | None) -> np.ndarray | None:
+    def _allowed(self, filters: SearchFilters | None) -> np.ndarray | None:
+        """A mask of the passages the filters admit (None: no filter)."""
         if filters is None or filters.is_empty():
             return None
-        briefs = self.generation.briefs
-        admitted = {i for i, b in briefs.items() if filters.admits(b.meta)}
-        return np.asarray(
-            [row for row, p in enumerate(self.generation.passages) if p.brief_id in admitted], dtype=np.int64
-        )
+        admitted = [
+            number
+            for number, brief in enumerate(self.generation.briefs.values())
+            if filters.admits(brief.meta)
+        ]
+        return np.isin(self.generation.passage_brief, admitted)
 
     def _candidates(
         self,
-        question: str,
         query_vector: np.ndarray,
         k: int,
         allowed: np.ndarray | None,
+        lexical: np.ndarray | None,
         retriever: Retriever,
     ) -> np.ndarray:
+        """Passages worth scoring exactly: the nearest by passage and by sentence, the best by BM25."""
         generation = self.generation
-        if allowed is not None:
-            return allowed  # a filtered search scores every admitted passage exactly
+        if allowed is not None and allowed.sum() <= EXACT_FILTERED_LIMIT:
+            return np.flatnonzero(allowed)  # a narrow filter: score every admitted passage exactly
         pool = max(self.weights.candidates, k)
+        if allowed is not None:
+            pool *= 4  # a wide filter drops some of the nearest; look further
         found: list[np.ndarray] = []
         query = query_vector.reshape(1, -1).astype(np.float32)
         if retriever != Retriever.LEXICAL:
             _, rows = generation.passage_index.search(query, min(pool, generation.passage_index.ntotal))
-            found.append(rows[0])
+            found.append(rows[0][rows[0] >= 0])
             if generation.unit_index.ntotal:
-                _, sentence_rows = generation.unit_index.search(
+                _, unit_rows = generation.unit_index.search(
                     query, min(pool * 3, generation.unit_index.ntotal)
                 )
-                found.append(generation.unit_owner[sentence_rows[0][sentence_rows[0] >= 0]])
-        if retriever != Retriever.DENSE:
-            lexical = generation.lexical.scores(question)
+                found.append(generation.unit_owner[unit_rows[0][unit_rows[0] >= 0]])
+        if lexical is not None:
             positive = np.flatnonzero(lexical > 0)
             if len(positive) > pool:
                 positive = positive[np.argpartition(-lexical[positive], pool)[:pool]]
             found.append(positive)
-        rows = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
-        return rows[rows >= 0].astype(np.int64)
+        rows = np.unique(np.concatenate(found)).astype(np.int64) if found else np.zeros(0, dtype=np.int64)
+        return rows[allowed[rows]] if allowed is not None else rows
 
     def _max_unit_scores(self, rows: np.ndarray, query_vector: np.ndarray) -> np.ndarray:
+        """For each passage, the best similarity of any of its sentences or clauses (one batch)."""
         generation = self.generation
         starts = generation.unit_start[rows]
-        ends = generation.unit_start[rows + 1]
-        vectors = generation.unit_vectors()
+        counts = generation.unit_start[rows + 1] - starts
         scores = np.full(len(rows), -1.0, dtype=np.float32)
-        for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
-            if end > start:
-                scores[i] = float((vectors[start:end] @ query_vector).max())
+        has_units = counts > 0
+        if not has_units.any():
+            return scores
+        ids = np.concatenate(
+            [np.arange(s, s + c) for s, c in zip(starts[has_units], counts[has_units], strict=True)]
+        )
+        similarity = generation.unit_rows(ids) @ query_vector
+        offsets = np.concatenate([[0], np.cumsum(counts[has_units])[:-1]])
+        scores[has_units] = np.maximum.reduceat(similarity, offsets)
         return scores
 
     def best_sentence(self, row: int, question: str, query_vector: np.ndarray) -> str:
@@ -153,7 +167,7 @@ class Searcher:
         if len(sentences) <= 1:
             return sentences[0] if sentences else passage.text
         start, end = generation.unit_start[row], generation.unit_start[row + 1]
-        unit_similarity = generation.unit_vectors()[start:end] @ query_vector
+        unit_similarity = generation.unit_rows(np.arange(start, end)) @ query_vector
         similarity = np.full(len(sentences), -1.0, dtype=np.float32)
         np.maximum.at(similarity, generation.unit_sentence[start:end], unit_similarity)
         query_terms = set(tokens(question))

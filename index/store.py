@@ -19,6 +19,7 @@ from index.actors import ActorIndex
 from index.errors import IndexCorruptError, IndexFormatError, IndexMismatchError, IndexMissingError
 from index.lexical import LexicalIndex
 from index.models import BriefMeta, Passage
+from index.vectors import VectorRows, build_vector_index, prepare_loaded
 
 FORMAT_VERSION = 2
 POINTER = "CURRENT"
@@ -62,26 +63,11 @@ class Generation:
     lexical: LexicalIndex
     actors: ActorIndex
 
-    def passage_vectors(self) -> np.ndarray:
-        return _flat_vectors(self.passage_index)
-
-    def unit_vectors(self) -> np.ndarray:
-        return _flat_vectors(self.unit_index)
-
-
-def _flat_vectors(index: faiss.Index) -> np.ndarray:
-    """A zero-copy view of the vectors of a flat index, for exact rescoring of candidates."""
-    flat = faiss.downcast_index(index)
-    if index.ntotal == 0:
-        return np.zeros((0, index.d), dtype=np.float32)
-    return faiss.rev_swig_ptr(flat.get_xb(), index.ntotal * index.d).reshape(index.ntotal, index.d)
-
-
-def _flat_index(vectors: np.ndarray, dimension: int) -> faiss.Index:
-    index = faiss.IndexFlatIP(dimension)
-    if len(vectors):
-        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
-    return index
+    def __post_init__(self) -> None:
+        self.passage_rows = VectorRows(self.passage_index).rows
+        self.unit_rows = VectorRows(self.unit_index).rows
+        brief_number = {brief_id: number for number, brief_id in enumerate(self.briefs)}
+        self.passage_brief = np.asarray([brief_number[p.brief_id] for p in self.passages], dtype=np.int32)
 
 
 def _brief_to_json(brief: StoredBrief) -> dict:
@@ -149,6 +135,7 @@ class Store:
         lexical: LexicalIndex,
         actors: ActorIndex,
         registry_hash: str = "",
+        approximate: bool | None = None,
     ) -> str:
         """Write a complete generation and publish it; returns its name."""
         self.generations_dir.mkdir(parents=True, exist_ok=True)
@@ -162,8 +149,10 @@ class Store:
             tmp / "passages.jsonl",
             "".join(json.dumps(asdict(p), ensure_ascii=False) + "\n" for p in passages).encode(),
         )
-        faiss.write_index(_flat_index(passage_vectors, dimension), str(tmp / "passages.faiss"))
-        faiss.write_index(_flat_index(unit_vectors, dimension), str(tmp / "units.faiss"))
+        faiss.write_index(
+            build_vector_index(passage_vectors, dimension, approximate), str(tmp / "passages.faiss")
+        )
+        faiss.write_index(build_vector_index(unit_vectors, dimension, approximate), str(tmp / "units.faiss"))
         np.save(tmp / "unit_owner.npy", unit_owner.astype(np.int32))
         np.save(tmp / "unit_sentence.npy", unit_sentence.astype(np.int32))
         sparse.save_npz(tmp / "lexical.npz", lexical.weights, compressed=False)
@@ -308,8 +297,8 @@ def _read_generation(folder: Path, name: str, manifest: dict) -> Generation:
         manifest=manifest,
         briefs={b.meta.brief_id: b for b in briefs},
         passages=passages,
-        passage_index=faiss.read_index(str(folder / "passages.faiss")),
-        unit_index=faiss.read_index(str(folder / "units.faiss")),
+        passage_index=prepare_loaded(faiss.read_index(str(folder / "passages.faiss"))),
+        unit_index=prepare_loaded(faiss.read_index(str(folder / "units.faiss"))),
         unit_owner=owner,
         unit_sentence=np.load(folder / "unit_sentence.npy"),
         unit_start=starts,

@@ -80,7 +80,8 @@ class Interaction:
     edits: list[dict] = field(default_factory=list)
     followups: list[dict] = field(default_factory=list)
     created: float = field(default_factory=time.perf_counter)
-    answered_at: float | None = None
+    answered_at: float | None = None  # first response of any kind (a deferral counts)
+    replied_at: float | None = None  # first message the user can see
     changed: asyncio.Event = field(default_factory=asyncio.Event)
 
     def messages(self) -> list[dict]:
@@ -485,8 +486,11 @@ class FakeDiscord:
         )
 
     def _answered(self, record: Interaction) -> None:
+        now = time.perf_counter()
         if record.answered_at is None:
-            record.answered_at = time.perf_counter()
+            record.answered_at = now
+        if record.replied_at is None and record.messages():
+            record.replied_at = now
         record.changed.set()
 
 

@@ -1,0 +1,408 @@
+"""Speed and scale, each figure beside its baseline measured in the same run.
+
+    .venv/bin/python -m benchmarks.speed [--only indexing,latency,quantised,startup,load]
+                                         [--briefs 1000] [--sizes 10000,100000,1000000]
+
+indexing   full `briefbot index` of N briefs built from SciFact abstracts vs bare
+           SentenceTransformer.encode over exactly the same texts; then one brief changed.
+latency    question latency (engine only, warm) at each size: real query vectors, synthetic
+           passage vectors drawn around real ones, the real load and search path, each size in a
+           fresh process (peak RSS is that process's); approximate vs exact recall@10.
+quantised  SciFact train nDCG@10 with the exact float32 index vs IVF + 8-bit scalar quantisation.
+startup    `briefbot run` to ready against the local fake Discord; first question vs tenth.
+load       50 questions sent at once through the fake Discord; interaction-to-reply latency.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+SCIFACT = ROOT.parent / "shared" / "datasets" / "scifact-train"
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def scifact_documents(limit: int | None = None) -> list[dict]:
+    rows = []
+    with gzip.open(SCIFACT / "corpus.jsonl.gz", "rt", encoding="utf-8") as handle:
+        for line in handle:
+            rows.append(json.loads(line))
+            if limit and len(rows) >= limit:
+                break
+    return rows
+
+
+def percentile(values: list[float], q: float) -> float:
+    return float(np.percentile(np.asarray(values), q))
+
+
+# -- 1 and 2: indexing ------------------------------------------------------------------------
+def bench_indexing(briefs: int) -> None:
+    from index.chunking import passages_of
+    from index.corpus import scan_corpus
+    from index.embedding import SentenceTransformerEmbedder
+    from index.indexer import _evidence_units, build_index
+
+    folder = Path(tempfile.mkdtemp(prefix="briefbot-speed-"))
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    for row in scifact_documents(briefs):
+        title = row["title"].replace('"', "'")
+        (corpus / f"doc-{row['_id']}.md").write_text(f'---\ntitle: "{title}"\n---\n\n{row["text"]}\n')
+    scan = scan_corpus(corpus)
+    passages = [p for brief in scan.briefs for p in passages_of(brief)]
+    units, _, _ = _evidence_units(passages)
+    texts = [p.text for p in passages] + units
+    embedder = SentenceTransformerEmbedder()
+    embedder.warm()
+    model = embedder._loaded()
+
+    started = time.perf_counter()
+    model.encode(texts, batch_size=32, normalize_embeddings=True, convert_to_numpy=True)
+    bare = time.perf_counter() - started
+
+    started = time.perf_counter()
+    report = build_index(corpus, folder / "index", embedder)
+    full = time.perf_counter() - started
+
+    print(
+        f"\n[indexing] {len(scan.briefs)} briefs, {len(passages)} passages + {len(units)} sentences "
+        f"and clauses = {len(texts)} texts"
+    )
+    print(f"  bare SentenceTransformer.encode: {bare:7.1f} s  {len(texts) / bare:7.1f} texts/s")
+    print(
+        f"  briefbot index (full):           {full:7.1f} s  {len(texts) / full:7.1f} texts/s  "
+        f"= {bare / full:.2f} of the bare model"
+    )
+
+    target = sorted(corpus.glob("*.md"))[len(scan.briefs) // 2]
+    target.write_text(target.read_text().replace("\n\n", "\n\nA new opening sentence.\n\n", 1))
+    started = time.perf_counter()
+    incremental = build_index(corpus, folder / "index", embedder)
+    seconds = time.perf_counter() - started
+    print(
+        f"  one brief changed, briefbot index: {seconds:.2f} s = {seconds / full:.1%} of the full build; "
+        f"{incremental.embedded} passage(s) embedded, {incremental.reused} reused; changed "
+        f"{list(incremental.changed)}"
+    )
+    assert report.passages == len(passages)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+# -- 3 and 4: latency, memory, approximate search ----------------------------------------------
+UNITS_PER_PASSAGE = 3
+
+
+def _real_vectors(count: int) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Real sentence vectors of SciFact (units) and query vectors, from the eval index if built."""
+    from index.beir import load_beir
+    from index.embedding import SentenceTransformerEmbedder
+    from index.engine import Engine
+    from index.indexer import build_index
+
+    dataset = load_beir(SCIFACT, "train")
+    index_dir = ROOT / ".briefbot" / "eval" / "scifact-train"
+    embedder = SentenceTransformerEmbedder()
+    build_index(SCIFACT, index_dir, embedder, scan=dataset.as_scan(), split_long=False)
+    generation = Engine(SCIFACT, index_dir, embedder).generation
+    units = generation.unit_rows(np.arange(generation.unit_index.ntotal))
+    sentences = [s for p in generation.passages for s in p.sentences()]
+    questions = list(dataset.queries.values())[:count]
+    return units, embedder.embed_batch(questions), sentences
+
+
+def build_synthetic(size: int, folder: Path) -> dict:
+    """A generation of `size` passages on disk: vectors drawn around real ones, real sentences."""
+    from index.actors import ActorIndex
+    from index.lexical import LexicalIndex
+    from index.models import BriefMeta, Passage
+    from index.sentences import sentence_spans
+    from index.store import Store, StoredBrief
+    from index.vectors import build_vector_index
+
+    units, queries, sentences = _real_vectors(200)
+    rng = np.random.default_rng(size)
+    n_units = size * UNITS_PER_PASSAGE
+
+    def around_real(count: int) -> np.ndarray:
+        out = np.empty((count, units.shape[1]), dtype=np.float32)
+        for start in range(0, count, 200_000):
+            stop = min(start + 200_000, count)
+            base = units[rng.integers(0, len(units), stop - start)]
+            noisy = base + rng.normal(0, 0.03, base.shape).astype(np.float32)
+            out[start:stop] = noisy / np.linalg.norm(noisy, axis=1, keepdims=True)
+        return out
+
+    unit_vectors = around_real(n_units)
+    passage_vectors = unit_vectors.reshape(size, UNITS_PER_PASSAGE, -1).mean(axis=1)
+    passage_vectors /= np.linalg.norm(passage_vectors, axis=1, keepdims=True)
+    per_brief = 20
+    texts = [" ".join(sentences[i] for i in rng.integers(0, len(sentences), 2)) for _ in range(size)]
+    passages = [
+        Passage(
+            f"b{row // per_brief}#{row % per_brief + 1}",
+            f"b{row // per_brief}",
+            None,
+            row % per_brief + 1,
+            text,
+            sentence_spans(text),
+        )
+        for row, text in enumerate(texts)
+    ]
+    briefs = [
+        StoredBrief(BriefMeta(f"b{i}", f"Brief {i}"), "", (), per_brief)
+        for i in range((size + per_brief - 1) // per_brief)
+    ]
+    started = time.perf_counter()
+    exact_check = None
+    if size >= 100_000:
+        flat = build_vector_index(passage_vectors, passage_vectors.shape[1], approximate=False)
+        _, exact_check = flat.search(queries, 10)
+        del flat
+    store = Store(folder)
+    store.write(
+        model="all-MiniLM-L6-v2",
+        dimension=unit_vectors.shape[1],
+        briefs=briefs,
+        passages=passages,
+        passage_vectors=passage_vectors,
+        unit_vectors=unit_vectors,
+        unit_owner=np.repeat(np.arange(size, dtype=np.int32), UNITS_PER_PASSAGE),
+        unit_sentence=np.zeros(n_units, dtype=np.int32),
+        lexical=LexicalIndex.build(texts),
+        actors=ActorIndex({}, [], []),
+    )
+    build_seconds = time.perf_counter() - started
+    np.save(folder / "queries.npy", queries)
+    if exact_check is not None:
+        np.save(folder / "exact_top10.npy", exact_check)
+    return {"build_seconds": build_seconds}
+
+
+def measure_latency(folder: Path) -> dict:
+    """Run in a fresh process: load the generation, answer the queries, report."""
+    from index.search import Searcher
+    from index.store import Store
+    from index.vectors import is_exact
+
+    generation = Store(folder).load("all-MiniLM-L6-v2")
+    queries = np.load(folder / "queries.npy")
+    searcher = Searcher(generation)
+    for vector in queries[:5]:
+        searcher.answer("warm up", vector, 3, 0.0)
+    times = []
+    question = "What is the effect of the treatment on patients?"
+    for vector in queries:
+        started = time.perf_counter()
+        searcher.answer(question, vector, 3, 0.0)
+        times.append((time.perf_counter() - started) * 1000)
+    result = {
+        "p50_ms": percentile(times, 50),
+        "p95_ms": percentile(times, 95),
+        "passage_index_exact": is_exact(generation.passage_index),
+        "unit_index_exact": is_exact(generation.unit_index),
+        "peak_rss_gb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2,
+    }
+    exact_path = folder / "exact_top10.npy"
+    if exact_path.exists() and not is_exact(generation.passage_index):
+        exact = np.load(exact_path)
+        _, approx = generation.passage_index.search(queries, 10)
+        overlap = [len(set(a) & set(e)) / 10 for a, e in zip(approx, exact, strict=True)]
+        result["recall_at_10"] = float(np.mean(overlap))
+    return result
+
+
+def bench_latency(sizes: list[int]) -> None:
+    from index.embedding import SentenceTransformerEmbedder
+
+    embedder = SentenceTransformerEmbedder()
+    embedder.warm()
+    embed_times = []
+    for number in range(50):
+        started = time.perf_counter()
+        embedder.embed_batch([f"Which countries mediated the talks, take {number}?"])
+        embed_times.append((time.perf_counter() - started) * 1000)
+    print(
+        f"\n[latency] embedding one question: p50 {percentile(embed_times, 50):.1f} ms, "
+        f"p95 {percentile(embed_times, 95):.1f} ms (the same for every size)"
+    )
+    print(
+        f"  {'passages':>10} {'units':>10} {'index':>22} {'build s':>8} {'search p50':>11} {'p95':>7} "
+        f"{'ask p50':>8} {'recall@10':>9} {'peak RSS':>9}"
+    )
+    for size in sizes:
+        folder = Path(tempfile.mkdtemp(prefix=f"briefbot-{size}-"))
+        built = build_synthetic(size, folder)
+        output = subprocess.run(
+            [sys.executable, "-m", "benchmarks.speed", "--measure", str(folder)],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=True,
+        )
+        result = json.loads(output.stdout.strip().splitlines()[-1])
+        kind = (
+            ("exact" if result["passage_index_exact"] else "IVF-SQ8")
+            + " / "
+            + ("exact" if result["unit_index_exact"] else "IVF-SQ8")
+        )
+        recall = f"{result['recall_at_10']:.3f}" if "recall_at_10" in result else "exact"
+        print(
+            f"  {size:>10,} {size * UNITS_PER_PASSAGE:>10,} {kind:>22} {built['build_seconds']:>8.0f} "
+            f"{result['p50_ms']:>8.1f} ms {result['p95_ms']:>7.1f} "
+            f"{result['p50_ms'] + percentile(embed_times, 50):>8.1f} {recall:>9} "
+            f"{result['peak_rss_gb']:>6.2f} GB"
+        )
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+# -- 4: quality cost of quantisation -------------------------------------------------------------
+def bench_quantised() -> None:
+    from index.beir import evaluate, load_beir
+    from index.embedding import SentenceTransformerEmbedder
+    from index.engine import Engine
+    from index.indexer import build_index
+    from index.search import Retriever
+
+    dataset = load_beir(SCIFACT, "train")
+    embedder = SentenceTransformerEmbedder()
+    exact_dir = ROOT / ".briefbot" / "eval" / "scifact-train"
+    build_index(SCIFACT, exact_dir, embedder, scan=dataset.as_scan(), split_long=False)
+    with tempfile.TemporaryDirectory() as folder:
+        shutil.copy(exact_dir / "embeddings.sqlite", Path(folder) / "embeddings.sqlite")
+        build_index(
+            SCIFACT, Path(folder), embedder, scan=dataset.as_scan(), split_long=False, approximate=True
+        )
+        print("\n[quantised] SciFact train, fused retriever")
+        for label, index_dir in (("exact float32", exact_dir), ("IVF + SQ8", Path(folder))):
+            result = evaluate(Engine(SCIFACT, index_dir, embedder), dataset, Retriever.FUSED)
+            size = sum(f.stat().st_size for f in (index_dir / "generations").rglob("*.faiss")) / 1024**2
+            print(
+                f"  {label:14} nDCG@10 {result.ndcg_at_10:.4f}  Recall@100 {result.recall_at_100:.4f}  "
+                f"vector files {size:6.1f} MB"
+            )
+
+
+# -- 5 and 6: start-up and load through the fake Discord ----------------------------------------
+def bench_startup_and_load(which: set[str]) -> None:
+    import asyncio
+
+    sys.path.insert(0, str(ROOT))
+    from bot.app import warm_engine
+    from bot.cli import make_engine
+    from tests.bot.conftest import make_settings, start_bot, stop_bot
+    from tests.bot.fake_discord import FakeDiscord, Member
+
+    async def run() -> None:
+        folder = Path(tempfile.mkdtemp(prefix="briefbot-bot-"))
+        corpus = folder / "corpus"
+        shutil.copytree(ROOT / "docs_corpus", corpus)
+        settings = make_settings(folder, corpus, question_cooldown_seconds=0.0, abstention_threshold=0.34)
+        started = time.perf_counter()
+        engine = make_engine(settings)
+        seconds = await asyncio.to_thread(warm_engine, engine)
+        fake = FakeDiscord()
+        await fake.start()
+        harness = await start_bot(settings, engine, fake)
+        ready = time.perf_counter() - started
+        try:
+            if "startup" in which:
+                print(
+                    f"\n[startup] engine warm (index built, model loaded, one answer) in {seconds:.1f} s; "
+                    f"bot ready {ready:.1f} s after start (in-process, imports excluded)"
+                )
+                times = []
+                for number in range(10):
+                    record = await fake.slash(
+                        "ask", [{"name": "question", "type": 3, "value": f"Who mediated the talks {number}?"}]
+                    )
+                    await fake.reply(record)
+                    times.append((record.replied_at - record.created) * 1000)
+                print(
+                    f"  /ask interaction → first reply: first question {times[0]:.0f} ms, "
+                    f"tenth {times[9]:.0f} ms, median {statistics.median(times):.0f} ms"
+                )
+            if "load" in which:
+                members = [Member(400_000_000_000_000_000 + i, f"m{i}") for i in range(50)]
+                records = await asyncio.gather(
+                    *[
+                        fake.slash(
+                            "ask",
+                            [
+                                {
+                                    "name": "question",
+                                    "type": 3,
+                                    "value": f"What did Haqqani warn, asks member {i}?",
+                                }
+                            ],
+                            member=m,
+                        )
+                        for i, m in enumerate(members)
+                    ]
+                )
+                await fake.wait_until(lambda: all(r.messages() for r in records), timeout=120)
+                done = max(r.replied_at for r in records) - min(r.created for r in records)
+                final = [(r.replied_at - r.created) * 1000 for r in records]
+                print(
+                    f"\n[load] 50 questions at once: {sum(bool(r.messages()) for r in records)}/50 "
+                    f"answered; interaction → answer p50 {percentile(final, 50):.0f} ms, "
+                    f"p95 {percentile(final, 95):.0f} ms, "
+                    f"all done in {done:.1f} s"
+                )
+        finally:
+            await stop_bot(harness)
+            await fake.stop()
+            shutil.rmtree(folder, ignore_errors=True)
+
+    asyncio.run(run())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--only", default="indexing,latency,quantised,startup,load")
+    parser.add_argument("--briefs", type=int, default=1000)
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure:
+        print(json.dumps(measure_latency(args.measure)))
+        return
+    which = set(args.only.split(","))
+    print(f"machine: {machine()}")
+    if "indexing" in which:
+        bench_indexing(args.briefs)
+    if "latency" in which:
+        bench_latency([int(s) for s in args.sizes.split(",")])
+    if "quantised" in which:
+        bench_quantised()
+    if which & {"startup", "load"}:
+        bench_startup_and_load(which)
+
+
+if __name__ == "__main__":
+    main()

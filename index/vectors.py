@@ -1,0 +1,72 @@
+"""FAISS indexes for passage and sentence vectors: exact (flat) for small corpora, IVF with 8-bit
+scalar quantisation above a size, where exact search gets slow and float32 vectors get big."""
+
+from __future__ import annotations
+
+import math
+
+import faiss
+import numpy as np
+
+# Above this many vectors an index is approximate (IVF, SQ8). Measured by benchmarks/speed.py.
+APPROXIMATE_FROM = 200_000
+NPROBE = 48
+
+
+def build_vector_index(vectors: np.ndarray, dimension: int, approximate: bool | None = None) -> faiss.Index:
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    if approximate is None:
+        approximate = len(vectors) >= APPROXIMATE_FROM
+    if not approximate or len(vectors) < 1000:
+        index = faiss.IndexFlatIP(dimension)
+        if len(vectors):
+            index.add(vectors)
+        return index
+    nlist = int(min(max(2 * math.sqrt(len(vectors)), 64), 4096))
+    quantizer = faiss.IndexFlatIP(dimension)
+    index = faiss.IndexIVFScalarQuantizer(
+        quantizer, dimension, nlist, faiss.ScalarQuantizer.QT_8bit, faiss.METRIC_INNER_PRODUCT
+    )
+    sample = vectors[np.random.default_rng(0).permutation(len(vectors))[: min(len(vectors), nlist * 40)]]
+    index.cp.niter = 10  # k-means passes: more cost minutes at a million vectors and gain little
+    index.train(sample)
+    index.add(vectors)
+    index.make_direct_map()  # rows can be read back for exact rescoring of candidates
+    index.nprobe = NPROBE
+    return index
+
+
+def prepare_loaded(index: faiss.Index) -> faiss.Index:
+    """Settings that are not saved with an index."""
+    ivf = faiss.try_extract_index_ivf(index) if not isinstance(index, faiss.IndexFlat) else None
+    if ivf is not None:
+        ivf.nprobe = NPROBE
+        if ivf.direct_map.type == faiss.DirectMap.NoMap:
+            ivf.make_direct_map()
+    return index
+
+
+def is_exact(index: faiss.Index) -> bool:
+    return isinstance(faiss.downcast_index(index), faiss.IndexFlat)
+
+
+class VectorRows:
+    """Reading rows of an index back: a zero-copy view for flat indexes, decoding for IVF."""
+
+    def __init__(self, index: faiss.Index) -> None:
+        self.index = faiss.downcast_index(index)
+        self._view = None
+        if isinstance(self.index, faiss.IndexFlat):
+            if index.ntotal:
+                self._view = faiss.rev_swig_ptr(self.index.get_xb(), index.ntotal * index.d).reshape(
+                    index.ntotal, index.d
+                )
+            else:
+                self._view = np.zeros((0, index.d), dtype=np.float32)
+
+    def rows(self, ids: np.ndarray) -> np.ndarray:
+        if self._view is not None:
+            return self._view[ids]
+        if len(ids) == 0:
+            return np.zeros((0, self.index.d), dtype=np.float32)
+        return self.index.reconstruct_batch(np.ascontiguousarray(ids, dtype=np.int64))
