@@ -37,6 +37,8 @@ def citation(hit: Hit) -> str:
     if hit.passage.section:
         parts.append(hit.passage.section)
     parts.append(f"¶{hit.passage.paragraph}")
+    if hit.passage.page is not None:
+        parts.append(f"p. {hit.passage.page}")
     if hit.brief.date:
         parts.append(hit.brief.date.isoformat())
     return " · ".join(parts)

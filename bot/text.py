@@ -20,6 +20,7 @@ def answer_json(answer: Answer) -> dict:
                 "text": hit.passage.text,
                 "best_sentence": hit.best_sentence,
                 "score": hit.score,
+                **({"page": hit.passage.page} if hit.passage.page is not None else {}),
             }
             for hit in answer.hits
         ],
@@ -31,6 +32,8 @@ def citation(hit: Hit) -> str:
     if hit.passage.section:
         parts.append(hit.passage.section)
     parts.append(f"¶{hit.passage.paragraph}")
+    if hit.passage.page is not None:
+        parts.append(f"p. {hit.passage.page}")
     if hit.brief.date:
         parts.append(hit.brief.date.isoformat())
     return " · ".join(parts)

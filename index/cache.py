@@ -20,8 +20,15 @@ def text_key(model_name: str, text: str) -> str:
 @dataclass(frozen=True)
 class CachedEmbedding:
     vectors: np.ndarray
-    embedded: int
-    reused: int
+    fresh: np.ndarray  # per text: True if the model embedded it in this call
+
+    @property
+    def embedded(self) -> int:
+        return int(self.fresh.sum())
+
+    @property
+    def reused(self) -> int:
+        return len(self.fresh) - self.embedded
 
 
 class EmbeddingCache:
@@ -72,4 +79,5 @@ class EmbeddingCache:
         vectors = np.zeros((len(texts), dimension), dtype=np.float32)
         for row, key in enumerate(keys):
             vectors[row] = known[key]
-        return CachedEmbedding(vectors, embedded=len(missing), reused=len(texts) - len(missing))
+        missing_keys = set(missing)
+        return CachedEmbedding(vectors, np.asarray([key in missing_keys for key in keys], dtype=bool))

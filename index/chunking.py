@@ -24,6 +24,7 @@ def passages_of(brief: Brief, split_long: bool = True) -> list[Passage]:
                     paragraph=number,
                     text=text,
                     sentence_spans=sentence_spans(text),
+                    page=paragraph.page,
                 )
             )
     return passages

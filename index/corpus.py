@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import re
+import tomllib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from index.formats import FormatError, html_text, pdf_blocks
 from index.models import Brief, BriefMeta, Paragraph, SkippedFile
 
-BRIEF_SUFFIXES = (".md", ".txt")
+TEXT_SUFFIXES = (".md", ".txt")
+BRIEF_SUFFIXES = (".md", ".txt", ".pdf", ".html", ".htm")
+SIDECAR_SUFFIX = ".meta.toml"  # "brief.pdf" + "brief.meta.toml": front matter for any format
 MAX_BRIEF_BYTES = 5_000_000
 _FRONT_MATTER_KEYS = {"title", "author", "publisher", "date", "url"}
 _HEADING_MAX_WORDS = 8
@@ -38,7 +42,10 @@ def brief_files(corpus_dir: Path) -> list[Path]:
     return sorted(
         p
         for p in corpus_dir.iterdir()
-        if p.is_file() and p.suffix.lower() in BRIEF_SUFFIXES and p.name.lower() != "readme.md"
+        if p.is_file()
+        and p.suffix.lower() in BRIEF_SUFFIXES
+        and p.name.lower() != "readme.md"
+        and not p.name.startswith(".")
     )
 
 
@@ -68,28 +75,38 @@ def scan_corpus(corpus_dir: Path) -> CorpusScan:
 def read_brief(path: Path) -> Brief:
     try:
         raw = path.read_bytes()
+        sidecar_path = path.with_name(path.stem + SIDECAR_SUFFIX)
+        sidecar = sidecar_path.read_bytes() if sidecar_path.is_file() else None
     except OSError as error:
         raise BriefFormatError(f"cannot be read: {error.strerror or error}") from error
-    return parse_brief(raw, brief_id_for(path), path.name)
+    return parse_brief(raw, brief_id_for(path), path.name, path.suffix.lower(), sidecar)
 
 
-def parse_brief(raw: bytes, brief_id: str, source_file: str = "") -> Brief:
+def parse_brief(
+    raw: bytes, brief_id: str, source_file: str = "", suffix: str = ".md", sidecar: bytes | None = None
+) -> Brief:
+    """A brief from the bytes of a file of the given suffix, with optional sidecar metadata."""
     if len(raw) > MAX_BRIEF_BYTES:
         raise BriefFormatError(f"too large ({len(raw):,} bytes; the limit is {MAX_BRIEF_BYTES:,})")
-    if b"\x00" in raw:
-        raise BriefFormatError("binary file (contains NUL bytes), not a text brief")
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise BriefFormatError(f"not UTF-8 text (bad byte at position {error.start})") from error
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    fields, body = _split_front_matter(text)
-    blocks = _blocks(body)
+        if suffix == ".pdf":
+            fields, blocks = pdf_blocks(raw)
+        elif suffix in (".html", ".htm"):
+            fields, body = html_text(raw)
+            blocks = _blocks(body)
+        else:
+            fields, blocks = _text_blocks(raw)
+    except FormatError as error:
+        raise BriefFormatError(str(error)) from error
+    if sidecar is not None:
+        fields.update(_sidecar_fields(sidecar))
     title = fields.get("title")
     author = fields.get("author")
-    if not title and blocks and _is_single_short_line(blocks[0]):
-        title = blocks.pop(0).lstrip("# ").strip()
-    if blocks and not author and (byline := _BYLINE.match(blocks[0])):
+    if blocks and title and _MD_HEADING.match(blocks[0][0]) and blocks[0][0].lstrip("# ").strip() == title:
+        blocks.pop(0)  # the title repeated as the first heading
+    elif not title and blocks and _is_single_short_line(blocks[0][0]):
+        title = blocks.pop(0)[0].lstrip("# ").strip()
+    if blocks and not author and (byline := _BYLINE.match(blocks[0][0])):
         author = byline.group(1)
         blocks.pop(0)
     paragraphs = _paragraphs(blocks)
@@ -104,7 +121,29 @@ def parse_brief(raw: bytes, brief_id: str, source_file: str = "") -> Brief:
         url=fields.get("url"),
         source_file=source_file,
     )
-    return Brief(meta, tuple(paragraphs), hashlib.sha256(raw).hexdigest())
+    digest = hashlib.sha256(raw + (b"\0" + sidecar if sidecar is not None else b"")).hexdigest()
+    return Brief(meta, tuple(paragraphs), digest)
+
+
+def _text_blocks(raw: bytes) -> tuple[dict[str, str], list[tuple[str, int | None]]]:
+    if b"\x00" in raw:
+        raise BriefFormatError("binary file (contains NUL bytes), not a text brief")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise BriefFormatError(f"not UTF-8 text (bad byte at position {error.start})") from error
+    fields, body = _split_front_matter(text.replace("\r\n", "\n").replace("\r", "\n"))
+    return fields, _blocks(body)
+
+
+def _sidecar_fields(raw: bytes) -> dict[str, str]:
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise BriefFormatError(f"its {SIDECAR_SUFFIX} sidecar is not valid TOML: {error}") from error
+    fields = {k: str(v).strip() for k, v in data.items() if k in _FRONT_MATTER_KEYS and str(v).strip()}
+    _parse_date(fields.get("date"))
+    return fields
 
 
 def _split_front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -139,8 +178,8 @@ def _parse_date(value: str | None) -> date | None:
         raise BriefFormatError(f"broken front matter: date '{value}' is not YYYY-MM-DD") from error
 
 
-def _blocks(body: str) -> list[str]:
-    """Blank-line separated blocks; Markdown headings always stand alone."""
+def _blocks(body: str) -> list[tuple[str, int | None]]:
+    """Blank-line separated blocks (no page numbers); Markdown headings always stand alone."""
     blocks: list[str] = []
     current: list[str] = []
     for line in body.split("\n"):
@@ -155,7 +194,7 @@ def _blocks(body: str) -> list[str]:
         current.append(stripped)
     if current:
         blocks.append("\n".join(current))
-    return blocks
+    return [(block, None) for block in blocks]
 
 
 def _is_single_short_line(block: str) -> bool:
@@ -177,10 +216,10 @@ def _heading_of(block: str) -> str | None:
     return block
 
 
-def _paragraphs(blocks: list[str]) -> list[Paragraph]:
+def _paragraphs(blocks: list[tuple[str, int | None]]) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
     section: str | None = None
-    for block in blocks:
+    for block, page in blocks:
         heading = _heading_of(block)
         if heading is not None:
             section = heading
@@ -188,5 +227,5 @@ def _paragraphs(blocks: list[str]) -> list[Paragraph]:
         text = " ".join(block.split())
         if not re.search(r"[^\W\d_]", text):  # page numbers, separators: no letter at all
             continue
-        paragraphs.append(Paragraph(section, text))
+        paragraphs.append(Paragraph(section, text, page))
     return paragraphs

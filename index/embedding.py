@@ -61,22 +61,23 @@ class SentenceTransformerEmbedder:
         model = self._loaded()
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        chunk = max(self._batch_size * 8, 256)
-        parts = []
-        for start in range(0, len(texts), chunk):
-            batch = list(texts[start : start + chunk])
-            parts.append(
-                model.encode(
-                    batch,
-                    batch_size=self._batch_size,
-                    normalize_embeddings=True,
-                    convert_to_numpy=True,
-                    show_progress_bar=False,
-                ).astype(np.float32, copy=False)
+        # Longest first across the whole call, as encode() does within one call: batches of
+        # similar length waste the least padding. Chunks only exist to report progress.
+        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        chunk = max(self._batch_size * 32, 1024)
+        vectors = np.empty((len(texts), self.dimension), dtype=np.float32)
+        for start in range(0, len(order), chunk):
+            rows = order[start : start + chunk]
+            vectors[rows] = model.encode(
+                [texts[i] for i in rows],
+                batch_size=self._batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
             )
             if progress:
                 progress(min(start + chunk, len(texts)), len(texts))
-        return np.vstack(parts)
+        return vectors
 
     def _loaded(self):
         with self._lock:

@@ -23,7 +23,7 @@ from index.models import Brief, IndexReport, Passage
 from index.sentences import clauses
 from index.store import Store, StoredBrief
 
-# stage ("parsing", "embedding passages", "embedding sentences", "writing"), done, total
+# stage ("parsing", "embedding", "writing"), done, total
 IndexProgress = Callable[[str, int, int], None]
 CACHE_FILE = "embeddings.sqlite"
 
@@ -110,9 +110,11 @@ def build_index(
             passages.extend(brief_passages)
             texts.extend(passage_embedding_text(brief, p) for p in brief_passages)
 
-        passage_vectors = cache.embed(embedder, texts, _stage(progress, "embedding passages"))
         units, owner, sentence_of_unit = _evidence_units(passages)
-        unit_vectors = cache.embed(embedder, units, _stage(progress, "embedding sentences"))
+        # One call for passages and sentences, so the model sees them all sorted by length.
+        embedded = cache.embed(embedder, texts + units, _stage(progress, "embedding"))
+        passage_vectors, unit_vectors = embedded.vectors[: len(texts)], embedded.vectors[len(texts) :]
+        passages_embedded = int(embedded.fresh[: len(texts)].sum())
         if progress:
             progress("writing", 0, 1)
         lexical = LexicalIndex.build([p.text for p in passages])
@@ -124,8 +126,8 @@ def build_index(
             dimension=embedder.dimension,
             briefs=stored_briefs,
             passages=passages,
-            passage_vectors=passage_vectors.vectors,
-            unit_vectors=unit_vectors.vectors,
+            passage_vectors=passage_vectors,
+            unit_vectors=unit_vectors,
             unit_owner=owner,
             unit_sentence=sentence_of_unit,
             lexical=lexical,
@@ -143,8 +145,8 @@ def build_index(
             unchanged=unchanged,
             skipped=scan.skipped,
             passages=len(passages),
-            embedded=passage_vectors.embedded,
-            reused=passage_vectors.reused,
+            embedded=passages_embedded,
+            reused=len(texts) - passages_embedded,
             seconds=time.perf_counter() - started,
             generation=name,
             notes=notes,

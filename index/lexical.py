@@ -187,10 +187,16 @@ NORMAL_FORMS = {
 _MULTIWORD = re.compile(r"\bu\.\s?s\.(?:a\.)?|\bunited states(?: of america)?\b")
 
 
+# Combining marks left by NFKD decomposition (accents of Latin, Greek and Cyrillic letters).
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def fold(text: str) -> str:
     """Lower case without accents or curly quotes: 'Türkiye’s' → "turkiye's"."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.lower()
+    if text.isascii():
+        return text
+    text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
     return text.replace("’", "'").replace("‘", "'")
 
 

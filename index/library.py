@@ -50,7 +50,7 @@ def add_brief(
         raise UploadRejectedError(f"the file is {len(data):,} bytes; the limit is {max_bytes:,}")
     brief_id = brief_id_for(Path(name))
     try:
-        brief = parse_brief(data, brief_id, name)
+        brief = parse_brief(data, brief_id, name, Path(name).suffix)
     except BriefFormatError as error:
         raise UploadRejectedError(f"'{name}' cannot be used: {error}") from error
     existing = [p for p in brief_files(corpus_dir) if brief_id_for(p) == brief_id]

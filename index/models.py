@@ -21,6 +21,7 @@ class BriefMeta:
 class Paragraph:
     section: str | None
     text: str
+    page: int | None = None  # PDF page the paragraph starts on
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class Passage:
     paragraph: int  # 1-based within the brief
     text: str
     sentence_spans: tuple[tuple[int, int], ...]
+    page: int | None = None  # PDF page, for citations
 
     def sentences(self) -> list[str]:
         return [self.text[start:end] for start, end in self.sentence_spans]

@@ -12,6 +12,7 @@ from index.errors import QuestionError
 from index.lexical import tokens
 from index.models import Answer, Hit, SearchFilters
 from index.store import Generation
+from index.vectors import use_one_search_thread
 
 MAX_QUESTION_CHARS = 1000
 EXACT_FILTERED_LIMIT = 50_000  # a filter admitting fewer passages is searched exhaustively
@@ -61,6 +62,7 @@ class Searcher:
     """Search over one loaded generation; cheap to create, holds no state between questions."""
 
     def __init__(self, generation: Generation, weights: FusionWeights | None = None) -> None:
+        use_one_search_thread()
         self.generation = generation
         self.weights = weights or FusionWeights()
 
@@ -151,11 +153,11 @@ class Searcher:
         has_units = counts > 0
         if not has_units.any():
             return scores
-        ids = np.concatenate(
-            [np.arange(s, s + c) for s, c in zip(starts[has_units], counts[has_units], strict=True)]
-        )
+        starts, counts = starts[has_units], counts[has_units]
+        offsets = np.concatenate([[0], np.cumsum(counts)[:-1]])
+        # All units of all candidates as one index array: start of each run plus a running count.
+        ids = np.repeat(starts - offsets, counts) + np.arange(int(counts.sum()))
         similarity = generation.unit_rows(ids) @ query_vector
-        offsets = np.concatenate([[0], np.cumsum(counts[has_units])[:-1]])
         scores[has_units] = np.maximum.reduceat(similarity, offsets)
         return scores
 

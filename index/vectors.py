@@ -4,6 +4,9 @@ scalar quantisation above a size, where exact search gets slow and float32 vecto
 from __future__ import annotations
 
 import math
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import faiss
 import numpy as np
@@ -11,6 +14,22 @@ import numpy as np
 # Above this many vectors an index is approximate (IVF, SQ8). Measured by benchmarks/speed.py.
 APPROXIMATE_FROM = 200_000
 NPROBE = 48
+
+
+def use_one_search_thread() -> None:
+    """One question is one small search: OpenMP threads cost more than they save (measured 4x
+    slower with 2 threads on 2 cores), and concurrent questions already run in parallel threads."""
+    faiss.omp_set_num_threads(1)
+
+
+@contextmanager
+def _all_cores() -> Iterator[None]:
+    """Training and filling an IVF index is bulk work: use every core while it runs."""
+    faiss.omp_set_num_threads(os.cpu_count() or 1)
+    try:
+        yield
+    finally:
+        use_one_search_thread()
 
 
 def build_vector_index(vectors: np.ndarray, dimension: int, approximate: bool | None = None) -> faiss.Index:
@@ -29,8 +48,9 @@ def build_vector_index(vectors: np.ndarray, dimension: int, approximate: bool | 
     )
     sample = vectors[np.random.default_rng(0).permutation(len(vectors))[: min(len(vectors), nlist * 40)]]
     index.cp.niter = 10  # k-means passes: more cost minutes at a million vectors and gain little
-    index.train(sample)
-    index.add(vectors)
+    with _all_cores():
+        index.train(sample)
+        index.add(vectors)
     index.make_direct_map()  # rows can be read back for exact rescoring of candidates
     index.nprobe = NPROBE
     return index

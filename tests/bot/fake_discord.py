@@ -119,6 +119,7 @@ class FakeDiscord:
         self.files: dict[str, bytes] = {}
         self.message_posted = asyncio.Event()
         self._saved: tuple[str, yarl.URL] | None = None
+        self.valid_token: str | None = None  # when set, any other token is refused with a 401
 
     # -- lifecycle ---------------------------------------------------------------------------
     async def start(self) -> None:
@@ -399,6 +400,12 @@ class FakeDiscord:
         body = await _body(request)
         parts = path.strip("/").split("/")
         if method == "GET" and path == "/users/@me":
+            if self.valid_token and request.headers.get("Authorization") != f"Bot {self.valid_token}":
+                return web.Response(
+                    status=401,
+                    body=b'{"message": "401: Unauthorized", "code": 0}',
+                    headers={"Content-Type": "application/json"},
+                )
             return _json(user_payload(BOT_ID, "Briefbot", bot=True))
         if method == "GET" and path == "/oauth2/applications/@me":
             return _json(

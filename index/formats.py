@@ -1,0 +1,130 @@
+"""Briefs saved as PDF or as a web page: their text (with PDF page numbers) and metadata.
+
+PDF through pypdf (paragraphs rebuilt across line breaks and hyphenation); HTML through
+trafilatura, which keeps the article and drops navigation, ads and "related articles"."""
+
+from __future__ import annotations
+
+import io
+import re
+import statistics
+
+from index.errors import BriefbotError
+
+_SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$", re.IGNORECASE)
+
+
+class FormatError(BriefbotError):
+    """A PDF or HTML file that yields no usable brief; the message says why."""
+
+
+def pdf_blocks(raw: bytes) -> tuple[dict[str, str], list[tuple[str, int]]]:
+    """Metadata and (paragraph or heading, page) blocks of a PDF."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(raw))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise FormatError("the PDF is encrypted: save an unprotected copy")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
+        raise FormatError(f"not a readable PDF ({error.__class__.__name__})") from error
+    if not any(text.strip() for text in pages):
+        raise FormatError("the PDF has no text layer (a scan?): run OCR on it, then add it again")
+    fields = _pdf_metadata(reader)
+    return fields, _rebuild_paragraphs(pages)
+
+
+def _pdf_metadata(reader) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    info = reader.metadata or {}
+    for key, name in (("/Title", "title"), ("/Author", "author")):
+        value = info.get(key)
+        if value and str(value).strip():
+            fields[name] = str(value).strip()
+    created = info.get("/CreationDate")
+    if created and (match := re.match(r"D?:?(\d{4})(\d{2})(\d{2})", str(created))):
+        fields["date"] = "-".join(match.groups())
+    return fields
+
+
+def _rebuild_paragraphs(pages: list[str]) -> list[tuple[str, int]]:
+    """Join a PDF's lines back into paragraphs: a paragraph ends at a blank line, or at a short
+    line that ends a sentence; a word hyphenated across lines is joined; page numbers dropped;
+    a paragraph running over a page break keeps the page it starts on."""
+    lengths = [len(line.strip()) for text in pages for line in text.splitlines() if line.strip()]
+    # A full line's length: most lines of running text are full, headings and last lines are not.
+    typical = statistics.quantiles(lengths, n=10)[-1] if len(lengths) >= 2 else 80
+    blocks: list[tuple[str, int]] = []
+    current: list[str] = []
+    start_page = 1
+
+    def close() -> None:
+        nonlocal current
+        if current:
+            blocks.append((" ".join(current), start_page))
+            current = []
+
+    for number, text in enumerate(pages, start=1):
+        lines = [line.strip() for line in text.splitlines()]
+        for index, line in enumerate(lines):
+            if not line:
+                close()
+                continue
+            if _PAGE_NUMBER.match(line):
+                continue
+            following = next((nxt for nxt in lines[index + 1 :] if nxt), "")
+            if not current and _looks_like_heading(line, following, typical):
+                blocks.append((line, number))
+                continue
+            if not current:
+                start_page = number
+            if current and current[-1].endswith("-") and line[:1].islower():
+                current[-1] = current[-1][:-1] + line  # "coun-" + "try"
+            else:
+                current.append(line)
+            if _SENTENCE_END.search(line) and len(line) < 0.8 * typical:
+                close()
+    close()
+    return blocks
+
+
+def _looks_like_heading(line: str, following: str, typical: float) -> bool:
+    words = line.split()
+    return (
+        1 <= len(words) <= 8
+        and len(line) < 0.8 * typical
+        and line[0].isupper()
+        and not _SENTENCE_END.search(line)
+        and following[:1].isupper()
+    )
+
+
+def html_text(raw: bytes) -> tuple[dict[str, str], str]:
+    """Metadata and the main text (as Markdown) of a saved web page."""
+    import trafilatura
+
+    try:
+        html = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        html = raw.decode("latin-1")
+    body = (
+        trafilatura.extract(
+            html, output_format="markdown", include_comments=False, include_tables=False, favor_precision=True
+        )
+        or ""
+    )
+    if not body.strip():
+        raise FormatError("no article text found in the web page")
+    fields: dict[str, str] = {}
+    meta = trafilatura.extract_metadata(html)
+    if meta is not None:
+        for name in ("title", "author", "date", "url"):
+            value = getattr(meta, name, None)
+            if value and str(value).strip():
+                fields[name] = str(value).strip()
+        if getattr(meta, "sitename", None):
+            fields["publisher"] = str(meta.sitename).strip()
+    return fields, body
