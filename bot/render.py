@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import discord
 from discord.utils import escape_markdown, escape_mentions
 
@@ -20,6 +22,7 @@ EMBED_TOTAL_LIMIT = 6000
 CONTENT_LIMIT = 2000
 COLOR = discord.Colour.from_rgb(46, 110, 168)
 NO_MENTIONS = discord.AllowedMentions.none()
+_ANY_MENTION = re.compile("<@(?!\u200b)")  # also ids too short to be real: they must not look like one
 
 
 def clip(text: str, limit: int) -> str:
@@ -29,7 +32,7 @@ def clip(text: str, limit: int) -> str:
 
 def safe(text: str) -> str:
     """User or brief text shown in Discord: markdown escaped, mentions defused (belt and braces)."""
-    return escape_mentions(escape_markdown(text))
+    return _ANY_MENTION.sub("<@\u200b", escape_mentions(escape_markdown(text)))
 
 
 def citation(hit: Hit) -> str:
@@ -68,7 +71,7 @@ def answer_embed(answer: Answer, first: int = 1) -> discord.Embed:
         return abstention_embed(answer)
     embed = discord.Embed(title=clip(safe(answer.question), TITLE_LIMIT), colour=COLOR)
     for number, hit in enumerate(answer.hits, start=first):
-        name = clip(f"[{number}] {citation(hit)}", FIELD_NAME_LIMIT)
+        name = clip(f"[{number}] {safe(citation(hit))}", FIELD_NAME_LIMIT)
         value = excerpt(hit)
         if hit.brief.url:
             link = f"\n[Read the brief]({hit.brief.url})"
@@ -96,7 +99,7 @@ def full_paragraphs_embed(hits: list[Hit]) -> discord.Embed:
     embed = discord.Embed(title="Full paragraphs", colour=COLOR)
     for hit in hits:
         embed.add_field(
-            name=clip(citation(hit), FIELD_NAME_LIMIT),
+            name=clip(safe(citation(hit)), FIELD_NAME_LIMIT),
             value=clip(safe(hit.passage.text), FIELD_VALUE_LIMIT),
             inline=False,
         )

@@ -41,6 +41,8 @@ def hostile_files(rng: random.Random) -> dict[str, bytes]:
         files[f"bad-utf8-{n}.md"] = b"Valid start \xc3\x28 invalid continuation " * (n + 1)
     for n in range(10):
         files[f"huge-{n}.md"] = b"x" * (5_000_001 + n)
+    for n in range(10):
+        files[f"utf16-{n}.txt"] = f"A brief saved as UTF-16 number {n}.".encode("utf-16")
     files["one-megabyte-line.md"] = (
         " ".join(rng.choice(["talks", "ceasefire", "Kabul", "border"]) for _ in range(200_000))
     ).encode()[:1_000_000]
@@ -73,6 +75,7 @@ def test_a_hundred_hostile_briefs_are_reported_and_good_ones_indexed(tmp_path, c
         ("only-numbers", "empty"),
         ("bad-utf8", "UTF-8"),
         ("huge", "too large"),
+        ("utf16", "binary"),
     ):
         bad = [name for name in files if name.startswith(prefix)]
         assert all(word in reasons[name] for name in bad), prefix
