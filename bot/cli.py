@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from bot.settings import Settings
@@ -19,6 +19,8 @@ from bot.text import (
     answer_text,
     report_json,
     report_text,
+    whats_new_json,
+    whats_new_text,
 )
 from index.errors import BriefbotError, QuestionError
 from index.models import SearchFilters
@@ -75,6 +77,11 @@ def _parser() -> argparse.ArgumentParser:
     actors = commands.add_parser("actors", help="list the actors found in the briefs")
     place(actors)
     actors.add_argument("--json", action="store_true", help="print JSON")
+
+    whatsnew = commands.add_parser("whatsnew", help="briefs added recently, with lead and actors")
+    place(whatsnew)
+    whatsnew.add_argument("--since", type=_iso_date, help="YYYY-MM-DD (default: 7 days ago)")
+    whatsnew.add_argument("--json", action="store_true", help="print JSON")
 
     run = commands.add_parser("run", help="start the Discord bot (needs DISCORD_TOKEN)")
     place(run)
@@ -260,6 +267,16 @@ def cmd_actors(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_whatsnew(settings: Settings, args: argparse.Namespace) -> int:
+    since = args.since or date.today() - timedelta(days=7)
+    items = _prepared_engine(settings, args).whats_new(since)
+    if args.json:
+        print(json.dumps(whats_new_json(items), ensure_ascii=False))
+    else:
+        print(whats_new_text(items, since.isoformat()))
+    return 0
+
+
 def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     from bot.app import run_bot
 
@@ -279,6 +296,7 @@ COMMANDS = {
     "eval": cmd_eval,
     "actor": cmd_actor,
     "actors": cmd_actors,
+    "whatsnew": cmd_whatsnew,
     "run": cmd_run,
     "sync-commands": cmd_sync_commands,
 }

@@ -50,6 +50,7 @@ class Briefbot(commands.Bot):
         self.reindexer = Reindexer(engine, progress_interval)
         self.cooldown = Cooldown(settings.question_burst, settings.question_cooldown_seconds)
         self.tree.on_error = self.on_app_command_error
+        self.command_ids: dict[str, int] = {}  # for clickable command mentions such as </brief info:ID>
 
     async def setup_hook(self) -> None:
         await self.add_cog(QuestionsCog(self))
@@ -61,7 +62,8 @@ class Briefbot(commands.Bot):
         for guild_id in self.settings.dev_guild_ids:
             guild = discord.Object(guild_id)
             self.tree.copy_global_to(guild=guild)
-            await self.tree.sync(guild=guild)
+            synced = await self.tree.sync(guild=guild)
+            self.command_ids.update({command.name: command.id for command in synced})
 
     async def on_message(self, message: discord.Message) -> None:
         """No prefix commands: channel questions are handled by the Questions cog's listener."""

@@ -11,6 +11,7 @@ from bot.text import plural
 from index.actor_summary import ActorListing, ActorSummary
 from index.models import Answer, Hit, IndexReport
 from index.store import StoredBrief
+from index.whatsnew import NewBrief
 
 # Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits)
 TITLE_LIMIT = 256
@@ -269,4 +270,29 @@ def actors_page_embed(listing: list[ActorListing], page: int, per_page: int) -> 
         description=clip("\n".join(rows) or "No actors found in the briefs.", DESCRIPTION_LIMIT),
     )
     embed.set_footer(text=f"Page {page + 1} of {pages} · /actor name: for a summary")
+    return fit(embed)
+
+
+def whats_new_embed(items: list[NewBrief], since: str, brief_command_id: int | None) -> discord.Embed:
+    embed = discord.Embed(title=f"Briefs added since {since}", colour=COLOR)
+    if not items:
+        embed.description = "No new briefs. `/briefs` lists everything indexed."
+    for item in items[:10]:
+        meta = item.brief.meta
+        info = (
+            f"</brief info:{brief_command_id}> brief: `{meta.brief_id}`"
+            if brief_command_id
+            else f"`/brief info brief:{meta.brief_id}`"
+        )
+        lines = [clip(safe(item.lead), 400)] if item.lead else []
+        if item.actors:
+            lines.append("Actors: " + safe(", ".join(item.actors)))
+        lines.append(info)
+        embed.add_field(
+            name=clip(f"{safe(meta.title)} · added {item.brief.added[:10]}", FIELD_NAME_LIMIT),
+            value=clip("\n".join(lines), FIELD_VALUE_LIMIT),
+            inline=False,
+        )
+    if len(items) > 10:
+        embed.set_footer(text=f"and {len(items) - 10} more; use a later `since` to narrow the list")
     return fit(embed)

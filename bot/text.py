@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from index.actor_summary import ActorListing, ActorSummary
 from index.models import Answer, Hit, IndexReport
+from index.whatsnew import NewBrief
 
 
 def answer_json(answer: Answer) -> dict:
@@ -149,3 +150,32 @@ def actors_text(listing: list[ActorListing]) -> str:
 
 def actors_json(listing: list[ActorListing]) -> list[dict]:
     return [{"name": a.name, "kind": a.kind, "mentions": a.mentions, "briefs": a.briefs} for a in listing]
+
+
+def whats_new_json(items: list[NewBrief]) -> list[dict]:
+    return [
+        {
+            "brief_id": n.brief.meta.brief_id,
+            "title": n.brief.meta.title,
+            "added": n.brief.added,
+            "date": n.brief.meta.date.isoformat() if n.brief.meta.date else None,
+            "lead": n.lead,
+            "actors": list(n.actors),
+        }
+        for n in items
+    ]
+
+
+def whats_new_text(items: list[NewBrief], since: str) -> str:
+    if not items:
+        return f"No briefs added since {since}."
+    lines = [f"Briefs added since {since}:"]
+    for item in items:
+        lines.append(
+            f"\n{item.brief.meta.title}  [{item.brief.meta.brief_id}, added {item.brief.added[:10]}]"
+        )
+        if item.lead:
+            lines.append(f"  {item.lead}")
+        if item.actors:
+            lines.append(f"  Actors: {', '.join(item.actors)}")
+    return "\n".join(lines)

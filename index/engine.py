@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from index.actor_summary import ActorDirectory, ActorSummary
@@ -15,6 +16,7 @@ from index.models import Answer, IndexReport, Passage, SearchFilters
 from index.search import FusionWeights, Retriever, Searcher, answer_many, check_question
 from index.selfcheck import run_checks
 from index.store import Generation, Store, StoredBrief
+from index.whatsnew import NewBrief, new_briefs
 
 # Calibrated on benchmarks/data/brief_questions.jsonl by benchmarks/quality.py (README "Quality").
 DEFAULT_THRESHOLD = 0.34
@@ -150,6 +152,10 @@ class Engine:
     def actor(self, name: str) -> ActorSummary:
         """What `name` said and did; raises UnknownActorError with suggestions."""
         return self.actor_directory().summary(name)
+
+    def whats_new(self, since: date) -> list[NewBrief]:
+        """Briefs first indexed on or after `since`, newest first."""
+        return new_briefs(self.generation, self.actor_directory(), since)
 
     # -- briefs ------------------------------------------------------------------------------
     def briefs(self) -> list[StoredBrief]:

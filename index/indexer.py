@@ -99,13 +99,21 @@ def build_index(
             added, changed, removed, unchanged = tuple(sorted(current)), (), (), 0
 
         cache = EmbeddingCache(index_dir / CACHE_FILE)
+        added_before = store.added_dates()
+        now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
         passages: list[Passage] = []
         texts: list[str] = []
         stored_briefs: list[StoredBrief] = []
         for brief in scan.briefs:
             brief_passages = passages_of(brief, split_long)
             stored_briefs.append(
-                StoredBrief(brief.meta, brief.content_hash, brief.sections, len(brief_passages))
+                StoredBrief(
+                    brief.meta,
+                    brief.content_hash,
+                    brief.sections,
+                    len(brief_passages),
+                    added_before.get(brief.brief_id) or now,
+                )
             )
             passages.extend(brief_passages)
             texts.extend(passage_embedding_text(brief, p) for p in brief_passages)

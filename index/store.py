@@ -21,7 +21,7 @@ from index.lexical import LexicalIndex
 from index.models import BriefMeta, Passage
 from index.vectors import VectorRows, build_vector_index, prepare_loaded
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 POINTER = "CURRENT"
 GENERATIONS = "generations"
 _TMP_PREFIX = ".tmp-"
@@ -44,6 +44,7 @@ class StoredBrief:
     content_hash: str
     sections: tuple[str, ...]
     passage_count: int
+    added: str = ""  # when the brief was first indexed (ISO date and time, UTC)
 
 
 @dataclass
@@ -78,6 +79,7 @@ def _brief_to_json(brief: StoredBrief) -> dict:
         "content_hash": brief.content_hash,
         "sections": list(brief.sections),
         "passage_count": brief.passage_count,
+        "added": brief.added,
     }
 
 
@@ -85,7 +87,11 @@ def _brief_from_json(data: dict) -> StoredBrief:
     meta = dict(data["meta"])
     meta["date"] = date.fromisoformat(meta["date"]) if meta.get("date") else None
     return StoredBrief(
-        BriefMeta(**meta), data["content_hash"], tuple(data["sections"]), int(data["passage_count"])
+        BriefMeta(**meta),
+        data["content_hash"],
+        tuple(data["sections"]),
+        int(data["passage_count"]),
+        str(data.get("added", "")),
     )
 
 
@@ -202,6 +208,15 @@ class Store:
             shutil.rmtree(path, ignore_errors=True)
             removed.append(path.name)
         return removed
+
+    def added_dates(self) -> dict[str, str]:
+        """When each brief of the published generation was first indexed (empty if unreadable)."""
+        name = self.current_name()
+        try:
+            data = json.loads((self.generations_dir / str(name) / "briefs.json").read_text())
+            return {b["meta"]["brief_id"]: str(b.get("added", "")) for b in data}
+        except (OSError, ValueError, KeyError, TypeError):
+            return {}
 
     def read_manifest(self) -> tuple[str, dict]:
         name = self.current_name()

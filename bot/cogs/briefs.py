@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 import discord
@@ -11,9 +12,10 @@ from discord.ext import commands
 
 from bot import render
 from bot.cogs.admin import refuse_non_admin, run_reindex
-from bot.cogs.questions import brief_choices
+from bot.cogs.questions import brief_choices, parse_day
 from bot.paging import PAGERS, clamp_page, pager_view
 from bot.replies import send, send_error
+from index.errors import BriefbotError
 from index.library import add_brief, remove_brief
 
 if TYPE_CHECKING:
@@ -42,6 +44,18 @@ class BriefsCog(commands.Cog, name="Briefs"):
         embed, view = briefs_page(self.bot, 0)
         await send(interaction, embed=embed, view=view)
 
+    @app_commands.command(name="whatsnew", description="Briefs added recently, with their lead and actors")
+    @app_commands.describe(since="Added on or after this day, YYYY-MM-DD (default: the last 7 days)")
+    async def whatsnew(self, interaction: discord.Interaction, since: str | None = None) -> None:
+        try:
+            day = parse_day(since, "since") or date.today() - timedelta(days=7)
+        except BriefbotError as error:
+            await send_error(interaction, str(error))
+            return
+        items = await asyncio.to_thread(self.bot.engine.whats_new, day)
+        embed = render.whats_new_embed(items, day.isoformat(), self.bot.command_ids.get("brief"))
+        await send(interaction, embed=embed)
+
     @brief.command(name="info", description="Show a brief's details and sections")
     @app_commands.describe(brief="The brief (start typing its title)")
     async def info(self, interaction: discord.Interaction, brief: str) -> None:
@@ -53,8 +67,11 @@ class BriefsCog(commands.Cog, name="Briefs"):
             return
         await send(interaction, embed=render.brief_info_embed(found))
 
-    @brief.command(name="add", description="(admins) Add a .md or .txt brief and index it")
-    @app_commands.describe(file="A UTF-8 .md or .txt brief", replace="Overwrite a brief with the same name")
+    @brief.command(name="add", description="(admins) Add a brief (.md, .txt, .pdf or .html) and index it")
+    @app_commands.describe(
+        file="A brief: UTF-8 .md or .txt, .pdf with a text layer, or a saved .html page",
+        replace="Overwrite a brief with the same name",
+    )
     async def add(
         self, interaction: discord.Interaction, file: discord.Attachment, replace: bool = False
     ) -> None:

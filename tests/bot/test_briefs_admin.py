@@ -4,7 +4,7 @@ import asyncio
 
 import pytest
 
-from tests.bot.fake_discord import ADMIN, MEMBER, ROLE_ADMIN
+from tests.bot.fake_discord import ADMIN, GUILD_ID, MEMBER, ROLE_ADMIN
 from tests.conftest import SAMPLE_BRIEF_ID
 
 NEW_BRIEF = b"---\ntitle: Water Talks\ndate: 2025-10-01\n---\n\n## Context\n\nThe Indus waters dispute.\n"
@@ -168,3 +168,35 @@ async def test_second_reindex_is_refused_and_questions_still_answered(harness, c
     assert "¶1" in answer["embeds"][0]["fields"][0]["name"]
     release.set()
     await harness.fake.wait_until(lambda: any(m.get("embeds") for m in first.edits))
+
+
+async def test_whatsnew_lists_recent_briefs_with_lead_and_actors(harness, corpus):
+    fake = harness.fake
+    await fake.reply(await add(fake, "water.md", NEW_BRIEF.replace(
+        b"The Indus waters dispute.", b"Islamabad and New Delhi argue over the Indus waters.")))
+    await fake.wait_until(lambda: not harness.bot.reindexer.running)
+    reply = await fake.reply(await fake.slash("whatsnew"))
+    embed = reply["embeds"][0]
+    names = [f["name"] for f in embed["fields"]]
+    assert names[0].startswith("Water Talks · added ") and len(names) == 2  # newest first
+    water = embed["fields"][0]["value"]
+    assert water.startswith("Islamabad and New Delhi argue over the Indus waters.")
+    assert "Actors: Pakistan, India" in water or "Actors: India, Pakistan" in water
+    command_id = next(c["id"] for c in fake.commands[str(GUILD_ID)] if c["name"] == "brief")
+    assert f"</brief info:{command_id}> brief: `water`" in water
+    later = await fake.reply(await fake.slash("whatsnew", [option("since", "2999-01-01")]))
+    assert "No new briefs" in later["embeds"][0]["description"]
+    bad = await fake.reply(await fake.slash("whatsnew", [option("since", "yesterday")]))
+    assert "YYYY-MM-DD" in bad["content"] and bad["flags"] & 64
+
+
+async def test_pdf_upload_is_indexed_with_pages(harness, corpus, tmp_path):
+    from tests.index.test_formats import LONG, make_pdf
+
+    pdf = make_pdf(tmp_path / "indus.pdf", [["Context", LONG], ["Outlook", "Political will decides."]])
+    record = await add(harness.fake, "indus.pdf", pdf.read_bytes())
+    await harness.fake.wait_until(lambda: any(m.get("embeds") for m in record.messages()))
+    assert (corpus / "indus.pdf").exists()
+    answer = await harness.fake.reply(await harness.fake.slash(
+        "ask", [option("question", "hydro-power disputes World Bank mediation"), option("brief", "indus")]))
+    assert "¶1 · p. 1" in answer["embeds"][0]["fields"][0]["name"]
