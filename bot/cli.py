@@ -83,6 +83,15 @@ def _parser() -> argparse.ArgumentParser:
     whatsnew.add_argument("--since", type=_iso_date, help="YYYY-MM-DD (default: 7 days ago)")
     whatsnew.add_argument("--json", action="store_true", help="print JSON")
 
+    watch = commands.add_parser("watch", help="watchlists (as /watch): add, list, remove")
+    place(watch)
+    watch.add_argument("action", choices=["add", "list", "remove"])
+    watch.add_argument("watch_id", nargs="?", type=int, help="with remove: the watch number")
+    watch.add_argument("--user", type=int, help="the member's Discord user id")
+    watch.add_argument("--actor", help="with add: an actor name or alias")
+    watch.add_argument("--phrase", help="with add: words to watch for")
+    watch.add_argument("--json", action="store_true", help="print JSON")
+
     run = commands.add_parser("run", help="start the Discord bot (needs DISCORD_TOKEN)")
     place(run)
     sync = commands.add_parser("sync-commands", help="register slash commands with Discord")
@@ -154,9 +163,92 @@ def _with_progress(action):
 
 
 def cmd_index(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.state import BotState
+
     engine = make_engine(settings, args.corpus, args.index)
+    watches = BotState(settings.state_dir).watches()
+    before = _loaded_or_none(engine) if watches else None
     report = _with_progress(lambda p: engine.reindex(rebuild=args.rebuild, progress=p))
-    print(json.dumps(report_json(report)) if args.json else report_text(report))
+    alerts = _watch_alerts(engine, before, watches) if watches and report.published else []
+    if args.json:
+        print(json.dumps(dict(report_json(report), watch_alerts=alerts)))
+    else:
+        print(report_text(report))
+        for alert in alerts:
+            print(
+                f"  watch #{alert['watch']} (member {alert['user_id']}, {alert['kind']} "
+                f"{alert['value']}): {len(alert['passages'])} new passage(s): "
+                + ", ".join(f"{p['brief_id']} ¶{p['paragraph']}" for p in alert["passages"])
+            )
+    return 0
+
+
+def _loaded_or_none(engine):
+    try:
+        return engine.load()
+    except BriefbotError:
+        return None
+
+
+def _watch_alerts(engine, before, watches) -> list[dict]:
+    """What the bot would send after this reindex: the new passages each watch matches."""
+    from index.watch import match_watches, new_passage_rows
+
+    after = engine.generation
+    matches = match_watches(after, engine.actor_directory(), new_passage_rows(before, after), watches)
+    return [
+        {
+            "watch": w.watch_id,
+            "user_id": w.user_id,
+            "kind": w.kind,
+            "value": w.value,
+            "passages": [
+                {"brief_id": after.passages[r].brief_id, "paragraph": after.passages[r].paragraph}
+                for r in matches[w.watch_id]
+            ],
+        }
+        for w in watches
+        if w.watch_id in matches
+    ]
+
+
+def cmd_watch(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.state import BotState
+
+    state = BotState(settings.state_dir)
+    if args.action == "add":
+        if args.user is None or bool(args.actor) == bool(args.phrase):
+            print(
+                "briefbot watch add: give --user ID and one of --actor NAME, --phrase TEXT", file=sys.stderr
+            )
+            return 2
+        if args.actor:
+            value = make_engine(settings, args.corpus, args.index).actor_directory().find(args.actor)
+            watch = state.add_watch(args.user, "actor", value)
+        else:
+            watch = state.add_watch(args.user, "phrase", " ".join(args.phrase.split()))
+        print(
+            json.dumps(watch.__dict__)
+            if args.json
+            else f"watch #{watch.watch_id}: {watch.kind} {watch.value}"
+        )
+    elif args.action == "list":
+        watches = state.watches(args.user)
+        if args.json:
+            print(json.dumps([w.__dict__ for w in watches]))
+        else:
+            print(
+                "\n".join(f"#{w.watch_id} member {w.user_id}: {w.kind} {w.value}" for w in watches)
+                or "no watches"
+            )
+    else:
+        if args.watch_id is None or args.user is None:
+            print("briefbot watch remove: give --user ID and the watch number", file=sys.stderr)
+            return 2
+        if not state.remove_watch(args.user, args.watch_id):
+            print(f"briefbot: member {args.user} has no watch #{args.watch_id}", file=sys.stderr)
+            return 1
+        print(f"removed watch #{args.watch_id}")
     return 0
 
 
@@ -297,6 +389,7 @@ COMMANDS = {
     "actor": cmd_actor,
     "actors": cmd_actors,
     "whatsnew": cmd_whatsnew,
+    "watch": cmd_watch,
     "run": cmd_run,
     "sync-commands": cmd_sync_commands,
 }

@@ -12,6 +12,7 @@ from bot.cogs.actors import ActorsCog, StatementsButton
 from bot.cogs.admin import AdminCog
 from bot.cogs.briefs import BriefsCog
 from bot.cogs.questions import AnswerButton, QuestionsCog
+from bot.cogs.watches import WatchesCog
 from bot.cooldown import Cooldown
 from bot.paging import PageButton
 from bot.reindexer import Reindexer
@@ -57,6 +58,7 @@ class Briefbot(commands.Bot):
         await self.add_cog(BriefsCog(self))
         await self.add_cog(AdminCog(self))
         await self.add_cog(ActorsCog(self))
+        await self.add_cog(WatchesCog(self))
         self.add_dynamic_items(AnswerButton, PageButton, StatementsButton)
         # Only dev guilds are synced at start (instant); global sync is `briefbot sync-commands --global`.
         for guild_id in self.settings.dev_guild_ids:

@@ -5,13 +5,22 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 
 from index.engine import Engine
 from index.errors import ReindexBusyError
 from index.models import IndexReport
+from index.store import Generation
 
 log = logging.getLogger("briefbot")
 ProgressSink = Callable[[str, int, int], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class ReindexOutcome:
+    report: IndexReport
+    before: Generation | None  # what questions were answered from until the publish
+    after: Generation
 
 
 class Reindexer:
@@ -26,7 +35,7 @@ class Reindexer:
 
     async def run(
         self, on_progress: ProgressSink | None = None, before: Callable[[], object] | None = None
-    ) -> IndexReport:
+    ) -> ReindexOutcome:
         """Run `before` (a corpus change) then an incremental reindex, both off the event loop.
 
         Questions keep being answered from the published generation until the new one is loaded.
@@ -43,10 +52,12 @@ class Reindexer:
             def progress(stage: str, done: int, total: int) -> None:
                 loop.call_soon_threadsafe(latest.append, (stage, done, total))
 
-            def work() -> IndexReport:
+            def work() -> ReindexOutcome:
+                previous = self.engine.loaded_generation
                 if before is not None:
                     before()
-                return self.engine.reindex(progress=progress)
+                report = self.engine.reindex(progress=progress)
+                return ReindexOutcome(report, previous, self.engine.generation)
 
             task = asyncio.ensure_future(asyncio.to_thread(work))
             shown = None

@@ -9,7 +9,7 @@ from discord.utils import escape_markdown, escape_mentions
 
 from bot.text import plural
 from index.actor_summary import ActorListing, ActorSummary
-from index.models import Answer, Hit, IndexReport
+from index.models import Answer, Hit, IndexReport, Passage
 from index.store import StoredBrief
 from index.whatsnew import NewBrief
 
@@ -295,4 +295,19 @@ def whats_new_embed(items: list[NewBrief], since: str, brief_command_id: int | N
         )
     if len(items) > 10:
         embed.set_footer(text=f"and {len(items) - 10} more; use a later `since` to narrow the list")
+    return fit(embed)
+
+
+def watch_alert_embed(label: str, passages: list[Passage], briefs: dict, limit: int) -> discord.Embed:
+    embed = discord.Embed(title=clip(f"New: {safe(label)}", TITLE_LIMIT), colour=COLOR)
+    for passage in passages[:limit]:
+        brief = briefs[passage.brief_id].meta
+        where = [brief.title] + ([passage.section] if passage.section else []) + [f"¶{passage.paragraph}"]
+        embed.add_field(
+            name=clip(safe(" · ".join(where)), FIELD_NAME_LIMIT),
+            value=clip(safe(passage.text), 500),
+            inline=False,
+        )
+    if len(passages) > limit:
+        embed.set_footer(text=f"and {len(passages) - limit} more new passages; ask with /ask to see them")
     return fit(embed)

@@ -33,6 +33,7 @@ class Settings(BaseSettings):
     max_upload_bytes: int = Field(default=2_000_000, ge=1_000)
     question_cooldown_seconds: float = Field(default=2.0, ge=0.0)
     question_burst: int = Field(default=5, ge=1)
+    watch_channel_id: int | None = None  # watch alerts go here, mentioning the member; else by DM
 
     @field_validator("dev_guild_ids", "question_channel_ids", "admin_role_ids", mode="before")
     @classmethod

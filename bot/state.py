@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from index.errors import BriefbotError
 from index.models import Answer, SearchFilters
+from index.watch import Watch
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS answers (
@@ -21,6 +23,14 @@ CREATE TABLE IF NOT EXISTS answers (
     filters TEXT NOT NULL,
     hits TEXT NOT NULL,
     abstained INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS watches (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL,
+    created REAL NOT NULL,
+    UNIQUE (user_id, kind, value)
 );
 CREATE TABLE IF NOT EXISTS votes (
     answer_id INTEGER NOT NULL REFERENCES answers(id),
@@ -96,10 +106,54 @@ class BotState:
                 (answer_id, user_id, vote, time.time()),
             )
 
+    def add_watch(self, user_id: int, kind: str, value: str) -> Watch:
+        """Subscribe a member; the same watch twice is one watch."""
+        with self._lock, self._connect() as db:
+            existing = db.execute(
+                "SELECT id, user_id, kind, value FROM watches WHERE user_id = ? AND kind = ? AND value = ?",
+                (user_id, kind, value),
+            ).fetchone()
+            if existing:
+                return _watch(existing)
+            count = db.execute("SELECT COUNT(*) FROM watches WHERE user_id = ?", (user_id,)).fetchone()[0]
+            if count >= MAX_WATCHES_PER_MEMBER:
+                raise WatchLimitError(f"you already have {count} watches; remove one with /unwatch first")
+            cursor = db.execute(
+                "INSERT INTO watches (user_id, kind, value, created) VALUES (?, ?, ?, ?)",
+                (user_id, kind, value, time.time()),
+            )
+            return Watch(int(cursor.lastrowid), user_id, kind, value)
+
+    def watches(self, user_id: int | None = None) -> list[Watch]:
+        query = "SELECT id, user_id, kind, value FROM watches"
+        with self._connect() as db:
+            rows = (
+                db.execute(query + " WHERE user_id = ? ORDER BY id", (user_id,))
+                if user_id is not None
+                else db.execute(query + " ORDER BY id")
+            )
+            return [_watch(row) for row in rows.fetchall()]
+
+    def remove_watch(self, user_id: int, watch_id: int) -> bool:
+        with self._lock, self._connect() as db:
+            cursor = db.execute("DELETE FROM watches WHERE id = ? AND user_id = ?", (watch_id, user_id))
+            return cursor.rowcount > 0
+
     def votes(self, answer_id: int) -> dict[int, int]:
         with self._connect() as db:
             rows = db.execute("SELECT user_id, vote FROM votes WHERE answer_id = ?", (answer_id,))
             return dict(rows.fetchall())
+
+
+class WatchLimitError(BriefbotError):
+    """A member has as many watches as allowed."""
+
+
+MAX_WATCHES_PER_MEMBER = 25
+
+
+def _watch(row) -> Watch:
+    return Watch(int(row[0]), int(row[1]), str(row[2]), str(row[3]))
 
 
 def _filters_json(filters: SearchFilters) -> str:

@@ -58,6 +58,11 @@ class Engine:
                 generation = self._generation
         return generation
 
+    @property
+    def loaded_generation(self) -> Generation | None:
+        """The generation in use, or None if none is loaded yet (never loads one)."""
+        return self._generation
+
     def load(self) -> Generation:
         self._generation = self.store.load(self.embedder.model_name)
         return self._generation

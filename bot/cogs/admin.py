@@ -44,11 +44,15 @@ async def run_reindex(
         await interaction.edit_original_response(content=render.progress_text(stage, done, total))
 
     try:
-        report = await bot.reindexer.run(show_progress, before=before)
+        outcome = await bot.reindexer.run(show_progress, before=before)
     except BriefbotError as error:
         await interaction.edit_original_response(content=render.error_text(str(error)))
         return
-    await interaction.edit_original_response(content=None, embed=render.report_embed(report, title()))
+    await interaction.edit_original_response(content=None, embed=render.report_embed(outcome.report, title()))
+    if outcome.report.published:
+        watches = bot.get_cog("Watches")
+        if watches is not None:
+            await watches.notify(outcome.before, outcome.after)
 
 
 class AdminCog(commands.Cog, name="Admin"):

@@ -119,7 +119,10 @@ class FakeDiscord:
         self.files: dict[str, bytes] = {}
         self.message_posted = asyncio.Event()
         self._saved: tuple[str, yarl.URL] | None = None
-        self.valid_token: str | None = None  # when set, any other token is refused with a 401
+        self.valid_token: str | None = None
+        self.dm_channels: dict[
+            str, int
+        ] = {}  # DM channel id → the member it reaches  # when set, any other token is refused with a 401
 
     # -- lifecycle ---------------------------------------------------------------------------
     async def start(self) -> None:
@@ -483,6 +486,27 @@ class FakeDiscord:
         if method == "PATCH" and parts[0] == "channels" and parts[2] == "messages":
             self.channel_messages.append(dict(body, channel_id=parts[1], id=parts[3], edit=True))
             return _json(self._message_payload(body, parts[1], parts[3]))
+        if method == "POST" and path == "/users/@me/channels":
+            recipient = body["recipient_id"]
+            channel = {
+                "id": str(next_id()),
+                "type": 1,
+                "last_message_id": None,
+                "recipients": [user_payload(int(recipient), f"user{recipient}")],
+            }
+            self.dm_channels[channel["id"]] = int(recipient)
+            return _json(channel)
+        if method == "GET" and parts[0] == "users" and len(parts) == 2:
+            return _json(user_payload(int(parts[1]), f"user{parts[1]}"))
+        if method == "GET" and parts[0] == "channels" and len(parts) == 2:
+            channel = next((c for c in self._guild()["channels"] if c["id"] == parts[1]), None)
+            if channel is None:
+                return web.Response(
+                    status=404,
+                    body=b'{"message": "Unknown Channel", "code": 10003}',
+                    headers={"Content-Type": "application/json"},
+                )
+            return _json(dict(channel, guild_id=str(GUILD_ID)))
         if method == "POST" and parts[0] == "channels" and parts[-1] == "typing":
             return web.Response(status=204)
         self.unknown.append((method, path))

@@ -172,8 +172,15 @@ async def test_second_reindex_is_refused_and_questions_still_answered(harness, c
 
 async def test_whatsnew_lists_recent_briefs_with_lead_and_actors(harness, corpus):
     fake = harness.fake
-    await fake.reply(await add(fake, "water.md", NEW_BRIEF.replace(
-        b"The Indus waters dispute.", b"Islamabad and New Delhi argue over the Indus waters.")))
+    await fake.reply(
+        await add(
+            fake,
+            "water.md",
+            NEW_BRIEF.replace(
+                b"The Indus waters dispute.", b"Islamabad and New Delhi argue over the Indus waters."
+            ),
+        )
+    )
     await fake.wait_until(lambda: not harness.bot.reindexer.running)
     reply = await fake.reply(await fake.slash("whatsnew"))
     embed = reply["embeds"][0]
@@ -197,6 +204,9 @@ async def test_pdf_upload_is_indexed_with_pages(harness, corpus, tmp_path):
     record = await add(harness.fake, "indus.pdf", pdf.read_bytes())
     await harness.fake.wait_until(lambda: any(m.get("embeds") for m in record.messages()))
     assert (corpus / "indus.pdf").exists()
-    answer = await harness.fake.reply(await harness.fake.slash(
-        "ask", [option("question", "hydro-power disputes World Bank mediation"), option("brief", "indus")]))
+    answer = await harness.fake.reply(
+        await harness.fake.slash(
+            "ask", [option("question", "hydro-power disputes World Bank mediation"), option("brief", "indus")]
+        )
+    )
     assert "¶1 · p. 1" in answer["embeds"][0]["fields"][0]["name"]
