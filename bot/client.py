@@ -8,7 +8,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.cogs.actors import ActorsCog, StatementsButton
+from bot.cogs.actors import ActorsCog, StatementsButton, TimelineButton
 from bot.cogs.admin import AdminCog
 from bot.cogs.briefs import BriefsCog
 from bot.cogs.questions import AnswerButton, QuestionsCog
@@ -59,7 +59,7 @@ class Briefbot(commands.Bot):
         await self.add_cog(AdminCog(self))
         await self.add_cog(ActorsCog(self))
         await self.add_cog(WatchesCog(self))
-        self.add_dynamic_items(AnswerButton, PageButton, StatementsButton)
+        self.add_dynamic_items(AnswerButton, PageButton, StatementsButton, TimelineButton)
         # Only dev guilds are synced at start (instant); global sync is `briefbot sync-commands --global`.
         for guild_id in self.settings.dev_guild_ids:
             guild = discord.Object(guild_id)

@@ -84,6 +84,16 @@ class TimelineEntry:
     date: str
     brief_id: str
     text: str
+    mentions: int = 0  # passages of that brief naming the actor
+
+
+@dataclass(frozen=True)
+class Network:
+    """Co-mention network around one actor: (name, passages naming it) nodes and
+    (name, name, passages naming both) edges; the first node is the actor itself."""
+
+    nodes: tuple[tuple[str, int], ...]
+    edges: tuple[tuple[str, str, int], ...]
 
 
 @dataclass(frozen=True)
@@ -206,6 +216,25 @@ class ActorDirectory:
             timeline=self._timeline(statements + actions, rows),
         )
 
+    def network(self, name: str, limit: int = 12) -> Network:
+        """The actor, its `limit` most frequent co-actors, and how often each pair shares a passage."""
+        actor_id = self.find(name)
+        rows_of = {a: {m.row for m in mentions} for a, mentions in self._by_actor.items()}
+        mine = rows_of.get(actor_id, set())
+        partners = sorted(
+            ((len(mine & rows), a) for a, rows in rows_of.items() if a != actor_id and mine & rows),
+            key=lambda pair: (-pair[0], self.index.actors[pair[1]].name),
+        )[:limit]
+        ids = [actor_id] + [a for _, a in partners]
+        name_of = {a: self.index.actors[a].name for a in ids}
+        edges = []
+        for i, first in enumerate(ids):
+            for second in ids[i + 1 :]:
+                shared = len(rows_of.get(first, set()) & rows_of.get(second, set()))
+                if shared:
+                    edges.append((name_of[first], name_of[second], shared))
+        return Network(tuple((name_of[a], len(rows_of.get(a, ()))) for a in ids), tuple(edges))
+
     def _said_and_did(
         self, actor_id: str, mentions: list[Mention]
     ) -> tuple[list[CitedLine], list[CitedLine]]:
@@ -312,7 +341,8 @@ class ActorDirectory:
             if first is None:
                 row = next(r for r in rows if self.passages[r].brief_id == brief_id)
                 first = self.passages[row].sentences()[0]
-            entries.append(TimelineEntry(brief.meta.date.isoformat(), brief_id, first))
+            count = sum(1 for r in rows if self.passages[r].brief_id == brief_id)
+            entries.append(TimelineEntry(brief.meta.date.isoformat(), brief_id, first, count))
         return tuple(sorted(entries, key=lambda e: e.date))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import difflib
+import io
 import re
 from typing import TYPE_CHECKING
 
@@ -11,7 +12,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import render
+from bot import charts, render
 from bot.paging import PAGERS, clamp_page, pager_view
 from bot.replies import send, send_error
 from index.actor_summary import UnknownActorError
@@ -24,6 +25,8 @@ PER_PAGE = 15
 SHOWN = 3  # statements in the summary embed
 MORE = 5  # statements per "More statements" click
 CHOICES = 25  # Discord's limit on autocomplete choices
+NETWORK_FILE = "actor-network.png"
+TIMELINE_FILE = "actor-timeline.png"
 
 
 class StatementsButton(
@@ -59,12 +62,51 @@ class StatementsButton(
         )
 
 
-def statements_view(actor_id: str, offset: int, total: int) -> discord.ui.View | None:
-    if offset >= total or len(actor_id) > 80:
+def statements_view(actor_id: str, offset: int, total: int, timeline: bool = False) -> discord.ui.View | None:
+    """More statements (if there are more) and a timeline chart (if the actor is in dated briefs)."""
+    if len(actor_id) > 80 or (offset >= total and not timeline):
         return None
     view = discord.ui.View(timeout=None)
-    view.add_item(StatementsButton(actor_id, offset))
+    if offset < total:
+        view.add_item(StatementsButton(actor_id, offset))
+    if timeline:
+        view.add_item(TimelineButton(actor_id))
     return view
+
+
+class TimelineButton(
+    discord.ui.DynamicItem[discord.ui.Button], template=r"bb:chart:(?P<actor>[a-z0-9-]{1,80})"
+):
+    def __init__(self, actor_id: str) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label="Timeline chart",
+                emoji="📈",
+                style=discord.ButtonStyle.secondary,
+                custom_id=f"bb:chart:{actor_id}",
+            )
+        )
+        self.actor_id = actor_id
+
+    @classmethod
+    async def from_custom_id(cls, interaction, item, match: re.Match[str]):
+        return cls(match["actor"])
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        bot: Briefbot = interaction.client  # type: ignore[assignment]
+        try:
+            summary = await asyncio.to_thread(bot.engine.actor, self.actor_id)
+        except UnknownActorError:
+            await send_error(interaction, "That actor is no longer in the briefs.")
+            return
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        png = await asyncio.to_thread(charts.timeline_png, summary)
+        if png is None:
+            await send(
+                interaction, content="None of the briefs naming this actor has a date.", ephemeral=True
+            )
+            return
+        await interaction.followup.send(file=discord.File(io.BytesIO(png), TIMELINE_FILE), ephemeral=True)
 
 
 def actors_page(bot: Briefbot, page: int) -> tuple[discord.Embed, discord.ui.View | None]:
@@ -110,15 +152,33 @@ class ActorsCog(commands.Cog, name="Actors"):
         self.bot = bot
 
     @app_commands.command(name="actor", description="What a person, government or group said and did, cited")
-    @app_commands.describe(name="A name or alias, e.g. Khawaja Asif, TTP, Islamabad")
-    async def actor(self, interaction: discord.Interaction, name: app_commands.Range[str, 1, 200]) -> None:
+    @app_commands.describe(
+        name="A name or alias, e.g. Khawaja Asif, TTP, Islamabad",
+        graph="Attach a picture of who appears with this actor",
+    )
+    async def actor(
+        self, interaction: discord.Interaction, name: app_commands.Range[str, 1, 200], graph: bool = False
+    ) -> None:
         try:
             summary = await asyncio.to_thread(self.bot.engine.actor, name)
         except UnknownActorError as error:
             await send_error(interaction, str(error))
             return
-        view = statements_view(summary.actor_id, SHOWN, len(summary.statements))
-        await send(interaction, embed=render.actor_embed(summary, SHOWN), view=view)
+        view = statements_view(summary.actor_id, SHOWN, len(summary.statements), bool(summary.timeline))
+        embed = render.actor_embed(summary, SHOWN)
+        if not graph:
+            await send(interaction, embed=embed, view=view)
+            return
+        await interaction.response.defer(thinking=True)
+        directory = self.bot.engine.actor_directory()
+        png = await asyncio.to_thread(lambda: charts.network_png(directory.network(summary.actor_id)))
+        embed.set_image(url=f"attachment://{NETWORK_FILE}")
+        await interaction.followup.send(
+            embed=embed,
+            view=view or discord.utils.MISSING,
+            file=discord.File(io.BytesIO(png), NETWORK_FILE),
+            allowed_mentions=render.NO_MENTIONS,
+        )
 
     @actor.autocomplete("name")
     async def actor_autocomplete(

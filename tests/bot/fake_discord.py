@@ -530,10 +530,16 @@ async def _body(request: web.Request) -> Any:
         return None
     if request.content_type.startswith("multipart/"):
         reader = await request.multipart()
+        payload: dict = {}
+        files = []
         while (part := await reader.next()) is not None:
             if part.name == "payload_json":
-                return json.loads(await part.text())
-        return None
+                payload = json.loads(await part.text())
+            else:
+                files.append({"filename": part.filename, "data": await part.read()})
+        if files:
+            payload["_files"] = files  # uploaded files, for tests to look at
+        return payload
     raw = await request.read()
     return json.loads(raw) if raw else None
 

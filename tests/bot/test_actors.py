@@ -49,3 +49,43 @@ async def test_actors_list(harness):
     embed = reply["embeds"][0]
     assert embed["description"].startswith("**Pakistan** · state · 13 passages")
     assert "Page 1 of" in embed["footer"]["text"]
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+async def test_actor_graph_picture(harness):
+    record = await harness.fake.slash(
+        "actor", [option("name", "Khawaja Asif"), option("graph", True, kind=5)]
+    )
+    reply = await harness.fake.reply(record)
+    assert record.deferred
+    assert reply["embeds"][0]["image"]["url"] == "attachment://actor-network.png"
+    [picture] = reply["_files"]
+    width, height = png_size(picture["data"])
+    assert picture["filename"] == "actor-network.png" and width >= 800 and height >= 500
+
+
+async def test_timeline_chart_for_dated_briefs(harness, corpus):
+    import asyncio
+
+    (corpus / "dated-a.md").write_text(
+        "---\ntitle: A\ndate: 2025-10-01\n---\n\nKhawaja Asif warned Kabul again.\n"
+    )
+    (corpus / "dated-b.md").write_text(
+        "---\ntitle: B\ndate: 2025-11-01\n---\n\nKhawaja Asif said talks would "
+        "resume.\n\nAsif also met envoys.\n"
+    )
+    await asyncio.to_thread(harness.bot.engine.reindex)
+    reply = await harness.fake.reply(await harness.fake.slash("actor", [option("name", "Asif")]))
+    fields = {f["name"]: f["value"] for f in reply["embeds"][0]["fields"]}
+    assert fields["Timeline"].startswith("`2025-10-01` Khawaja Asif warned Kabul again.")
+    chart = [b for b in buttons(reply) if b.startswith("bb:chart:")]
+    assert chart == ["bb:chart:khawaja-muhammad-asif"]
+    clicked = await harness.fake.click(reply, chart[0])
+    picture = await harness.fake.reply(clicked)
+    assert picture["flags"] & 64
+    assert picture["_files"][0]["filename"] == "actor-timeline.png"
+    assert png_size(picture["_files"][0]["data"])[0] >= 800

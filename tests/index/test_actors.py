@@ -171,3 +171,16 @@ def test_editing_the_registry_publishes_a_new_generation(tmp_path):
     report = engine.reindex()
     assert report.published and report.embedded == 0
     assert engine.actor_directory().summary("TTP").mentions == 1
+
+
+def test_co_mention_network(sample):
+    network = sample.network("Sirajuddin Haqqani")
+    assert network.nodes[0] == ("Sirajuddin Haqqani", 1)
+    assert {name for name, _ in network.nodes} == {
+        "Sirajuddin Haqqani",
+        "Afghan Taliban government",
+        "Pakistan",
+    }
+    edges = {(a, b): n for a, b, n in network.edges}
+    assert edges[("Sirajuddin Haqqani", "Pakistan")] == 1
+    assert edges[("Afghan Taliban government", "Pakistan")] == 12  # co-actors are linked to each other too
