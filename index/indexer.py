@@ -21,7 +21,7 @@ from index.errors import BriefbotError, ReindexBusyError
 from index.lexical import LexicalIndex
 from index.models import Brief, IndexReport, Passage
 from index.sentences import clauses
-from index.store import Store, StoredBrief
+from index.store import Store, StoredBrief, check_manifest
 
 # stage ("parsing", "embedding", "writing"), done, total
 IndexProgress = Callable[[str, int, int], None]
@@ -196,9 +196,8 @@ def _previous_hashes(store: Store, model: str) -> tuple[dict[str, str], str]:
     is unusable."""
     try:
         name, manifest = store.read_manifest()
+        check_manifest(manifest, model, None)
         store.check_files(name, manifest)
-    except BriefbotError:  # a missing or broken index just means "build everything"
-        return {}, ""
-    if manifest.get("model") != model:
+    except BriefbotError:  # a missing, broken, older or other-model index: build everything
         return {}, ""
     return dict(manifest.get("brief_hashes", {})), str(manifest.get("registry_hash", ""))

@@ -116,3 +116,12 @@ def test_old_generations_are_cleaned_keeping_the_previous(fake_engine, corpus):
     assert len(names) == 2
     assert fake_engine.store.current_name() in names
     assert Store(fake_engine.index_dir).load("fake-bow").manifest["briefs"] == 5
+
+
+def test_an_older_format_is_rebuilt_even_when_no_brief_changed(fake_engine, monkeypatch):
+    import index.store
+
+    monkeypatch.setattr(index.store, "FORMAT_VERSION", index.store.FORMAT_VERSION + 1)
+    report = fake_engine.reindex()
+    assert report.published and report.reused == 13 and report.embedded == 0
+    assert fake_engine.generation.manifest["format_version"] == index.store.FORMAT_VERSION
