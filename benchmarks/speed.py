@@ -57,6 +57,15 @@ def scifact_documents(limit: int | None = None) -> list[dict]:
     return rows
 
 
+def peak_rss_gb() -> float:
+    """This process's peak resident memory. Not getrusage: Linux carries ru_maxrss over from the
+    parent through fork and exec, so a child would report the builder's peak."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024**2
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2
+
+
 def percentile(values: list[float], q: float) -> float:
     return float(np.percentile(np.asarray(values), q))
 
@@ -299,13 +308,20 @@ def bench_quantised() -> None:
             SCIFACT, Path(folder), embedder, scan=dataset.as_scan(), split_long=False, approximate=True
         )
         print("\n[quantised] SciFact train, fused retriever")
+        engines = {}
         for label, index_dir in (("exact float32", exact_dir), ("IVF + SQ8", Path(folder))):
-            result = evaluate(Engine(SCIFACT, index_dir, embedder), dataset, Retriever.FUSED)
+            engines[label] = engine = Engine(SCIFACT, index_dir, embedder)
+            result = evaluate(engine, dataset, Retriever.FUSED)
             size = sum(f.stat().st_size for f in (index_dir / "generations").rglob("*.faiss")) / 1024**2
             print(
                 f"  {label:14} nDCG@10 {result.ndcg_at_10:.4f}  Recall@100 {result.recall_at_100:.4f}  "
                 f"vector files {size:6.1f} MB"
             )
+        queries = embedder.embed_batch(list(dataset.queries.values()))
+        _, exact = engines["exact float32"].generation.unit_index.search(queries, 10)
+        _, approx = engines["IVF + SQ8"].generation.unit_index.search(queries, 10)
+        recall = np.mean([len(set(a) & set(e)) / 10 for a, e in zip(approx, exact, strict=True)])
+        print(f"  sentence index recall@10, IVF-SQ8 against exact, on real vectors: {recall:.3f}")
 
 
 # -- 5 and 6: start-up and load through the fake Discord ----------------------------------------

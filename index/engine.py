@@ -12,7 +12,7 @@ from index.actor_summary import ActorDirectory, ActorSummary
 from index.embedding import Embedder
 from index.errors import IndexCorruptError, IndexFormatError, IndexMismatchError, IndexMissingError
 from index.indexer import IndexProgress, build_index
-from index.models import Answer, IndexReport, Passage, SearchFilters
+from index.models import Answer, IndexReport, SearchFilters
 from index.search import FusionWeights, Retriever, Searcher, answer_many, check_question
 from index.selfcheck import run_checks
 from index.store import Generation, Store, StoredBrief
@@ -94,9 +94,6 @@ class Engine:
                 report = replace(report, notes=(*report.notes, *checks.notes()))
         return report
 
-    def has_index(self) -> bool:
-        return self.store.exists()
-
     # -- questions ---------------------------------------------------------------------------
     def ask(
         self,
@@ -169,9 +166,3 @@ class Engine:
         except IndexMissingError:
             return []
         return sorted(generation.briefs.values(), key=lambda b: b.meta.title.lower())
-
-    def passage(self, passage_id: str) -> Passage | None:
-        for passage in self.generation.passages:
-            if passage.passage_id == passage_id:
-                return passage
-        return None

@@ -83,6 +83,19 @@ def _brief_to_json(brief: StoredBrief) -> dict:
     }
 
 
+def _passage_to_json(passage: Passage) -> dict:
+    # Field by field: dataclasses.asdict is recursive and takes minutes at a million passages.
+    return {
+        "passage_id": passage.passage_id,
+        "brief_id": passage.brief_id,
+        "section": passage.section,
+        "paragraph": passage.paragraph,
+        "text": passage.text,
+        "sentence_spans": passage.sentence_spans,
+        "page": passage.page,
+    }
+
+
 def _brief_from_json(data: dict) -> StoredBrief:
     meta = dict(data["meta"])
     meta["date"] = date.fromisoformat(meta["date"]) if meta.get("date") else None
@@ -153,7 +166,7 @@ class Store:
         )
         _write(
             tmp / "passages.jsonl",
-            "".join(json.dumps(asdict(p), ensure_ascii=False) + "\n" for p in passages).encode(),
+            "".join(json.dumps(_passage_to_json(p), ensure_ascii=False) + "\n" for p in passages).encode(),
         )
         faiss.write_index(
             build_vector_index(passage_vectors, dimension, approximate), str(tmp / "passages.faiss")

@@ -12,8 +12,14 @@ import faiss
 import numpy as np
 
 # Above this many vectors an index is approximate (IVF, SQ8). Measured by benchmarks/speed.py.
-APPROXIMATE_FROM = 200_000
-NPROBE = 48
+APPROXIMATE_FROM = 100_000
+# Lists searched per query: a tenth of them, within bounds. IVF recall depends on how many lists
+# are searched relative to how many there are (benchmarks/speed.py reports the recall).
+MIN_NPROBE, MAX_NPROBE = 32, 256
+
+
+def nprobe_for(nlist: int) -> int:
+    return max(MIN_NPROBE, min(MAX_NPROBE, nlist // 10))
 
 
 def use_one_search_thread() -> None:
@@ -52,7 +58,7 @@ def build_vector_index(vectors: np.ndarray, dimension: int, approximate: bool | 
         index.train(sample)
         index.add(vectors)
     index.make_direct_map()  # rows can be read back for exact rescoring of candidates
-    index.nprobe = NPROBE
+    index.nprobe = nprobe_for(nlist)
     return index
 
 
@@ -60,7 +66,7 @@ def prepare_loaded(index: faiss.Index) -> faiss.Index:
     """Settings that are not saved with an index."""
     ivf = faiss.try_extract_index_ivf(index) if not isinstance(index, faiss.IndexFlat) else None
     if ivf is not None:
-        ivf.nprobe = NPROBE
+        ivf.nprobe = nprobe_for(ivf.nlist)
         if ivf.direct_map.type == faiss.DirectMap.NoMap:
             ivf.make_direct_map()
     return index
