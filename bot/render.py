@@ -7,7 +7,7 @@ import re
 import discord
 from discord.utils import escape_markdown, escape_mentions
 
-from bot.text import plural
+from bot.text import citation, plural
 from index.actor_summary import ActorListing, ActorSummary
 from index.models import Answer, Hit, IndexReport, Passage
 from index.store import StoredBrief
@@ -34,18 +34,6 @@ def clip(text: str, limit: int) -> str:
 def safe(text: str) -> str:
     """User or brief text shown in Discord: markdown escaped, mentions defused (belt and braces)."""
     return _ANY_MENTION.sub("<@\u200b", escape_mentions(escape_markdown(text)))
-
-
-def citation(hit: Hit) -> str:
-    parts = [hit.brief.title]
-    if hit.passage.section:
-        parts.append(hit.passage.section)
-    parts.append(f"¶{hit.passage.paragraph}")
-    if hit.passage.page is not None:
-        parts.append(f"p. {hit.passage.page}")
-    if hit.brief.date:
-        parts.append(hit.brief.date.isoformat())
-    return " · ".join(parts)
 
 
 def excerpt(hit: Hit, limit: int = 700) -> str:

@@ -15,7 +15,7 @@ from discord.ext import commands
 from bot import charts, render
 from bot.paging import PAGERS, clamp_page, pager_view
 from bot.replies import send, send_error
-from index.actor_summary import UnknownActorError
+from index.actor_summary import ActorSummary, UnknownActorError
 from index.lexical import fold
 
 if TYPE_CHECKING:
@@ -27,6 +27,16 @@ MORE = 5  # statements per "More statements" click
 CHOICES = 25  # Discord's limit on autocomplete choices
 NETWORK_FILE = "actor-network.png"
 TIMELINE_FILE = "actor-timeline.png"
+
+
+async def summary_or_refusal(interaction: discord.Interaction, actor_id: str) -> ActorSummary | None:
+    """The actor's summary for a button click, or None (and an ephemeral note) if it is gone."""
+    bot: Briefbot = interaction.client  # type: ignore[assignment]
+    try:
+        return await asyncio.to_thread(bot.engine.actor, actor_id)
+    except UnknownActorError:
+        await send_error(interaction, "That actor is no longer in the briefs.")
+        return None
 
 
 class StatementsButton(
@@ -47,11 +57,8 @@ class StatementsButton(
         return cls(match["actor"], int(match["offset"]))
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        bot: Briefbot = interaction.client  # type: ignore[assignment]
-        try:
-            summary = await asyncio.to_thread(bot.engine.actor, self.actor_id)
-        except UnknownActorError:
-            await send_error(interaction, "That actor is no longer in the briefs.")
+        summary = await summary_or_refusal(interaction, self.actor_id)
+        if summary is None:
             return
         if self.offset >= len(summary.statements):
             await send(interaction, content="No more statements.", ephemeral=True)
@@ -93,11 +100,8 @@ class TimelineButton(
         return cls(match["actor"])
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        bot: Briefbot = interaction.client  # type: ignore[assignment]
-        try:
-            summary = await asyncio.to_thread(bot.engine.actor, self.actor_id)
-        except UnknownActorError:
-            await send_error(interaction, "That actor is no longer in the briefs.")
+        summary = await summary_or_refusal(interaction, self.actor_id)
+        if summary is None:
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
         png = await asyncio.to_thread(charts.timeline_png, summary)

@@ -196,14 +196,14 @@ class QuestionsCog(commands.Cog, name="Questions"):
         )
         if bot_thread:
             if question:
-                await self._follow_up(message, channel, question)
+                await self._answer_in_channel(message, question, thread=channel)
             return
         if not question:
             return
         if channel.id in settings.question_channel_ids and (mentioned or question.endswith("?")):
-            await self._new_thread(message, question)
+            await self._answer_in_channel(message, question, new_thread=True)
         elif mentioned:
-            await self._reply_in_place(message, question)
+            await self._answer_in_channel(message, question)
 
     async def _checked(self, message: discord.Message, question: str) -> bool:
         wait = await self._flooding(message.author.id)
@@ -227,39 +227,31 @@ class QuestionsCog(commands.Cog, name="Questions"):
                 answer = Answer(question, with_context.hits, False)
         return await self._answer_message(answer, user_id, filters)
 
-    async def _new_thread(self, message: discord.Message, question: str) -> None:
+    async def _answer_in_channel(
+        self,
+        message: discord.Message,
+        question: str,
+        *,
+        new_thread: bool = False,
+        thread: discord.Thread | None = None,
+    ) -> None:
+        """Answer a channel message: in a new thread, in the bot's thread it was asked in (with the
+        thread's first question as context), or as a reply."""
         if not await self._checked(message, question):
             return
+        context = self._thread_questions.get(thread.id, thread.name) if thread is not None else None
         try:
-            embed, view = await self._channel_answer(question, message.author.id)
+            embed, view = await self._channel_answer(question, message.author.id, context)
         except BriefbotError as error:
-            await message.reply(render.error_text(str(error)), allowed_mentions=render.NO_MENTIONS)
+            target = thread.send if thread is not None else message.reply
+            await target(render.error_text(str(error)), allowed_mentions=render.NO_MENTIONS)
             return
-        name = render.clip(" ".join(question.split()), THREAD_NAME_LIMIT)
-        thread = await message.create_thread(name=name)
-        self._thread_questions[thread.id] = question
-        await thread.send(embed=embed, view=view, allowed_mentions=render.NO_MENTIONS)
-
-    async def _follow_up(self, message: discord.Message, thread: discord.Thread, question: str) -> None:
-        if not await self._checked(message, question):
-            return
-        first = self._thread_questions.get(thread.id, thread.name)
-        try:
-            embed, view = await self._channel_answer(question, message.author.id, context=first)
-        except BriefbotError as error:
-            await thread.send(render.error_text(str(error)), allowed_mentions=render.NO_MENTIONS)
-            return
-        await thread.send(embed=embed, view=view, allowed_mentions=render.NO_MENTIONS)
-
-    async def _reply_in_place(self, message: discord.Message, question: str) -> None:
-        if not await self._checked(message, question):
-            return
-        try:
-            embed, view = await self._channel_answer(question, message.author.id)
-        except BriefbotError as error:
-            await message.reply(render.error_text(str(error)), allowed_mentions=render.NO_MENTIONS)
-            return
-        await message.reply(embed=embed, view=view, allowed_mentions=render.NO_MENTIONS)
+        if new_thread:
+            name = render.clip(" ".join(question.split()), THREAD_NAME_LIMIT)
+            thread = await message.create_thread(name=name)
+            self._thread_questions[thread.id] = question
+        target = thread.send if thread is not None else message.reply
+        await target(embed=embed, view=view, allowed_mentions=render.NO_MENTIONS)
 
 
 def brief_choices(bot: Briefbot, current: str) -> list[app_commands.Choice[str]]:
