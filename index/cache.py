@@ -12,6 +12,14 @@ import numpy as np
 
 from index.embedding import Embedder, Progress
 
+SAVE_EVERY = 4096  # texts embedded between two writes to the cache
+
+
+def _offset_progress(progress: Progress | None, offset: int, total: int) -> Progress | None:
+    if progress is None:
+        return None
+    return lambda done, _chunk_total: progress(offset + done, total)
+
 
 def text_key(model_name: str, text: str) -> str:
     return hashlib.sha256(f"{model_name}\0{text}".encode()).hexdigest()[:32]
@@ -72,10 +80,17 @@ class EmbeddingCache:
         missing = list(dict.fromkeys(k for k in keys if k not in known))
         if missing:
             text_of = dict(zip(keys, texts, strict=True))
-            fresh = embedder.embed_batch([text_of[k] for k in missing], progress)
-            new_items = dict(zip(missing, fresh, strict=True))
-            self.put_many(new_items)
-            known.update(new_items)
+            # Longest first, in chunks that are saved as they are done: a reindex killed halfway
+            # keeps what it embedded, and the next run starts from there.
+            missing.sort(key=lambda k: -len(text_of[k]))
+            for start in range(0, len(missing), SAVE_EVERY):
+                chunk = missing[start : start + SAVE_EVERY]
+                step = _offset_progress(progress, start, len(missing))
+                new_items = dict(
+                    zip(chunk, embedder.embed_batch([text_of[k] for k in chunk], step), strict=True)
+                )
+                self.put_many(new_items)
+                known.update(new_items)
         vectors = np.zeros((len(texts), dimension), dtype=np.float32)
         for row, key in enumerate(keys):
             vectors[row] = known[key]

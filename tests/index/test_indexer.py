@@ -125,3 +125,28 @@ def test_an_older_format_is_rebuilt_even_when_no_brief_changed(fake_engine, monk
     report = fake_engine.reindex()
     assert report.published and report.reused == 13 and report.embedded == 0
     assert fake_engine.generation.manifest["format_version"] == index.store.FORMAT_VERSION
+
+
+def test_a_reindex_killed_halfway_keeps_what_it_embedded(corpus, tmp_path, monkeypatch):
+    import index.cache
+
+    monkeypatch.setattr(index.cache, "SAVE_EVERY", 10)
+
+    class DiesAfterTwoBatches(FakeEmbedder):
+        calls = 0
+
+        def embed_batch(self, texts, progress=None):
+            self.calls += 1
+            if self.calls > 2:
+                raise KeyboardInterrupt  # as if the process were stopped here
+            return super().embed_batch(texts, progress)
+
+    with pytest.raises(KeyboardInterrupt):
+        build_index(corpus, tmp_path / "index", DiesAfterTwoBatches())
+    fresh = FakeEmbedder()
+    build_index(corpus, tmp_path / "elsewhere", fresh)  # what a build from nothing embeds
+    again = FakeEmbedder()
+    report = build_index(corpus, tmp_path / "index", again)
+    assert report.published
+    # The two batches of 10 embedded before the stop were saved and are not embedded again.
+    assert len(again.embedded_texts) == len(fresh.embedded_texts) - 20
