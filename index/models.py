@@ -43,7 +43,7 @@ class Brief:
         return tuple(seen)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a million passages without a dict each
 class Passage:
     passage_id: str  # "<brief_id>#<paragraph>": stable while the brief's paragraphs stay put
     brief_id: str
