@@ -109,3 +109,23 @@ def test_rejected_token_is_one_clear_line_and_never_echoed(tmp_path, corpus, cap
         asyncio.run_coroutine_threadsafe(fake.stop(), loop).result(10)
         loop.call_soon_threadsafe(loop.stop)
         thread.join(5)
+
+
+def test_sync_commands_globally(tmp_path, corpus, capsys):
+    from bot.app import sync_commands
+
+    loop = asyncio.new_event_loop()
+    fake = FakeDiscord()
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
+    asyncio.run_coroutine_threadsafe(fake.start(), loop).result(10)
+    try:
+        settings = make_settings(tmp_path, corpus, dev_guild_ids=[])
+        code = sync_commands(settings, Engine(corpus, settings.index_dir, FakeEmbedder()), global_sync=True)
+        assert code == 0
+        assert {c["name"] for c in fake.commands["global"]} >= {"ask", "actor", "brief", "reindex", "watch"}
+        assert "globally" in capsys.readouterr().out
+    finally:
+        asyncio.run_coroutine_threadsafe(fake.stop(), loop).result(10)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(5)
