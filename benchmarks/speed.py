@@ -246,16 +246,41 @@ def measure_latency(folder: Path) -> dict:
     return result
 
 
-def bench_latency(sizes: list[int]) -> None:
+def _child(*args: str) -> dict:
+    """Run a step of this script in a fresh process and return the JSON it prints last. Building
+    and measuring both happen in children of this small process: on Linux a child forked from a
+    process holding gigabytes reports a peak memory it never used itself."""
+    output = subprocess.run(
+        [sys.executable, "-m", "benchmarks.speed", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    return json.loads(output.stdout.strip().splitlines()[-1])
+
+
+def question_embedding_times() -> list[float]:
     from index.embedding import SentenceTransformerEmbedder
 
     embedder = SentenceTransformerEmbedder()
     embedder.warm()
-    embed_times = []
+    times = []
     for number in range(50):
         started = time.perf_counter()
         embedder.embed_batch([f"Which countries mediated the talks, take {number}?"])
-        embed_times.append((time.perf_counter() - started) * 1000)
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def bench_latency(sizes: list[int]) -> None:
+    rows = []
+    for size in sizes:
+        folder = Path(tempfile.mkdtemp(prefix=f"briefbot-{size}-"))
+        built = _child("--build", str(size), str(folder))
+        rows.append((size, built, _child("--measure", str(folder))))
+        shutil.rmtree(folder, ignore_errors=True)
+    embed_times = question_embedding_times()  # last: the model must not sit in the parent's memory
     print(
         f"\n[latency] embedding one question: p50 {percentile(embed_times, 50):.1f} ms, "
         f"p95 {percentile(embed_times, 95):.1f} ms (the same for every size)"
@@ -264,17 +289,7 @@ def bench_latency(sizes: list[int]) -> None:
         f"  {'passages':>10} {'units':>10} {'index':>22} {'build s':>8} {'search p50':>11} {'p95':>7} "
         f"{'ask p50':>8} {'recall@10':>9} {'peak RSS':>9}"
     )
-    for size in sizes:
-        folder = Path(tempfile.mkdtemp(prefix=f"briefbot-{size}-"))
-        built = build_synthetic(size, folder)
-        output = subprocess.run(
-            [sys.executable, "-m", "benchmarks.speed", "--measure", str(folder)],
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            check=True,
-        )
-        result = json.loads(output.stdout.strip().splitlines()[-1])
+    for size, built, result in rows:
         kind = (
             ("exact" if result["passage_index_exact"] else "IVF-SQ8")
             + " / "
@@ -287,7 +302,6 @@ def bench_latency(sizes: list[int]) -> None:
             f"{result['p50_ms'] + percentile(embed_times, 50):>8.1f} {recall:>9} "
             f"{result['peak_rss_gb']:>6.2f} GB"
         )
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 # -- 4: quality cost of quantisation -------------------------------------------------------------
@@ -404,9 +418,14 @@ def main() -> None:
     parser.add_argument("--briefs", type=int, default=1000)
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--build", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
         print(json.dumps(measure_latency(args.measure)))
+        return
+    if args.build:
+        size, folder = int(args.build[0]), Path(args.build[1])
+        print(json.dumps(build_synthetic(size, folder)))
         return
     which = set(args.only.split(","))
     print(f"machine: {machine()}")
