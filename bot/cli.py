@@ -142,7 +142,8 @@ class _Progress:
         if stage != self._stage:
             self.close()
             self._stage = stage
-            self._bar = tqdm(total=total, desc=stage, unit="", file=sys.stderr, leave=False)
+            # disable=None: no bar when stderr is not a terminal (logs, CI)
+            self._bar = tqdm(total=total, desc=stage, unit="", file=sys.stderr, leave=False, disable=None)
         if self._bar is not None:
             self._bar.total = total
             self._bar.n = done
