@@ -60,3 +60,13 @@ def test_rebuild_recovers_a_corrupt_index(fake_engine, corpus):
     assert report.published and len(report.added) == 1
     assert report.reused == 13  # vectors come back from the embedding cache
     assert len(engine.generation.passages) == 13
+
+
+def test_start_up_rebuilds_a_corrupt_index_by_itself(fake_engine, corpus):
+    (current_folder(fake_engine) / "units.faiss").write_bytes(b"truncated")
+    engine = Engine(corpus, fake_engine.index_dir, FakeEmbedder())  # as `briefbot run` or `ask` start
+    report = engine.ensure_index()
+    assert report is not None and any("rebuilt the index" in note for note in report.notes)
+    assert report.embedded == 0  # everything came back from the embedding cache
+    assert len(engine.generation.passages) == 13
+    assert engine.ensure_index() is None  # healthy now: nothing to do
