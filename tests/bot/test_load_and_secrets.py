@@ -4,6 +4,7 @@ import asyncio
 import logging
 import threading
 import time
+from contextlib import contextmanager
 
 from bot.app import BAD_TOKEN, NO_TOKEN, run_bot
 from bot.settings import Settings
@@ -90,14 +91,25 @@ def test_missing_token_says_what_to_set(tmp_path, corpus, capsys):
     assert capsys.readouterr().err.strip() == NO_TOKEN
 
 
-def test_rejected_token_is_one_clear_line_and_never_echoed(tmp_path, corpus, capsys, caplog):
+@contextmanager
+def fake_discord_in_a_thread(valid_token: str | None = None):
+    """For code that runs its own event loop (`briefbot run`, `sync-commands`): serve from another."""
     loop = asyncio.new_event_loop()
     fake = FakeDiscord()
-    fake.valid_token = "the-right-token"
+    fake.valid_token = valid_token
     thread = threading.Thread(target=loop.run_forever, daemon=True)
     thread.start()
     asyncio.run_coroutine_threadsafe(fake.start(), loop).result(10)
     try:
+        yield fake
+    finally:
+        asyncio.run_coroutine_threadsafe(fake.stop(), loop).result(10)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(5)
+
+
+def test_rejected_token_is_one_clear_line_and_never_echoed(tmp_path, corpus, capsys, caplog):
+    with fake_discord_in_a_thread(valid_token="the-right-token"):
         settings = make_settings(tmp_path, corpus, discord_token=SECRET)
         with caplog.at_level(logging.DEBUG):
             code = run_bot(settings, Engine(corpus, settings.index_dir, FakeEmbedder(), threshold=0.3))
@@ -105,27 +117,14 @@ def test_rejected_token_is_one_clear_line_and_never_echoed(tmp_path, corpus, cap
         assert code == 1
         assert captured.err.strip().splitlines()[-1] == BAD_TOKEN
         assert SECRET not in captured.out + captured.err + caplog.text
-    finally:
-        asyncio.run_coroutine_threadsafe(fake.stop(), loop).result(10)
-        loop.call_soon_threadsafe(loop.stop)
-        thread.join(5)
 
 
 def test_sync_commands_globally(tmp_path, corpus, capsys):
     from bot.app import sync_commands
 
-    loop = asyncio.new_event_loop()
-    fake = FakeDiscord()
-    thread = threading.Thread(target=loop.run_forever, daemon=True)
-    thread.start()
-    asyncio.run_coroutine_threadsafe(fake.start(), loop).result(10)
-    try:
+    with fake_discord_in_a_thread() as fake:
         settings = make_settings(tmp_path, corpus, dev_guild_ids=[])
         code = sync_commands(settings, Engine(corpus, settings.index_dir, FakeEmbedder()), global_sync=True)
         assert code == 0
         assert {c["name"] for c in fake.commands["global"]} >= {"ask", "actor", "brief", "reindex", "watch"}
         assert "globally" in capsys.readouterr().out
-    finally:
-        asyncio.run_coroutine_threadsafe(fake.stop(), loop).result(10)
-        loop.call_soon_threadsafe(loop.stop)
-        thread.join(5)
