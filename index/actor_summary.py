@@ -137,7 +137,9 @@ class ActorDirectory:
         self.briefs = briefs
         self._by_actor: dict[str, list[Mention]] = defaultdict(list)
         self._by_sentence: dict[tuple[int, int], list[Mention]] = defaultdict(list)
+        self._by_row: dict[int, list[Mention]] = defaultdict(list)
         for mention in index.mentions:
+            self._by_row[mention.row].append(mention)
             self._by_actor[mention.actor_id].append(mention)
             self._by_sentence[(mention.row, mention.sentence)].append(mention)
         self._names: dict[str, str] = {}
@@ -185,19 +187,12 @@ class ActorDirectory:
         statements, actions = self._said_and_did(actor_id, mentions)
         co = Counter()
         for row in rows:
-            others = {m.actor_id for m in self.index.mentions if m.row == row} - {actor_id}
-            co.update(others)
-        roles = list(
-            dict.fromkeys(
-                (r.text, r.brief_id, r.paragraph) for r in self.index.roles if r.actor_id == actor_id
-            )
-        )
-        seen_roles: set[str] = set()
-        role_lines = []
-        for text, brief_id, paragraph in roles:
-            if text not in seen_roles:
-                seen_roles.add(text)
-                role_lines.append(CitedLine(text, brief_id, paragraph))
+            co.update({m.actor_id for m in self._by_row[row]} - {actor_id})
+        first_citation: dict[str, CitedLine] = {}  # each role once, cited where it first appears
+        for role in self.index.roles:
+            if role.actor_id == actor_id and role.text not in first_citation:
+                first_citation[role.text] = CitedLine(role.text, role.brief_id, role.paragraph)
+        role_lines = list(first_citation.values())
         return ActorSummary(
             actor_id=actor_id,
             name=actor.name,
