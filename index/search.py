@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -16,6 +17,7 @@ from index.vectors import use_one_search_thread
 
 MAX_QUESTION_CHARS = 1000
 EXACT_FILTERED_LIMIT = 50_000  # a filter admitting fewer passages is searched exhaustively
+_SEARCH_THREADS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="briefbot-search")
 
 
 class Retriever(StrEnum):
@@ -129,12 +131,17 @@ class Searcher:
         found: list[np.ndarray] = []
         query = query_vector.reshape(1, -1).astype(np.float32)
         if retriever != Retriever.LEXICAL:
+            # The sentence index is searched in another thread meanwhile (FAISS releases the GIL):
+            # at a million passages each search takes about 15 ms.
+            units = None
+            if generation.unit_index.ntotal:
+                units = _SEARCH_THREADS.submit(
+                    generation.unit_index.search, query, min(pool * 3, generation.unit_index.ntotal)
+                )
             _, rows = generation.passage_index.search(query, min(pool, generation.passage_index.ntotal))
             found.append(rows[0][rows[0] >= 0])
-            if generation.unit_index.ntotal:
-                _, unit_rows = generation.unit_index.search(
-                    query, min(pool * 3, generation.unit_index.ntotal)
-                )
+            if units is not None:
+                _, unit_rows = units.result()
                 found.append(generation.unit_owner[unit_rows[0][unit_rows[0] >= 0]])
         if lexical is not None:
             positive = np.flatnonzero(lexical > 0)

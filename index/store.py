@@ -19,7 +19,7 @@ from index.actors import ActorIndex
 from index.errors import IndexCorruptError, IndexFormatError, IndexMismatchError, IndexMissingError
 from index.lexical import LexicalIndex
 from index.models import BriefMeta, Passage
-from index.vectors import VectorRows, build_vector_index, prepare_loaded
+from index.vectors import UNIT_SHARE, VectorRows, build_vector_index, prepare_loaded
 
 FORMAT_VERSION = 3
 POINTER = "CURRENT"
@@ -326,7 +326,7 @@ def _read_generation(folder: Path, name: str, manifest: dict) -> Generation:
         briefs={b.meta.brief_id: b for b in briefs},
         passages=passages,
         passage_index=prepare_loaded(faiss.read_index(str(folder / "passages.faiss"))),
-        unit_index=prepare_loaded(faiss.read_index(str(folder / "units.faiss"))),
+        unit_index=prepare_loaded(faiss.read_index(str(folder / "units.faiss")), UNIT_SHARE),
         unit_owner=owner,
         unit_sentence=np.load(folder / "unit_sentence.npy"),
         unit_start=starts,

@@ -13,13 +13,16 @@ import numpy as np
 
 # Above this many vectors an index is approximate (IVF, SQ8). Measured by benchmarks/speed.py.
 APPROXIMATE_FROM = 100_000
-# Lists searched per query: a tenth of them, within bounds. IVF recall depends on how many lists
-# are searched relative to how many there are (benchmarks/speed.py reports the recall).
+# Share of the lists searched per query, within bounds: IVF recall depends on how many lists are
+# searched relative to how many there are (benchmarks/speed.py reports the recall). The sentence
+# index, three times larger and only one of three signals, searches half that share: its scan is
+# most of a question's time at a million passages.
+PASSAGE_SHARE, UNIT_SHARE = 0.10, 0.05
 MIN_NPROBE, MAX_NPROBE = 32, 256
 
 
-def nprobe_for(nlist: int) -> int:
-    return max(MIN_NPROBE, min(MAX_NPROBE, nlist // 10))
+def nprobe_for(nlist: int, share: float = PASSAGE_SHARE) -> int:
+    return max(MIN_NPROBE, min(MAX_NPROBE, int(nlist * share)))
 
 
 def use_one_search_thread() -> None:
@@ -62,11 +65,11 @@ def build_vector_index(vectors: np.ndarray, dimension: int, approximate: bool | 
     return index
 
 
-def prepare_loaded(index: faiss.Index) -> faiss.Index:
+def prepare_loaded(index: faiss.Index, share: float = PASSAGE_SHARE) -> faiss.Index:
     """Settings that are not saved with an index."""
     ivf = faiss.try_extract_index_ivf(index) if not isinstance(index, faiss.IndexFlat) else None
     if ivf is not None:
-        ivf.nprobe = nprobe_for(ivf.nlist)
+        ivf.nprobe = nprobe_for(ivf.nlist, share)
         if ivf.direct_map.type == faiss.DirectMap.NoMap:
             ivf.make_direct_map()
     return index
