@@ -129,9 +129,7 @@ class ActorDirectory:
         index: ActorIndex,
         passages: list[Passage],
         briefs: dict[str, StoredBrief],
-        generation_name: str = "",
     ) -> None:
-        self.generation_name = generation_name
         self.index = index
         self.passages = passages
         self.briefs = briefs

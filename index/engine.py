@@ -8,6 +8,8 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import numpy as np
+
 from index.actor_summary import ActorDirectory, ActorSummary
 from index.embedding import Embedder
 from index.errors import IndexCorruptError, IndexFormatError, IndexMismatchError, IndexMissingError
@@ -44,7 +46,7 @@ class Engine:
         self.store = Store(self.index_dir)
         self._generation: Generation | None = None
         self._load_lock = threading.Lock()
-        self._directory: ActorDirectory | None = None
+        self._directory: tuple[Generation | None, ActorDirectory | None] = (None, None)
 
     # -- the index ---------------------------------------------------------------------------
     @property
@@ -112,14 +114,8 @@ class Engine:
         retriever: Retriever = Retriever.FUSED,
     ) -> list[Answer]:
         """Answers in order; raises QuestionError for an empty or over-long question."""
-        cleaned = [check_question(q) for q in questions]
         generation = self.generation
-        vectors = self.embedder.embed_batch(cleaned)
-        if vectors.shape[1] != generation.manifest["dimension"]:
-            raise IndexMismatchError(
-                f"the model gives {vectors.shape[1]} dimensions but the index holds "
-                f"{generation.manifest['dimension']}: run 'briefbot index --rebuild'"
-            )
+        cleaned, vectors = self._embed_questions(questions, generation)
         searcher = Searcher(generation, self.weights)
         return answer_many(
             searcher, cleaned, vectors, k or self.passages_per_answer, self.threshold, filters, retriever
@@ -131,24 +127,35 @@ class Engine:
         """Brief ids ranked for each question (best passage per brief), without abstention."""
         generation = self.generation
         searcher = Searcher(generation, self.weights)
-        vectors = self.embedder.embed_batch([check_question(q) for q in questions])
+        cleaned, vectors = self._embed_questions(questions, generation)
         rankings = []
-        for question, vector in zip(questions, vectors, strict=True):
+        for question, vector in zip(cleaned, vectors, strict=True):
             ranked = searcher.rank(question, vector, k * 2, None, retriever)
             ids = dict.fromkeys(generation.passages[s.row].brief_id for s in ranked)
             rankings.append(list(ids)[:k])
         return rankings
 
+    def _embed_questions(
+        self, questions: Sequence[str], generation: Generation
+    ) -> tuple[list[str], np.ndarray]:
+        """Questions checked and cleaned, and their vectors, refused if the index has another size."""
+        cleaned = [check_question(q) for q in questions]
+        vectors = self.embedder.embed_batch(cleaned)
+        if vectors.shape[1] != generation.manifest["dimension"]:
+            raise IndexMismatchError(
+                f"the model gives {vectors.shape[1]} dimensions but the index holds "
+                f"{generation.manifest['dimension']}: run 'briefbot index --rebuild'"
+            )
+        return cleaned, vectors
+
     # -- actors ----------------------------------------------------------------------------------
     def actor_directory(self) -> ActorDirectory:
         """The actors of the generation in use (built once per generation)."""
         generation = self.generation
-        directory = self._directory
-        if directory is None or directory.generation_name != generation.name:
-            directory = ActorDirectory(
-                generation.actors, generation.passages, generation.briefs, generation.name
-            )
-            self._directory = directory
+        built_for, directory = self._directory
+        if directory is None or built_for is not generation:
+            directory = ActorDirectory(generation.actors, generation.passages, generation.briefs)
+            self._directory = (generation, directory)
         return directory
 
     def actor(self, name: str) -> ActorSummary:

@@ -19,18 +19,13 @@ from index.corpus import CorpusScan, scan_corpus
 from index.embedding import Embedder
 from index.errors import BriefbotError, ReindexBusyError
 from index.lexical import LexicalIndex
-from index.models import Brief, IndexReport, Passage
+from index.models import IndexReport, Passage
 from index.sentences import clauses
 from index.store import Store, StoredBrief, check_manifest
 
 # stage ("parsing", "embedding", "writing"), done, total
 IndexProgress = Callable[[str, int, int], None]
 CACHE_FILE = "embeddings.sqlite"
-
-
-def passage_embedding_text(brief: Brief, passage: Passage) -> str:
-    """What the model reads for a passage."""
-    return passage.text
 
 
 @contextmanager
@@ -102,7 +97,6 @@ def build_index(
         added_before = store.added_dates()
         now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
         passages: list[Passage] = []
-        texts: list[str] = []
         stored_briefs: list[StoredBrief] = []
         for brief in scan.briefs:
             brief_passages = passages_of(brief, split_long)
@@ -116,8 +110,8 @@ def build_index(
                 )
             )
             passages.extend(brief_passages)
-            texts.extend(passage_embedding_text(brief, p) for p in brief_passages)
 
+        texts = [p.text for p in passages]  # what the model and BM25 read of each passage
         units, owner, sentence_of_unit = _evidence_units(passages)
         # One call for passages and sentences, so the model sees them all sorted by length.
         embedded = cache.embed(embedder, texts + units, _stage(progress, "embedding"))
@@ -125,7 +119,7 @@ def build_index(
         passages_embedded = int(embedded.fresh[: len(texts)].sum())
         if progress:
             progress("writing", 0, 1)
-        lexical = LexicalIndex.build([p.text for p in passages])
+        lexical = LexicalIndex.build(texts)
         actors = build_actor_index(passages, registry)
         if registry_changed and previous:
             notes += (f"{REGISTRY_FILE} changed: actors rebuilt",)

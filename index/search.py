@@ -13,7 +13,6 @@ from index.errors import QuestionError
 from index.lexical import tokens
 from index.models import Answer, Hit, SearchFilters
 from index.store import Generation
-from index.vectors import use_one_search_thread
 
 MAX_QUESTION_CHARS = 1000
 EXACT_FILTERED_LIMIT = 50_000  # a filter admitting fewer passages is searched exhaustively
@@ -64,7 +63,6 @@ class Searcher:
     """Search over one loaded generation; cheap to create, holds no state between questions."""
 
     def __init__(self, generation: Generation, weights: FusionWeights | None = None) -> None:
-        use_one_search_thread()
         self.generation = generation
         self.weights = weights or FusionWeights()
 

@@ -31,6 +31,9 @@ def use_one_search_thread() -> None:
     faiss.omp_set_num_threads(1)
 
 
+use_one_search_thread()  # from the start; bulk work below takes every core only while it runs
+
+
 @contextmanager
 def _all_cores() -> Iterator[None]:
     """Training and filling an IVF index is bulk work: use every core while it runs."""
