@@ -96,9 +96,6 @@ class QuestionsCog(commands.Cog, name="Questions"):
         shown = Answer(answer.question, answer.hits[:PAGE], False)
         return render.answer_embed(shown), answer_view(answer_id, 0, has_more)
 
-    async def _flooding(self, user_id: int) -> float:
-        return self.bot.cooldown.retry_after(user_id)
-
     # -- /ask --------------------------------------------------------------------------------------
     @app_commands.command(
         name="ask", description="Ask the briefs a question; answers cite brief, section and ¶"
@@ -117,7 +114,7 @@ class QuestionsCog(commands.Cog, name="Questions"):
         since: str | None = None,
         until: str | None = None,
     ) -> None:
-        wait = await self._flooding(interaction.user.id)
+        wait = self.bot.cooldown.retry_after(interaction.user.id)
         if wait:
             await send_error(
                 interaction, f"You're asking faster than the bot allows; try again in {wait:.0f} s."
@@ -206,7 +203,7 @@ class QuestionsCog(commands.Cog, name="Questions"):
             await self._answer_in_channel(message, question)
 
     async def _checked(self, message: discord.Message, question: str) -> bool:
-        wait = await self._flooding(message.author.id)
+        wait = self.bot.cooldown.retry_after(message.author.id)
         if wait:
             await message.reply(
                 render.error_text(f"You're asking faster than the bot allows; try again in {wait:.0f} s."),
