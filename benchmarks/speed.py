@@ -9,6 +9,9 @@ latency    question latency (engine only, warm) at each size: real query vectors
            passage vectors drawn around real ones, the real load and search path, each size in a
            fresh process (peak RSS is that process's); approximate vs exact recall@10.
 quantised  SciFact train nDCG@10 with the exact float32 index vs IVF + 8-bit scalar quantisation.
+backend    question embedding on torch vs ONNX Runtime (float32, and int8 dynamically quantised):
+           one-question latency, batch throughput, and SciFact train nDCG@10 with questions
+           embedded one at a time by each backend (documents by torch, as in the product).
 startup    `briefbot run` to ready against the local fake Discord; first question vs tenth.
 load       50 questions sent at once through the fake Discord; interaction-to-reply latency.
 """
@@ -260,10 +263,10 @@ def _child(*args: str) -> dict:
     return json.loads(output.stdout.strip().splitlines()[-1])
 
 
-def question_embedding_times() -> list[float]:
+def question_embedding_times(backend: str = "onnx") -> list[float]:
     from index.embedding import SentenceTransformerEmbedder
 
-    embedder = SentenceTransformerEmbedder()
+    embedder = SentenceTransformerEmbedder(backend=backend, onnx_dir=ROOT / ".briefbot" / "models")
     embedder.warm()
     times = []
     for number in range(50):
@@ -280,10 +283,12 @@ def bench_latency(sizes: list[int]) -> None:
         built = _child("--build", str(size), str(folder))
         rows.append((size, built, _child("--measure", str(folder))))
         shutil.rmtree(folder, ignore_errors=True)
-    embed_times = question_embedding_times()  # last: the model must not sit in the parent's memory
+    # Last: the model must not sit in the parent's memory while the children measure theirs.
+    torch_times, embed_times = question_embedding_times("torch"), question_embedding_times("onnx")
     print(
-        f"\n[latency] embedding one question: p50 {percentile(embed_times, 50):.1f} ms, "
-        f"p95 {percentile(embed_times, 95):.1f} ms (the same for every size)"
+        f"\n[latency] embedding one question (ONNX backend, the default): p50 "
+        f"{percentile(embed_times, 50):.1f} ms, p95 {percentile(embed_times, 95):.1f} ms (the same for "
+        f"every size; torch: p50 {percentile(torch_times, 50):.1f} ms)"
     )
     print(
         f"  {'passages':>10} {'units':>10} {'index':>22} {'build s':>8} {'search p50':>11} {'p95':>7} "
@@ -336,6 +341,114 @@ def bench_quantised() -> None:
         _, approx = engines["IVF + SQ8"].generation.unit_index.search(queries, 10)
         recall = np.mean([len(set(a) & set(e)) / 10 for a, e in zip(approx, exact, strict=True)])
         print(f"  sentence index recall@10, IVF-SQ8 against exact, on real vectors: {recall:.3f}")
+
+
+# -- 7: embedding backend -----------------------------------------------------------------------
+class _OneAtATime:
+    """Questions embedded one call each, as the bot embeds them, so short-call routing applies."""
+
+    def __init__(self, embed_one, inner) -> None:
+        self._embed_one, self._inner = embed_one, inner
+        self.model_name, self.dimension = inner.model_name, inner.dimension
+
+    def embed_batch(self, texts, progress=None):
+        return np.vstack([self._embed_one([text]) for text in texts])
+
+
+def _openvino_encoder(onnx_file: Path, like):
+    """OpenVINO reading the same ONNX export, if it is installed (it is not a dependency)."""
+    try:
+        import openvino
+    except ImportError:
+        print("\n[backend] OpenVINO not installed: its row is left out (pip install openvino)")
+        return None
+    compiled = openvino.Core().compile_model(str(onnx_file), "CPU", {"PERFORMANCE_HINT": "LATENCY"})
+    request = compiled.create_infer_request()
+    names = [port.get_any_name() for port in compiled.inputs]
+
+    def encode(texts):
+        encoded = like._tokenizer.encode_batch(list(texts))
+        ids = np.array([item.ids for item in encoded], dtype=np.int64)
+        mask = np.array([item.attention_mask for item in encoded], dtype=np.int64)
+        feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        hidden = request.infer({name: feed[name] for name in names})[compiled.outputs[0]]
+        weights = mask[..., None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / weights.sum(axis=1)
+        return pooled / np.linalg.norm(pooled, axis=1, keepdims=True)
+
+    return encode
+
+
+def bench_backend() -> None:
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    from index import onnx_questions
+    from index.beir import evaluate, load_beir
+    from index.embedding import SentenceTransformerEmbedder, _resolve_model_path
+    from index.engine import Engine
+    from index.indexer import build_index
+    from index.search import Retriever
+
+    torch_embedder = SentenceTransformerEmbedder()
+    onnx_embedder = SentenceTransformerEmbedder(backend="onnx", onnx_dir=ROOT / ".briefbot" / "models")
+    onnx_embedder.warm()
+    if onnx_embedder.backend != "onnx":
+        print("\n[backend] ONNX backend unavailable (see the warning above)")
+        return
+    model_path = Path(_resolve_model_path(torch_embedder.model_name))
+    exported = onnx_questions.export_folder(ROOT / ".briefbot" / "models", model_path)
+    quantised_dir = Path(tempfile.mkdtemp(prefix="briefbot-q8-"))
+    quantize_dynamic(exported / "model.onnx", quantised_dir / "model.onnx", weight_type=QuantType.QInt8)
+    quantised = onnx_questions.OnnxEncoder(quantised_dir, model_path, 256)
+    fp32 = onnx_questions.OnnxEncoder(exported, model_path, 256)
+    encoders = {
+        "torch (sentence-transformers)": lambda texts: torch_embedder._loaded().encode(
+            list(texts), normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
+        ),
+        "ONNX Runtime float32": fp32.encode,
+        "ONNX Runtime int8 (dynamic)": quantised.encode,
+    }
+    openvino = _openvino_encoder(exported / "model.onnx", fp32)
+    if openvino is not None:
+        encoders["OpenVINO (same export)"] = openvino
+    dataset = load_beir(SCIFACT, "train")
+    questions = list(dataset.queries.values())
+    documents = sorted((f"{t} {x}" for t, x in list(dataset.documents.values())[:512]), key=len)
+    index_dir = ROOT / ".briefbot" / "eval" / "scifact-train"
+    build_index(SCIFACT, index_dir, torch_embedder, scan=dataset.as_scan(), split_long=False)
+    reference = encoders["torch (sentence-transformers)"](questions[:200])
+    times: dict[str, list[float]] = {name: [] for name in encoders}
+    # In rounds of 20 questions per backend, so that machine noise falls on every backend alike
+    # while each still runs as it would alone (warm caches, no other runtime's threads in the way).
+    for start in range(0, 200, 20):
+        for name, encode in encoders.items():
+            for question in questions[start : start + 20]:
+                started = time.perf_counter()
+                encode([question])
+                times[name].append((time.perf_counter() - started) * 1000)
+    print(
+        f"\n[backend] question embedding, 200 SciFact questions one at a time; batch/s over "
+        f"{len(documents)} abstracts; nDCG@10 of the fused retriever on SciFact train"
+    )
+    print(
+        f"  {'backend':30} {'p50 ms':>7} {'p95 ms':>7} {'speed-up':>8} {'batch/s':>8} "
+        f"{'cosine':>7} {'nDCG@10':>8}"
+    )
+    base = percentile(times["torch (sentence-transformers)"], 50)
+    for name, encode in encoders.items():
+        started = time.perf_counter()
+        for start in range(0, len(documents), 32):
+            encode(documents[start : start + 32])
+        per_s = len(documents) / (time.perf_counter() - started)
+        cosine = float(np.mean(np.sum(encode(questions[:200]) * reference, axis=1)))
+        engine = Engine(SCIFACT, index_dir, _OneAtATime(encode, torch_embedder))
+        ndcg = evaluate(engine, dataset, Retriever.FUSED).ndcg_at_10
+        p50 = percentile(times[name], 50)
+        print(
+            f"  {name:30} {p50:7.2f} {percentile(times[name], 95):7.2f} {base / p50:7.2f}x "
+            f"{per_s:8.1f} {cosine:7.4f} {ndcg:8.4f}"
+        )
+    shutil.rmtree(quantised_dir, ignore_errors=True)
 
 
 # -- 5 and 6: start-up and load through the fake Discord ----------------------------------------
@@ -414,7 +527,7 @@ def bench_startup_and_load(which: set[str]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--only", default="indexing,latency,quantised,startup,load")
+    parser.add_argument("--only", default="indexing,latency,quantised,backend,startup,load")
     parser.add_argument("--briefs", type=int, default=1000)
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
@@ -435,6 +548,8 @@ def main() -> None:
         bench_latency([int(s) for s in args.sizes.split(",")])
     if "quantised" in which:
         bench_quantised()
+    if "backend" in which:
+        bench_backend()
     if which & {"startup", "load"}:
         bench_startup_and_load(which)
 

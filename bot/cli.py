@@ -114,7 +114,9 @@ def _iso_date(value: str) -> date:
 def make_embedder(settings: Settings):
     from index.embedding import SentenceTransformerEmbedder
 
-    return SentenceTransformerEmbedder(settings.model)
+    return SentenceTransformerEmbedder(
+        settings.model, backend=settings.embedding_backend, onnx_dir=settings.model_cache_dir
+    )
 
 
 def make_engine(settings: Settings, corpus: Path | None = None, index: Path | None = None):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -28,6 +28,8 @@ class Settings(BaseSettings):
     index_dir: Path = Path(".briefbot/index")
     state_dir: Path = Path(".briefbot/state")
     model: str = "all-MiniLM-L6-v2"
+    embedding_backend: Literal["torch", "onnx"] = "onnx"  # for questions; indexing runs on torch
+    model_cache_dir: Path = Path(".briefbot/models")
     passages_per_answer: int = Field(default=3, ge=1, le=10)
     abstention_threshold: float = Field(default=DEFAULT_THRESHOLD, ge=0.0, le=1.0)
     max_upload_bytes: int = Field(default=2_000_000, ge=1_000)

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from pathlib import Path
+from typing import Literal, Protocol
 
 import numpy as np
 
 from index.errors import BriefbotError
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
+Backend = Literal["torch", "onnx"]
+# Calls of at most this many texts (questions) go to ONNX Runtime when the backend is "onnx"; longer
+# ones (indexing) stay on torch, which benchmarks/speed.py measures faster for batches.
+SHORT_CALL = 8
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 
@@ -35,13 +43,34 @@ def embed(embedder: Embedder, text: str) -> np.ndarray:
 
 
 class SentenceTransformerEmbedder:
-    """The real model. torch and sentence-transformers are imported on first use, not at import."""
+    """The real model. torch and sentence-transformers are imported on first use, not at import.
+    With backend "onnx", short calls run on an ONNX export kept in `onnx_dir` (made on first use)."""
 
-    def __init__(self, model_name: str = DEFAULT_MODEL, batch_size: int = 32) -> None:
+    def __init__(
+        self,
+        model_name: str = DEFAULT_MODEL,
+        batch_size: int = 32,
+        backend: Backend = "torch",
+        onnx_dir: Path | None = None,
+    ) -> None:
         self._model_name = model_name
         self._batch_size = batch_size
         self._model = None
         self._lock = threading.Lock()
+        self._onnx_wanted = backend == "onnx"
+        self._onnx_dir = onnx_dir or Path(".briefbot/models")
+        self._onnx = None
+
+    def with_backend(self, backend: Backend, onnx_dir: Path | None = None) -> SentenceTransformerEmbedder:
+        """The same model, loaded once, with short calls on another backend."""
+        other = SentenceTransformerEmbedder(self._model_name, self._batch_size, backend, onnx_dir)
+        other._model = self._loaded()
+        return other
+
+    @property
+    def backend(self) -> Backend:
+        """The backend short calls actually run on (torch after a failed ONNX start)."""
+        return "onnx" if self._onnx_wanted else "torch"
 
     @property
     def model_name(self) -> str:
@@ -61,6 +90,8 @@ class SentenceTransformerEmbedder:
         model = self._loaded()
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
+        if len(texts) <= SHORT_CALL and (onnx := self._onnx_loaded()) is not None:
+            return onnx.encode(texts)
         # Longest first across the whole call, as encode() does within one call: batches of
         # similar length waste the least padding. Chunks only exist to report progress.
         order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
@@ -84,6 +115,19 @@ class SentenceTransformerEmbedder:
             if self._model is None:
                 self._model = _load_model(self._model_name)
             return self._model
+
+    def _onnx_loaded(self):
+        if not self._onnx_wanted:
+            return None
+        with self._lock:
+            if self._onnx is None and self._onnx_wanted:
+                try:
+                    model_path = Path(_resolve_model_path(self._model_name))
+                    self._onnx = _load_onnx(self._model, model_path, self._onnx_dir)
+                except Exception as error:  # noqa: BLE001 - any failure: stay on torch, say so once
+                    log.warning("ONNX backend unavailable, questions stay on torch: %s", error)
+                    self._onnx_wanted = False
+            return self._onnx
 
 
 def _resolve_model_path(model_name: str) -> str:
@@ -117,3 +161,14 @@ def _load_model(model_name: str):
             "Set BRIEFBOT_MODEL to a local sentence-transformers folder, or leave it at "
             f"'{DEFAULT_MODEL}'."
         ) from error
+
+
+def _load_onnx(model, model_path: Path, cache_dir: Path):
+    from index import onnx_questions
+
+    max_length = onnx_questions.check_exportable(model_path)
+    folder = onnx_questions.export_folder(cache_dir, model_path)
+    if not (folder / "model.onnx").is_file():
+        transformer = model[0]
+        onnx_questions.export(transformer.auto_model, transformer.tokenizer, folder)
+    return onnx_questions.OnnxEncoder(folder, model_path, min(max_length, model.max_seq_length))

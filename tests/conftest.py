@@ -36,11 +36,12 @@ def fake_engine(corpus: Path, tmp_path: Path, fake_embedder: FakeEmbedder) -> En
 
 
 @pytest.fixture(scope="session")
-def real_embedder():
-    """The real model, loaded once for the whole run."""
+def real_embedder(tmp_path_factory):
+    """The real model, loaded once for the whole run, with the product's default backend (ONNX
+    for questions, exported once into a temporary folder)."""
     from index.embedding import SentenceTransformerEmbedder
 
-    embedder = SentenceTransformerEmbedder()
+    embedder = SentenceTransformerEmbedder(backend="onnx", onnx_dir=tmp_path_factory.mktemp("models"))
     embedder.warm()
     return embedder
 
