@@ -356,7 +356,10 @@ class _OneAtATime:
 
 
 def _openvino_encoder(onnx_file: Path, like):
-    """OpenVINO reading the same ONNX export, if it is installed (it is not a dependency)."""
+    """OpenVINO reading the same ONNX export, if it is installed (it is not a dependency); the
+    tokenising and pooling are the ONNX encoder `like`'s."""
+    from index import onnx_questions
+
     try:
         import openvino
     except ImportError:
@@ -367,14 +370,9 @@ def _openvino_encoder(onnx_file: Path, like):
     names = [port.get_any_name() for port in compiled.inputs]
 
     def encode(texts):
-        encoded = like._tokenizer.encode_batch(list(texts))
-        ids = np.array([item.ids for item in encoded], dtype=np.int64)
-        mask = np.array([item.attention_mask for item in encoded], dtype=np.int64)
-        feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        feed = like.features(texts)
         hidden = request.infer({name: feed[name] for name in names})[compiled.outputs[0]]
-        weights = mask[..., None].astype(np.float32)
-        pooled = (hidden * weights).sum(axis=1) / weights.sum(axis=1)
-        return pooled / np.linalg.norm(pooled, axis=1, keepdims=True)
+        return onnx_questions.mean_pooled(hidden, feed["attention_mask"])
 
     return encode
 

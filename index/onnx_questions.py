@@ -119,13 +119,22 @@ class OnnxEncoder:
         )
         self._inputs = [item.name for item in self._session.get_inputs()]
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
+    def features(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        """The model's inputs for `texts`, padded to the longest and truncated as the model is."""
         encoded = self._tokenizer.encode_batch(list(texts))
         ids = np.array([item.ids for item in encoded], dtype=np.int64)
         mask = np.array([item.attention_mask for item in encoded], dtype=np.int64)
-        feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        return {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        feed = self.features(texts)
         hidden = self._session.run(None, {name: feed[name] for name in self._inputs})[0]
-        weights = mask[..., None].astype(np.float32)
-        pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
-        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+        return mean_pooled(hidden, feed["attention_mask"])
+
+
+def mean_pooled(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Token vectors averaged over real (unpadded) tokens, then scaled to unit length."""
+    weights = mask[..., None].astype(np.float32)
+    pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
+    norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+    return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
