@@ -4,11 +4,14 @@
 
 Datasets: SciFact train (BEIR; documents indexed once into .briefbot/eval/, then cached) and the
 brief questions in benchmarks/data/brief_questions.jsonl (paraphrased questions with their gold
-paragraph, and off-topic questions with "paragraph": null) over docs_corpus/.
+paragraph; off-topic questions with "paragraph": null; and with "kind": "unanswerable", questions
+on the brief's subject that it does not answer) over docs_corpus/.
 
 Calibration: the threshold is the midpoint between the highest confidence of an off-topic question
 and the lowest confidence of an on-topic one when the two sets separate, else the value that
 maximises abstention F1. Confidence is the best cosine similarity of any passage or sentence.
+Unanswerable questions are not used to calibrate (they score like answerable ones); the engine's
+abstention on them, threshold and unmentioned names together, is reported beside.
 """
 
 from __future__ import annotations
@@ -92,8 +95,9 @@ def scifact_rows(embedder, folder: Path) -> dict[str, Row]:
     return rows
 
 
-def brief_rows(embedder) -> tuple[dict[str, Row], float, list[float], list[float]]:
-    items = [json.loads(line) for line in QUESTIONS.read_text().splitlines() if line.strip()]
+def brief_rows(embedder) -> tuple[dict[str, Row], float, list[float], list[float], dict[str, float]]:
+    everything = [json.loads(line) for line in QUESTIONS.read_text().splitlines() if line.strip()]
+    items = [q for q in everything if q.get("kind") != "unanswerable"]
     on_topic = [q for q in items if q["paragraph"] is not None]
     with tempfile.TemporaryDirectory() as folder:
         engine = Engine(ROOT / "docs_corpus", Path(folder), embedder)
@@ -124,9 +128,14 @@ def brief_rows(embedder) -> tuple[dict[str, Row], float, list[float], list[float
         confidence = [
             searcher.rank(q["question"], v, 1)[0].confidence for q, v in zip(items, vectors, strict=True)
         ]
+        answers = engine.ask_many([q["question"] for q in everything])
+    abstained: dict[str, list[bool]] = {}
+    for question, answer in zip(everything, answers, strict=True):
+        kind = question.get("kind") or ("on-topic" if question["paragraph"] is not None else "off-topic")
+        abstained.setdefault(kind, []).append(answer.abstained)
     on = [c for c, q in zip(confidence, items, strict=True) if q["paragraph"] is not None]
     off = [c for c, q in zip(confidence, items, strict=True) if q["paragraph"] is None]
-    return rows, calibrate(on, off), on, off
+    return rows, calibrate(on, off), on, off, {kind: mean(flags) for kind, flags in abstained.items()}
 
 
 def calibrate(on: list[float], off: list[float]) -> float:
@@ -163,7 +172,7 @@ def main() -> None:
     args = parser.parse_args()
     started = time.perf_counter()
     embedder = SentenceTransformerEmbedder()
-    briefs, calibrated, on, off = brief_rows(embedder)
+    briefs, calibrated, on, off, abstained = brief_rows(embedder)
     scifact = {} if args.skip_scifact else scifact_rows(embedder, args.scifact)
     from index.engine import DEFAULT_THRESHOLD
 
@@ -184,6 +193,10 @@ def main() -> None:
         f"{calibrated:.3f}"
     )
     print(f"abstention at threshold {threshold:.3f}: precision {precision:.2f}, recall {recall:.2f}")
+    print(
+        "the engine (threshold and unmentioned names) abstains on: "
+        + ", ".join(f"{kind} {share:.2f}" for kind, share in abstained.items())
+    )
     print(f"({time.perf_counter() - started:.0f} s)")
 
 

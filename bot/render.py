@@ -7,7 +7,7 @@ import re
 import discord
 from discord.utils import escape_markdown, escape_mentions
 
-from bot.text import citation, plural
+from bot.text import abstention_reason, citation, plural
 from index.actor_summary import ActorListing, ActorSummary
 from index.models import Answer, Hit, IndexReport, Passage
 from index.store import StoredBrief
@@ -71,7 +71,7 @@ def answer_embed(answer: Answer, first: int = 1) -> discord.Embed:
 
 
 def abstention_embed(answer: Answer) -> discord.Embed:
-    description = "The briefs don't cover this."
+    description = safe(abstention_reason(answer))
     if answer.closest_briefs:
         titles = "\n".join(f"• {safe(b.title)}" for b in answer.closest_briefs)
         description += f"\nClosest briefs:\n{titles}"

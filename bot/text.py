@@ -40,10 +40,19 @@ def citation(hit: Hit) -> str:
     return " · ".join(parts)
 
 
+def abstention_reason(answer: Answer) -> str:
+    """Why the engine says nothing: a name no brief mentions, or nothing close enough."""
+    if answer.unknown_names:
+        names = [f"“{name}”" for name in answer.unknown_names]
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+        return f"The briefs never mention {listed}, so they cannot answer this."
+    return "The briefs do not answer this."
+
+
 def answer_text(answer: Answer) -> str:
     """An answer for the terminal: citations, and the best sentence between ** markers."""
     if answer.abstained:
-        lines = [f"Q: {answer.question}", "The briefs do not answer this."]
+        lines = [f"Q: {answer.question}", abstention_reason(answer)]
         if answer.closest_briefs:
             lines.append("Closest briefs: " + "; ".join(b.title for b in answer.closest_briefs))
         return "\n".join(lines)

@@ -82,6 +82,7 @@ class Answer:
     hits: tuple[Hit, ...]
     abstained: bool
     closest_briefs: tuple[BriefMeta, ...] = ()  # shown when the engine abstains
+    unknown_names: tuple[str, ...] = ()  # names asked about that no brief mentions, if that is why
 
 
 @dataclass(frozen=True)

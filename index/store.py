@@ -9,6 +9,7 @@ import time
 import uuid
 from dataclasses import asdict, dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 import faiss
@@ -19,6 +20,7 @@ from index.actors import ActorIndex
 from index.errors import IndexCorruptError, IndexFormatError, IndexMismatchError, IndexMissingError
 from index.lexical import LexicalIndex
 from index.models import BriefMeta, Passage
+from index.names import NameChecker
 from index.vectors import UNIT_SHARE, VectorRows, build_vector_index, prepare_loaded
 
 FORMAT_VERSION = 3
@@ -69,6 +71,11 @@ class Generation:
         self.unit_rows = VectorRows(self.unit_index).rows
         brief_number = {brief_id: number for number, brief_id in enumerate(self.briefs)}
         self.passage_brief = np.asarray([brief_number[p.brief_id] for p in self.passages], dtype=np.int32)
+
+    @cached_property
+    def names(self) -> NameChecker:
+        """What the briefs of this generation mention, to tell questions about what they never do."""
+        return NameChecker(self.lexical.vocabulary, self.actors)
 
 
 def _brief_to_json(brief: StoredBrief) -> dict:

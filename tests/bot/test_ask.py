@@ -38,8 +38,17 @@ async def test_off_topic_question_abstains_politely(harness):
     record = await harness.fake.slash("ask", [option("question", "football world cup penalty trophy")])
     reply = await harness.fake.reply(record)
     embed = reply["embeds"][0]
-    assert "don't cover this" in embed["description"]
+    assert "do not answer this" in embed["description"]
     assert "The Fragile Truce" in embed["description"]  # the closest brief is named
+    assert not buttons(reply)
+
+
+async def test_a_name_no_brief_mentions_is_named_in_the_reply(harness):
+    question = "Did Iran mediate the ceasefire negotiations with Qatar?"
+    record = await harness.fake.slash("ask", [option("question", question)])
+    reply = await harness.fake.reply(record)
+    assert "never mention “Iran”" in reply["embeds"][0]["description"]
+    assert reply["allowed_mentions"] == {"parse": []}
     assert not buttons(reply)
 
 
@@ -59,7 +68,7 @@ async def test_brief_and_date_filters(harness):
     # The sample brief is undated, so a date filter leaves nothing to search.
     record = await harness.fake.slash("ask", [option("question", "ceasefire"), option("since", "2025-01-01")])
     reply = await harness.fake.reply(record)
-    assert "don't cover this" in reply["embeds"][0]["description"]
+    assert "do not answer this" in reply["embeds"][0]["description"]
 
 
 async def test_unknown_brief_filter_is_refused(harness):

@@ -1,0 +1,116 @@
+"""Names a question asks about that no brief mentions.
+
+A question about Iran, asked of briefs that never name Iran, has no answer there, however close the
+passages about the ceasefire come; cosine similarity alone cannot tell (such questions score like
+answerable ones, benchmarks/quality.py). A name is a run of capitalised words that does not start
+a sentence. It counts as mentioned when every word of it is in the lexical vocabulary, when it is a
+name of an actor the briefs mention (capitals and other names of states included), or when each
+unknown word is one or two letters away from a known one (Tehrik / Tehreek, Yaqub / Yaqoob).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from index.actors import ActorIndex
+from index.gazetteer import CAPITALS, ORGANISATIONS, STATES
+from index.lexical import fold, tokens
+
+_RUN = re.compile(r"[A-Z][\w'’.]*(?:-[\w'’.]+)*(?:\s+[A-Z][\w'’.]*(?:-[\w'’.]+)*)*")
+_SENTENCE_END = re.compile(r"[.?!:;\"“”(]\s*$")
+FUZZY_SCAN_LIMIT = 20_000  # vocabulary words compared per unknown word, at most
+# Names known to be names even as a sentence's first word ("Iran's reaction?").
+_WORLD_NAMES = {
+    fold(name).split()[0]
+    for table in (STATES, ORGANISATIONS)
+    for canonical, others in table.items()
+    for name in (canonical, *others)
+} | {fold(capital).split()[0] for capital in CAPITALS}
+
+
+def question_names(question: str) -> list[str]:
+    """Capitalised runs that are not just a sentence's first word; none in a shouted question."""
+    letters = [c for c in question if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) > 0.5 * len(letters):
+        return []
+    names = []
+    for match in _RUN.finditer(question):
+        words = match.group(0).split()
+        before = question[: match.start()]
+        first = re.sub(r"['’]s$", "", words[0])
+        if (not before.strip() or _SENTENCE_END.search(before)) and fold(first) not in _WORLD_NAMES:
+            words = words[1:]  # "What", "Did", "Explain": capitalised because they come first
+        # Of "Chinese-funded" or "US-backed", only the capitalised parts are names.
+        parts = [part for word in words for part in word.split("-") if part[:1].isupper()]
+        name = re.sub(r"['’]s$", "", " ".join(parts)).strip(".’'")
+        if name:
+            names.append(name)
+    return names
+
+
+class NameChecker:
+    """What one generation mentions; built once per generation (it reads the whole vocabulary)."""
+
+    def __init__(self, vocabulary: Iterable[str], actors: ActorIndex) -> None:
+        self._vocabulary = set(vocabulary)
+        mentioned = {m.actor_id for m in actors.mentions}
+        self._aliases = {
+            _plain(name)
+            for actor in actors.actors.values()
+            if actor.actor_id in mentioned
+            for name in (actor.name, *actor.aliases)
+        }
+        for state, others in STATES.items():  # "US" when the briefs say "United States"
+            if self._all_known(tokens(state)):
+                self._aliases.update(_plain(name) for name in others)
+        self._aliases.update(_plain(c) for c, state in CAPITALS.items() if self._all_known(tokens(state)))
+        self._by_start: dict[str, list[str]] = defaultdict(list)
+        for word in self._vocabulary:
+            self._by_start[word[:1]].append(word)
+
+    def unknown(self, question: str) -> list[str]:
+        """The names in `question` that no brief mentions, as the question writes them."""
+        return [name for name in question_names(question) if not self._mentioned(name)]
+
+    def _mentioned(self, name: str) -> bool:
+        plain = _plain(name)
+        if plain in self._aliases or any(f" {plain} " in f" {alias} " for alias in self._aliases):
+            return True  # an actor's name or a part of one ("Islamic Emirate" of Afghanistan)
+        return all(word in self._vocabulary or self._near_known(word) for word in tokens(name))
+
+    def _all_known(self, words: list[str]) -> bool:
+        return bool(words) and all(word in self._vocabulary for word in words)
+
+    def _near_known(self, word: str) -> bool:
+        """A known word that begins with it, or within one edit (words up to four letters) or two
+        (longer ones; stemming may have cut a letter or two: Mujahed → mujah, Mujahid → mujahid)."""
+        if len(word) < 4:
+            return False
+        limit = 1 if len(word) <= 4 else 2
+        candidates = self._by_start.get(word[:1], [])
+        if len(candidates) > FUZZY_SCAN_LIMIT:
+            return True  # too many to compare within a question's time: do not abstain on it
+        return any(
+            known.startswith(word) or (abs(len(known) - len(word)) <= limit and _within(word, known, limit))
+            for known in candidates
+        )
+
+
+def _plain(name: str) -> str:
+    """A name compared without case, accents or full stops: U.S. = US, Türkiye = Turkiye."""
+    return fold(name).replace(".", "")
+
+
+def _within(a: str, b: str, limit: int) -> bool:
+    """Levenshtein distance of a and b is at most `limit` (rows stop early past the limit)."""
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, start=1):
+        current = [i]
+        for j, other in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other)))
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit

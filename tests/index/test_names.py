@@ -1,0 +1,65 @@
+"""Questions about names no brief mentions: found, and answered by abstaining with the reason."""
+
+import pytest
+
+from bot.text import answer_json, answer_text
+from index.names import question_names
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("What did Iran say about the ceasefire?", ["Iran"]),
+        ("Explain what Asif said.", ["Asif"]),  # a first word is not a name...
+        ("Iran's reaction to the truce?", ["Iran"]),  # ...unless it is a state or a capital
+        ("Which countries mediated? And Iran?", ["Iran"]),  # every sentence has a first word
+        ("What did Saudi Arabia and the United Nations do?", ["Saudi Arabia", "United Nations"]),
+        ("Could a US-backed or Chinese-funded project suffer?", ["US", "Chinese"]),
+        ("How did Beijing's investments factor in?", ["Beijing"]),
+        ("what did iran say about the ceasefire", []),  # no capitals, nothing to go on
+        ("WHAT DID IRAN SAY ABOUT THE CEASEFIRE", []),  # shouting: every word is capitalised
+    ],
+)
+def test_names_are_capitalised_runs_that_do_not_open_a_sentence(question, names):
+    assert question_names(question) == names
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown"),
+    [
+        ("What did Iran say about the ceasefire?", ["Iran"]),
+        ("What did Imran Khan and the UN say?", ["Imran Khan", "UN"]),
+        ("Did Mullah Omar sign it?", ["Mullah Omar"]),  # one unknown word makes the name unknown
+        ("What did Qatar and Türkiye do?", []),
+        ("What did Turkey and the U.S. do?", []),  # other names of states in the briefs
+        ("What did Ankara and Washington say?", []),  # capitals of states in the briefs
+        ("What did Zabiullah Mujahed and Mullah Yaqub say?", []),  # other spellings
+        ("What did Siraj Haqqani warn?", []),  # a shortened name
+        ("Why is the Islamic Emirate accused?", []),  # part of an actor's alias in actors.toml
+    ],
+)
+def test_unknown_names_are_those_no_brief_mentions(fake_engine, question, unknown):
+    assert fake_engine.generation.names.unknown(question) == unknown
+
+
+def test_a_question_about_an_unmentioned_name_abstains_and_says_why(fake_engine):
+    # With the fake embedder both questions pass the similarity threshold; only one names a
+    # country the brief never mentions.
+    answered = fake_engine.ask("Did Qatar mediate the ceasefire negotiations?")
+    assert not answered.abstained and answered.hits
+    answer = fake_engine.ask("Did Iran mediate the ceasefire negotiations with Qatar?")
+    assert answer.abstained and answer.hits == ()
+    assert answer.unknown_names == ("Iran",)
+    assert "never mention “Iran”" in answer_text(answer)
+    assert answer_json(answer) == {"question": answer.question, "abstained": True, "hits": []}
+
+
+def test_a_close_match_is_answered_despite_an_unknown_name(fake_engine):
+    # Nearly every word of this question is in paragraph 1: a confident match outweighs the name.
+    answer = fake_engine.ask(
+        "Intensive negotiations mediated by Qatar and Türkiye, Pakistan and Afghanistan agreed to "
+        "extend their ceasefire despite failing to achieve a major breakthrough, says Erdogan"
+    )
+    assert fake_engine.generation.names.unknown(answer.question) == ["Erdogan"]
+    assert not answer.abstained
+    assert answer.hits[0].passage.paragraph == 1
