@@ -63,3 +63,14 @@ def test_a_close_match_is_answered_despite_an_unknown_name(fake_engine):
     assert fake_engine.generation.names.unknown(answer.question) == ["Erdogan"]
     assert not answer.abstained
     assert answer.hits[0].passage.paragraph == 1
+
+
+def test_a_vocabulary_too_large_to_compare_counts_the_name_as_known():
+    from index.actors import ActorIndex
+    from index.names import FUZZY_SCAN_LIMIT, NameChecker
+
+    small = NameChecker(["qatar", "zebra"], ActorIndex({}, [], []))
+    assert small.unknown("What did Zarqawi say?") == ["Zarqawi"]
+    # Comparing the name with every word of its shape would take too long: no abstention on it.
+    crowded = [f"z{n:07d}" for n in range(FUZZY_SCAN_LIMIT + 1)]
+    assert NameChecker(crowded, ActorIndex({}, [], [])).unknown("What did Zarqawi say?") == []
