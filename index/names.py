@@ -3,9 +3,11 @@
 A question about Iran, asked of briefs that never name Iran, has no answer there, however close the
 passages about the ceasefire come; cosine similarity alone cannot tell (such questions score like
 answerable ones, benchmarks/quality.py). A name is a run of capitalised words that does not start
-a sentence. It counts as mentioned when every word of it is in the lexical vocabulary, when it is a
-name of an actor the briefs mention (capitals and other names of states included), or when each
-unknown word is one or two letters away from a known one (Tehrik / Tehreek, Yaqub / Yaqoob).
+a sentence (a state or capital may). It counts as mentioned when it is the name of an actor the
+briefs mention or a part of one (capitals and other names of states included), or when each of its
+words is in the lexical vocabulary, begins a word there (Siraj / Sirajuddin) or is one or two
+letters away from one (Tehrik / Tehreek, Yaqub / Yaqoob): names are spelled many ways, and
+abstaining on a known one would hide an answer.
 """
 
 from __future__ import annotations

@@ -1,10 +1,10 @@
 """The model exported to ONNX and run by ONNX Runtime, for short calls such as one question.
 
-Measured by benchmarks/speed.py (backend): a single question takes about a third of the time it
-takes through torch and sentence-transformers, whose per-call overhead dominates short inputs, and
-the vectors are the same to float precision. Bulk indexing stays on torch, which is faster for
-batches. The export runs once, offline, from the model already on disk, and is kept beside the
-index; any failure leaves the caller on torch.
+Measured by benchmarks/speed.py (backend): a single question takes about half the time it takes
+through torch and sentence-transformers, whose per-call overhead dominates short inputs, and the
+vectors are the same to float precision. Bulk indexing stays on torch, which is faster for
+batches. The export runs once, offline, from the model already on disk, and is kept in the model
+cache folder (BRIEFBOT_MODEL_CACHE_DIR); any failure leaves the caller on torch.
 """
 
 from __future__ import annotations
