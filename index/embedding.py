@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -166,9 +167,14 @@ def _load_model(model_name: str):
 def _load_onnx(model, model_path: Path, cache_dir: Path):
     from index import onnx_questions
 
-    max_length = onnx_questions.check_exportable(model_path)
+    max_length = min(onnx_questions.check_exportable(model_path), model.max_seq_length)
     folder = onnx_questions.export_folder(cache_dir, model_path)
-    if not (folder / "model.onnx").is_file():
-        transformer = model[0]
-        onnx_questions.export(transformer.auto_model, transformer.tokenizer, folder)
-    return onnx_questions.OnnxEncoder(folder, model_path, min(max_length, model.max_seq_length))
+    if (folder / "model.onnx").is_file():
+        try:
+            return onnx_questions.OnnxEncoder(folder, model_path, max_length)
+        except Exception as error:  # noqa: BLE001 - a damaged export is made again, once
+            log.warning("the ONNX export in %s is unreadable (%s); exporting again", folder, error)
+            shutil.rmtree(folder, ignore_errors=True)
+    transformer = model[0]
+    onnx_questions.export(transformer.auto_model, transformer.tokenizer, folder)
+    return onnx_questions.OnnxEncoder(folder, model_path, max_length)

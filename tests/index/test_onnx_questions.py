@@ -38,6 +38,19 @@ def test_export_is_made_once_and_reused(real_embedder, tmp_path):
 
 
 @pytest.mark.model
+def test_a_damaged_export_is_made_again(real_embedder, tmp_path, caplog):
+    real_embedder.with_backend("onnx", tmp_path).embed_batch(["warm"])
+    (exported,) = tmp_path.glob("*/model.onnx")
+    exported.write_bytes(b"not an ONNX graph")
+    embedder = real_embedder.with_backend("onnx", tmp_path)
+    with caplog.at_level(logging.WARNING):
+        vectors = embedder.embed_batch(QUESTIONS[:1])
+    assert "exporting again" in caplog.text and embedder.backend == "onnx"
+    assert exported.stat().st_size > 1000
+    np.testing.assert_allclose(vectors, real_embedder.embed_batch(QUESTIONS[:1]), atol=1e-5)
+
+
+@pytest.mark.model
 def test_an_export_that_fails_leaves_questions_on_torch(real_embedder, tmp_path, caplog):
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the export folder should go")
