@@ -66,8 +66,14 @@ class Engine:
         return self._generation
 
     def load(self) -> Generation:
-        self._generation = self.store.load(self.embedder.model_name)
-        return self._generation
+        return self._use(self.store.load(self.embedder.model_name))
+
+    def _use(self, generation: Generation) -> Generation:
+        """Make `generation` the one questions use, its name check built first: that is a pass
+        over the whole vocabulary, which no question should wait for."""
+        _ = generation.names
+        self._generation = generation
+        return generation
 
     def ensure_index(self, progress: IndexProgress | None = None) -> IndexReport | None:
         """Build the index if none is published yet, or rebuild one that is corrupt or of an older
@@ -89,7 +95,7 @@ class Engine:
             self.corpus_dir, self.index_dir, self.embedder, rebuild=rebuild, progress=progress
         )
         if report.published or self._generation is None:
-            self._generation = self.store.load(self.embedder.model_name)
+            self.load()
         if report.published:
             checks = run_checks(self.corpus_dir, self.index_dir, self.ask_many)
             if checks is not None:
