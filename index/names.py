@@ -1,4 +1,4 @@
-"""Names a question asks about that no brief mentions.
+"""Questions whose names no brief mentions.
 
 A question about Iran, asked of briefs that never name Iran, has no answer there, however close the
 passages about the ceasefire come; cosine similarity alone cannot tell (such questions score like
@@ -7,7 +7,8 @@ a sentence (a state or capital may). It counts as mentioned when it is the name 
 briefs mention or a part of one (capitals and other names of states included), or when each of its
 words is in the lexical vocabulary, begins a word there (Siraj / Sirajuddin) or is one or two
 letters away from one (Tehrik / Tehreek, Yaqub / Yaqoob): names are spelled many ways, and
-abstaining on a known one would hide an answer.
+abstaining on a known one would hide an answer. For the same reason a question is only taken to
+be about something else when none of its names is mentioned.
 """
 
 from __future__ import annotations
@@ -77,6 +78,13 @@ class NameChecker:
     def unknown(self, question: str) -> list[str]:
         """The names in `question` that no brief mentions, as the question writes them."""
         return [name for name in question_names(question) if not self._mentioned(name)]
+
+    def only_unknown(self, question: str) -> list[str]:
+        """The question's names if the briefs mention none of them, else none: one name they do
+        mention ("Which Gulf state hosted the talks, according to Islamabad?") means the question
+        may well be about what they say, in words of its own."""
+        names = question_names(question)
+        return names if names and not any(self._mentioned(name) for name in names) else []
 
     def _mentioned(self, name: str) -> bool:
         plain = _plain(name)

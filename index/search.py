@@ -16,8 +16,8 @@ from index.store import Generation
 
 MAX_QUESTION_CHARS = 1000
 EXACT_FILTERED_LIMIT = 50_000  # a filter admitting fewer passages is searched exhaustively
-# Below this confidence, a question that names something no brief mentions ("What did Iran say
-# about the ceasefire?") abstains: such questions reach 0.45-0.56 on the sample brief, as high as
+# Below this confidence, a question whose names no brief mentions ("What did Iran say about the
+# ceasefire?") abstains: such questions reach 0.45-0.56 on the sample brief, as high as
 # answerable ones, so the threshold cannot catch them (benchmarks/quality.py, "unanswerable").
 CLOSE_MATCH = 0.6
 _SEARCH_THREADS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="briefbot-search")
@@ -200,7 +200,7 @@ class Searcher:
         generation = self.generation
         unknown = ()
         if ranked and threshold <= ranked[0].confidence < CLOSE_MATCH:
-            unknown = tuple(generation.names.unknown(question))
+            unknown = tuple(generation.names.only_unknown(question))
         if not ranked or ranked[0].confidence < threshold or unknown:
             closest = tuple(
                 dict.fromkeys(generation.briefs[generation.passages[s.row].brief_id].meta for s in ranked[:3])

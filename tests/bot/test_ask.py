@@ -44,7 +44,7 @@ async def test_off_topic_question_abstains_politely(harness):
 
 
 async def test_a_name_no_brief_mentions_is_named_in_the_reply(harness):
-    question = "Did Iran mediate the ceasefire negotiations with Qatar?"
+    question = "Did Iran mediate the ceasefire negotiations?"
     record = await harness.fake.slash("ask", [option("question", question)])
     reply = await harness.fake.reply(record)
     assert "never mention “Iran”" in reply["embeds"][0]["description"]
