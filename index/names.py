@@ -75,11 +75,7 @@ class NameChecker:
         for word in self._vocabulary:
             self._by_shape[word[:1], len(word)].append(word)
 
-    def unknown(self, question: str) -> list[str]:
-        """The names in `question` that no brief mentions, as the question writes them."""
-        return [name for name in question_names(question) if not self._mentioned(name)]
-
-    def only_unknown(self, question: str) -> list[str]:
+    def unmentioned(self, question: str) -> list[str]:
         """The question's names if the briefs mention none of them, else none: one name they do
         mention ("Which Gulf state hosted the talks, according to Islamabad?") means the question
         may well be about what they say, in words of its own."""

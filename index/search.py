@@ -200,7 +200,7 @@ class Searcher:
         generation = self.generation
         unknown = ()
         if ranked and threshold <= ranked[0].confidence < CLOSE_MATCH:
-            unknown = tuple(generation.names.only_unknown(question))
+            unknown = tuple(generation.names.unmentioned(question))
         if not ranked or ranked[0].confidence < threshold or unknown:
             closest = tuple(
                 dict.fromkeys(generation.briefs[generation.passages[s.row].brief_id].meta for s in ranked[:3])
