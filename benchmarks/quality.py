@@ -42,6 +42,8 @@ VARIANTS: dict[str, tuple[Retriever, FusionWeights]] = {
     "fused: passage + BM25": (Retriever.FUSED, FusionWeights(1.0, 0.0, 0.2)),
     "fused: sentence + BM25": (Retriever.FUSED, FusionWeights(0.0, 1.0, 0.2)),
     "fused: all three, BM25 0.4": (Retriever.FUSED, FusionWeights(0.5, 0.5, 0.4)),
+    "fused: all three, no feedback": (Retriever.FUSED, FusionWeights(feedback=0.0)),
+    "fused: all three, feedback 0.4": (Retriever.FUSED, FusionWeights(feedback=0.4)),
     "fused: all three (default)": (Retriever.FUSED, DEFAULT),
 }
 

@@ -37,6 +37,27 @@ class FusionWeights:
     sentence: float = 0.5
     lexical: float = 0.2
     candidates: int = 200
+    # Pseudo-relevance feedback: the question vector plus this share of the best passage's vector
+    # re-scores the same candidates (no second search): the best passage's wording finds its
+    # neighbours. SciFact train nDCG@10 +0.004, briefs top 3 0.92 → 0.96 (README "Quality").
+    feedback: float = 0.2
+
+
+@dataclass(frozen=True)
+class PassageUnits:
+    """Unit vectors of some passages, grouped: runs start at `offsets`, one run per passage that
+    has units (`has_units`)."""
+
+    vectors: np.ndarray
+    offsets: np.ndarray
+    has_units: np.ndarray
+
+    def best_scores(self, query_vector: np.ndarray) -> np.ndarray:
+        """For each passage, the best similarity of any of its sentences or clauses (-1: none)."""
+        scores = np.full(len(self.has_units), -1.0, dtype=np.float32)
+        if len(self.offsets):
+            scores[self.has_units] = np.maximum.reduceat(self.vectors @ query_vector, self.offsets)
+        return scores
 
 
 @dataclass(frozen=True)
@@ -86,21 +107,28 @@ class Searcher:
         candidates = self._candidates(query_vector, k, allowed, lexical, retriever)
         if len(candidates) == 0:
             return []
-        dense = generation.passage_rows(candidates) @ query_vector
-        sentence = self._max_unit_scores(candidates, query_vector)
+        passage_vectors = generation.passage_rows(candidates)
+        units = self._units_of(candidates)
+        dense = passage_vectors @ query_vector
+        sentence = units.best_scores(query_vector)
+        # Whether the briefs answer at all is judged on absolute similarity, not on the fused rank.
+        confidence = float(np.maximum(dense, sentence).max())
         if retriever == Retriever.DENSE:
             score = dense
         elif retriever == Retriever.LEXICAL:
             score = lexical[candidates]
         else:
             w = self.weights
-            score = (
-                w.passage * _zscore(dense)
-                + w.sentence * _zscore(sentence)
-                + w.lexical * _zscore(lexical[candidates])
-            )
-        # Whether the briefs answer at all is judged on absolute similarity, not on the fused rank.
-        confidence = float(np.maximum(dense, sentence).max())
+            lexical_z = w.lexical * _zscore(lexical[candidates])
+            score = w.passage * _zscore(dense) + w.sentence * _zscore(sentence) + lexical_z
+            if w.feedback:
+                expanded = query_vector + w.feedback * passage_vectors[int(np.argmax(score))]
+                expanded /= np.linalg.norm(expanded)
+                score = (
+                    w.passage * _zscore(passage_vectors @ expanded)
+                    + w.sentence * _zscore(units.best_scores(expanded))
+                    + lexical_z
+                )
         order = np.argsort(-score, kind="stable")[:k]
         return [Scored(int(candidates[i]), float(score[i]), confidence) for i in order]
 
@@ -153,22 +181,17 @@ class Searcher:
         rows = np.unique(np.concatenate(found)).astype(np.int64) if found else np.zeros(0, dtype=np.int64)
         return rows[allowed[rows]] if allowed is not None else rows
 
-    def _max_unit_scores(self, rows: np.ndarray, query_vector: np.ndarray) -> np.ndarray:
-        """For each passage, the best similarity of any of its sentences or clauses (one batch)."""
+    def _units_of(self, rows: np.ndarray) -> PassageUnits:
+        """The sentence and clause vectors of passages `rows`, read once for every score."""
         generation = self.generation
         starts = generation.unit_start[rows]
         counts = generation.unit_start[rows + 1] - starts
-        scores = np.full(len(rows), -1.0, dtype=np.float32)
         has_units = counts > 0
-        if not has_units.any():
-            return scores
         starts, counts = starts[has_units], counts[has_units]
-        offsets = np.concatenate([[0], np.cumsum(counts)[:-1]])
-        # All units of all candidates as one index array: start of each run plus a running count.
+        offsets = np.cumsum(counts) - counts  # where each passage's run starts (empty if none)
+        # All units of all passages as one index array: start of each run plus a running count.
         ids = np.repeat(starts - offsets, counts) + np.arange(int(counts.sum()))
-        similarity = generation.unit_rows(ids) @ query_vector
-        scores[has_units] = np.maximum.reduceat(similarity, offsets)
-        return scores
+        return PassageUnits(generation.unit_rows(ids), offsets, has_units)
 
     def best_sentence(self, row: int, question: str, query_vector: np.ndarray) -> str:
         """The sentence of passage `row` that best answers: its similarity plus shared words."""

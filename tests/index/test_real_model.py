@@ -38,14 +38,15 @@ def test_off_topic_questions_abstain(real_engine, question):
 
 def test_question_set_quality_does_not_regress(real_engine):
     """The shipped set (benchmarks/data). Floors at what the engine reaches today (0.86 first,
-    0.92 top 3, see README "Quality"); the product target is 0.9 first and all in the top 3."""
+    0.96 top 3 with pseudo-relevance feedback, 0.92 without; README "Quality"); the product target
+    is 0.9 first and all in the top 3."""
     on_topic = [q for q in QUESTIONS if q["paragraph"] is not None]
     answers = real_engine.ask_many([q["question"] for q in on_topic], k=3)
     ranks = [[h.passage.paragraph for h in a.hits] for a in answers]
     first = sum(r[:1] == [q["paragraph"]] for r, q in zip(ranks, on_topic, strict=True))
     top3 = sum(q["paragraph"] in r for r, q in zip(ranks, on_topic, strict=True))
     assert first / len(on_topic) >= 0.85, f"first {first}/{len(on_topic)}"
-    assert top3 / len(on_topic) >= 0.9, f"top3 {top3}/{len(on_topic)}"
+    assert top3 / len(on_topic) >= 0.96, f"top3 {top3}/{len(on_topic)}"
 
 
 def test_abstention_precision_and_recall(real_engine):
