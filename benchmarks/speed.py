@@ -218,24 +218,27 @@ def build_synthetic(size: int, folder: Path) -> dict:
 
 def measure_latency(folder: Path) -> dict:
     """Run in a fresh process: load the generation, answer the queries, report."""
-    from index.search import Searcher
+    from index.search import FusionWeights, Searcher
     from index.store import Store
     from index.vectors import is_exact
 
     generation = Store(folder).load("all-MiniLM-L6-v2")
     queries = np.load(folder / "queries.npy")
     searcher = Searcher(generation)
+    without_feedback = Searcher(generation, FusionWeights(feedback=0.0))
     for vector in queries[:5]:
         searcher.answer("warm up", vector, 3, 0.0)
-    times = []
+    times, times_without = [], []
     question = "What is the effect of the treatment on patients?"
-    for vector in queries:
-        started = time.perf_counter()
-        searcher.answer(question, vector, 3, 0.0)
-        times.append((time.perf_counter() - started) * 1000)
+    for vector in queries:  # interleaved, so that machine noise falls on both alike
+        for which, timings in ((searcher, times), (without_feedback, times_without)):
+            started = time.perf_counter()
+            which.answer(question, vector, 3, 0.0)
+            timings.append((time.perf_counter() - started) * 1000)
     result = {
         "p50_ms": percentile(times, 50),
         "p95_ms": percentile(times, 95),
+        "p50_without_feedback_ms": percentile(times_without, 50),
         "passage_index_exact": is_exact(generation.passage_index),
         "unit_index_exact": is_exact(generation.unit_index),
         "peak_rss_gb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2,
@@ -292,7 +295,7 @@ def bench_latency(sizes: list[int]) -> None:
     )
     print(
         f"  {'passages':>10} {'units':>10} {'index':>22} {'build s':>8} {'search p50':>11} {'p95':>7} "
-        f"{'ask p50':>8} {'recall@10':>9} {'peak RSS':>9}"
+        f"{'ask p50':>8} {'recall@10':>9} {'peak RSS':>9} {'no-feedback p50':>15}"
     )
     for size, built, result in rows:
         kind = (
@@ -305,7 +308,7 @@ def bench_latency(sizes: list[int]) -> None:
             f"  {size:>10,} {size * UNITS_PER_PASSAGE:>10,} {kind:>22} {built['build_seconds']:>8.0f} "
             f"{result['p50_ms']:>8.1f} ms {result['p95_ms']:>7.1f} "
             f"{result['p50_ms'] + percentile(embed_times, 50):>8.1f} {recall:>9} "
-            f"{result['peak_rss_gb']:>6.2f} GB"
+            f"{result['peak_rss_gb']:>6.2f} GB {result['p50_without_feedback_ms']:>12.1f} ms"
         )
 
 
