@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from index.embedding import DEFAULT_MODEL, DEFAULT_ONNX_DIR, Backend
 from index.engine import DEFAULT_THRESHOLD
 
 IdList = Annotated[list[int], NoDecode]
@@ -27,9 +28,9 @@ class Settings(BaseSettings):
     corpus_dir: Path = Path("docs_corpus")
     index_dir: Path = Path(".briefbot/index")
     state_dir: Path = Path(".briefbot/state")
-    model: str = "all-MiniLM-L6-v2"
-    embedding_backend: Literal["torch", "onnx"] = "onnx"  # for questions; indexing runs on torch
-    model_cache_dir: Path = Path(".briefbot/models")
+    model: str = DEFAULT_MODEL
+    embedding_backend: Backend = "onnx"  # for questions; indexing runs on torch
+    model_cache_dir: Path = DEFAULT_ONNX_DIR
     passages_per_answer: int = Field(default=3, ge=1, le=10)
     abstention_threshold: float = Field(default=DEFAULT_THRESHOLD, ge=0.0, le=1.0)
     max_upload_bytes: int = Field(default=2_000_000, ge=1_000)

@@ -15,6 +15,7 @@ import numpy as np
 from index.errors import BriefbotError
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
+DEFAULT_ONNX_DIR = Path(".briefbot/models")  # where ONNX exports are kept unless told otherwise
 Backend = Literal["torch", "onnx"]
 # Calls of at most this many texts (questions) go to ONNX Runtime when the backend is "onnx"; longer
 # ones (indexing) stay on torch, which benchmarks/speed.py measures faster for batches.
@@ -59,7 +60,7 @@ class SentenceTransformerEmbedder:
         self._model = None
         self._lock = threading.Lock()
         self._onnx_wanted = backend == "onnx"
-        self._onnx_dir = onnx_dir or Path(".briefbot/models")
+        self._onnx_dir = onnx_dir or DEFAULT_ONNX_DIR
         self._onnx = None
 
     def with_backend(self, backend: Backend, onnx_dir: Path | None = None) -> SentenceTransformerEmbedder:

@@ -120,15 +120,15 @@ class Searcher:
         else:
             w = self.weights
             lexical_z = w.lexical * _zscore(lexical[candidates])
-            score = w.passage * _zscore(dense) + w.sentence * _zscore(sentence) + lexical_z
+
+            def fused(dense: np.ndarray, sentence: np.ndarray) -> np.ndarray:
+                return w.passage * _zscore(dense) + w.sentence * _zscore(sentence) + lexical_z
+
+            score = fused(dense, sentence)
             if w.feedback:
                 expanded = query_vector + w.feedback * passage_vectors[int(np.argmax(score))]
                 expanded /= np.linalg.norm(expanded)
-                score = (
-                    w.passage * _zscore(passage_vectors @ expanded)
-                    + w.sentence * _zscore(units.best_scores(expanded))
-                    + lexical_z
-                )
+                score = fused(passage_vectors @ expanded, units.best_scores(expanded))
         order = np.argsort(-score, kind="stable")[:k]
         return [Scored(int(candidates[i]), float(score[i]), confidence) for i in order]
 
