@@ -21,9 +21,16 @@ from index.errors import IndexCorruptError, IndexFormatError, IndexMismatchError
 from index.lexical import LexicalIndex
 from index.models import BriefMeta, Passage
 from index.names import NameChecker
-from index.vectors import UNIT_SHARE, VectorRows, build_vector_index, prepare_loaded
+from index.vectors import (
+    APPROXIMATE_FROM,
+    VectorRows,
+    build_unit_store,
+    build_vector_index,
+    is_exact,
+    prepare_loaded,
+)
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4  # 4: sentence vectors of large corpora in a read-only 8-bit store
 POINTER = "CURRENT"
 GENERATIONS = "generations"
 _TMP_PREFIX = ".tmp-"
@@ -69,6 +76,8 @@ class Generation:
     def __post_init__(self) -> None:
         self.passage_rows = VectorRows(self.passage_index).rows
         self.unit_rows = VectorRows(self.unit_index).rows
+        # A compact sentence store is only read back, never searched (index/vectors.py).
+        self.search_units = is_exact(self.unit_index) and self.unit_index.ntotal > 0
         brief_number = {brief_id: number for number, brief_id in enumerate(self.briefs)}
         self.passage_brief = np.asarray([brief_number[p.brief_id] for p in self.passages], dtype=np.int32)
 
@@ -175,10 +184,12 @@ class Store:
             tmp / "passages.jsonl",
             "".join(json.dumps(_passage_to_json(p), ensure_ascii=False) + "\n" for p in passages).encode(),
         )
+        if approximate is None:
+            approximate = len(passages) >= APPROXIMATE_FROM
         faiss.write_index(
             build_vector_index(passage_vectors, dimension, approximate), str(tmp / "passages.faiss")
         )
-        faiss.write_index(build_vector_index(unit_vectors, dimension, approximate), str(tmp / "units.faiss"))
+        faiss.write_index(build_unit_store(unit_vectors, dimension, approximate), str(tmp / "units.faiss"))
         np.save(tmp / "unit_owner.npy", unit_owner.astype(np.int32))
         np.save(tmp / "unit_sentence.npy", unit_sentence.astype(np.int32))
         sparse.save_npz(tmp / "lexical.npz", lexical.weights, compressed=False)
@@ -333,7 +344,7 @@ def _read_generation(folder: Path, name: str, manifest: dict) -> Generation:
         briefs={b.meta.brief_id: b for b in briefs},
         passages=passages,
         passage_index=prepare_loaded(faiss.read_index(str(folder / "passages.faiss"))),
-        unit_index=prepare_loaded(faiss.read_index(str(folder / "units.faiss")), UNIT_SHARE),
+        unit_index=prepare_loaded(faiss.read_index(str(folder / "units.faiss"))),
         unit_owner=owner,
         unit_sentence=np.load(folder / "unit_sentence.npy"),
         unit_start=starts,

@@ -1,5 +1,7 @@
-"""FAISS indexes for passage and sentence vectors: exact (flat) for small corpora, IVF with 8-bit
-scalar quantisation above a size, where exact search gets slow and float32 vectors get big."""
+"""FAISS indexes for passage and sentence vectors. Small corpora: both exact (flat) and both
+searched. Above a size, where exact search gets slow and float32 vectors get big: passages in IVF
+with 8-bit scalar quantisation, searched; sentences in a flat 8-bit store that is only read back
+(see `search_units`)."""
 
 from __future__ import annotations
 
@@ -11,20 +13,18 @@ from contextlib import contextmanager
 import faiss
 import numpy as np
 
-# Above this many vectors an index is approximate (IVF, SQ8). Measured by benchmarks/speed.py.
+# From this many passages the indexes are approximate and compact. Measured by benchmarks/speed.py.
 APPROXIMATE_FROM = 100_000
 # Share of the lists searched per query, within bounds: IVF recall depends on how many lists are
-# searched relative to how many there are (benchmarks/speed.py reports the recall). The sentence
-# index, three times larger and only one of three signals, searches half that share: its scan is
-# most of a question's time at a million passages. Smaller indexes need a larger share for the
-# same recall: at 100k passages (632 lists) 63 probes found 0.896 of the exact top 10, 128 found
-# 0.955 and 192 found 0.972, each under 3.5 ms; hence the floor.
-PASSAGE_SHARE, UNIT_SHARE = 0.10, 0.05
+# searched relative to how many there are (benchmarks/speed.py reports the recall). Smaller
+# indexes need a larger share for the same recall: at 100k passages (632 lists) 63 probes found
+# 0.896 of the exact top 10, 128 found 0.955 and 192 found 0.972, each under 3.5 ms; hence the floor.
+SEARCH_SHARE = 0.10
 MIN_NPROBE, MAX_NPROBE = 160, 256
 
 
-def nprobe_for(nlist: int, share: float = PASSAGE_SHARE) -> int:
-    return min(nlist, max(MIN_NPROBE, min(MAX_NPROBE, int(nlist * share))))
+def nprobe_for(nlist: int) -> int:
+    return min(nlist, max(MIN_NPROBE, min(MAX_NPROBE, int(nlist * SEARCH_SHARE))))
 
 
 def use_one_search_thread() -> None:
@@ -70,11 +70,27 @@ def build_vector_index(vectors: np.ndarray, dimension: int, approximate: bool | 
     return index
 
 
-def prepare_loaded(index: faiss.Index, share: float = PASSAGE_SHARE) -> faiss.Index:
+def build_unit_store(vectors: np.ndarray, dimension: int, compact: bool) -> faiss.Index:
+    """Sentence and clause vectors. Exact when small; else 8 bits per component and never searched,
+    only read back to score the candidates' sentences: at a million passages a scan of the
+    three million sentence vectors doubled a question's time, and the candidates it added over the
+    passage and BM25 searches moved SciFact nDCG@10 by 0.0003 (README "Speed")."""
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    if not compact or len(vectors) < 1000:
+        return build_vector_index(vectors, dimension, approximate=False)
+    index = faiss.IndexScalarQuantizer(dimension, faiss.ScalarQuantizer.QT_8bit, faiss.METRIC_INNER_PRODUCT)
+    sample = vectors[np.random.default_rng(0).permutation(len(vectors))[:200_000]]
+    with _all_cores():
+        index.train(sample)  # each component's range
+        index.add(vectors)
+    return index
+
+
+def prepare_loaded(index: faiss.Index) -> faiss.Index:
     """Settings that are not saved with an index."""
     ivf = faiss.try_extract_index_ivf(index) if not isinstance(index, faiss.IndexFlat) else None
     if ivf is not None:
-        ivf.nprobe = nprobe_for(ivf.nlist, share)
+        ivf.nprobe = nprobe_for(ivf.nlist)
         if ivf.direct_map.type == faiss.DirectMap.NoMap:
             ivf.make_direct_map()
     return index
@@ -85,7 +101,7 @@ def is_exact(index: faiss.Index) -> bool:
 
 
 class VectorRows:
-    """Reading rows of an index back: a zero-copy view for flat indexes, decoding for IVF."""
+    """Reading rows of an index back: a zero-copy view for flat indexes, decoding for the others."""
 
     def __init__(self, index: faiss.Index) -> None:
         self.index = faiss.downcast_index(index)
