@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -20,7 +19,6 @@ EXACT_FILTERED_LIMIT = 50_000  # a filter admitting fewer passages is searched e
 # ceasefire?") abstains: such questions reach 0.45-0.56 on the sample brief, as high as
 # answerable ones, so the threshold cannot catch them (benchmarks/quality.py, "unanswerable").
 CLOSE_MATCH = 0.6
-_SEARCH_THREADS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="briefbot-search")
 
 
 class Retriever(StrEnum):
@@ -161,17 +159,11 @@ class Searcher:
         found: list[np.ndarray] = []
         query = query_vector.reshape(1, -1).astype(np.float32)
         if retriever != Retriever.LEXICAL:
-            # The sentence index, when searched, is searched in another thread meanwhile (FAISS
-            # releases the GIL).
-            units = None
-            if generation.search_units:
-                units = _SEARCH_THREADS.submit(
-                    generation.unit_index.search, query, min(pool * 3, generation.unit_index.ntotal)
-                )
             _, rows = generation.passage_index.search(query, min(pool, generation.passage_index.ntotal))
             found.append(rows[0][rows[0] >= 0])
-            if units is not None:
-                _, unit_rows = units.result()
+            if generation.search_units:  # small corpora only: a scan of a few ms
+                units = generation.unit_index
+                _, unit_rows = units.search(query, min(pool * 3, units.ntotal))
                 found.append(generation.unit_owner[unit_rows[0][unit_rows[0] >= 0]])
         if lexical is not None:
             positive = np.flatnonzero(lexical > 0)
