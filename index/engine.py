@@ -12,7 +12,13 @@ import numpy as np
 
 from index.actor_summary import ActorDirectory, ActorSummary
 from index.embedding import Embedder
-from index.errors import IndexCorruptError, IndexFormatError, IndexMismatchError, IndexMissingError
+from index.errors import (
+    REBUILD_ADVICE,
+    IndexCorruptError,
+    IndexFormatError,
+    IndexMismatchError,
+    IndexMissingError,
+)
 from index.indexer import IndexProgress, build_index
 from index.models import Answer, IndexReport, SearchFilters
 from index.search import FusionWeights, Retriever, Searcher, answer_many, check_question
@@ -86,7 +92,9 @@ class Engine:
             self.load()
         except (IndexCorruptError, IndexFormatError) as error:
             report = self.reindex(rebuild=True, progress=progress)
-            return replace(report, notes=(*report.notes, f"rebuilt the index: {error}"))
+            reason = str(error).removesuffix(REBUILD_ADVICE)  # the advice is what was just done
+            note = f"rebuilt the index from the embedding cache: {reason}"
+            return replace(report, notes=(note, *report.notes))
         return None
 
     def reindex(self, *, rebuild: bool = False, progress: IndexProgress | None = None) -> IndexReport:

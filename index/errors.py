@@ -1,5 +1,8 @@
 """Typed engine errors whose message can be shown to a user as it is."""
 
+# How messages about an unusable index end: what the user can do about it.
+REBUILD_ADVICE = ": run 'briefbot index --rebuild'"
+
 
 class BriefbotError(Exception):
     """Base of every error the engine raises on purpose; str(error) is user-facing."""

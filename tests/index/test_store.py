@@ -66,7 +66,8 @@ def test_start_up_rebuilds_a_corrupt_index_by_itself(fake_engine, corpus):
     (current_folder(fake_engine) / "units.faiss").write_bytes(b"truncated")
     engine = Engine(corpus, fake_engine.index_dir, FakeEmbedder())  # as `briefbot run` or `ask` start
     report = engine.ensure_index()
-    assert report is not None and any("rebuilt the index" in note for note in report.notes)
+    assert report is not None and report.notes[0].startswith("rebuilt the index from the embedding cache:")
+    assert "units.faiss" in report.notes[0] and "--rebuild" not in report.notes[0]  # done, not advised
     assert report.embedded == 0  # everything came back from the embedding cache
     assert len(engine.generation.passages) == 13
     assert engine.ensure_index() is None  # healthy now: nothing to do
