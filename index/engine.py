@@ -158,7 +158,7 @@ class Engine:
         if vectors.shape[1] != generation.manifest["dimension"]:
             raise IndexMismatchError(
                 f"the model gives {vectors.shape[1]} dimensions but the index holds "
-                f"{generation.manifest['dimension']}: run 'briefbot index --rebuild'"
+                f"{generation.manifest['dimension']}{REBUILD_ADVICE}"
             )
         return cleaned, vectors
 

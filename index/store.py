@@ -17,7 +17,13 @@ import numpy as np
 from scipy import sparse
 
 from index.actors import ActorIndex
-from index.errors import IndexCorruptError, IndexFormatError, IndexMismatchError, IndexMissingError
+from index.errors import (
+    REBUILD_ADVICE,
+    IndexCorruptError,
+    IndexFormatError,
+    IndexMismatchError,
+    IndexMissingError,
+)
 from index.lexical import LexicalIndex
 from index.models import BriefMeta, Passage
 from index.names import NameChecker
@@ -257,17 +263,11 @@ class Store:
         try:
             manifest = json.loads(path.read_text())
         except FileNotFoundError as error:
-            raise IndexCorruptError(
-                f"index generation '{name}' has no manifest: run 'briefbot index --rebuild'"
-            ) from error
+            raise IndexCorruptError(f"index generation '{name}' has no manifest{REBUILD_ADVICE}") from error
         except (ValueError, UnicodeDecodeError) as error:
-            raise IndexCorruptError(
-                f"index manifest of '{name}' is unreadable: run 'briefbot index --rebuild'"
-            ) from error
+            raise IndexCorruptError(f"index manifest of '{name}' is unreadable{REBUILD_ADVICE}") from error
         if not isinstance(manifest, dict):
-            raise IndexCorruptError(
-                f"index manifest of '{name}' is not a manifest: run 'briefbot index --rebuild'"
-            )
+            raise IndexCorruptError(f"index manifest of '{name}' is not a manifest{REBUILD_ADVICE}")
         return name, manifest
 
     def load(self, model: str, dimension: int | None = None) -> Generation:
@@ -280,8 +280,7 @@ class Store:
             generation = _read_generation(folder, name, manifest)
         except (OSError, ValueError, KeyError, TypeError, RuntimeError) as error:
             raise IndexCorruptError(
-                f"index generation '{name}' cannot be read ({error.__class__.__name__}): "
-                "run 'briefbot index --rebuild'"
+                f"index generation '{name}' cannot be read ({error.__class__.__name__}){REBUILD_ADVICE}"
             ) from error
         _check_counts(generation)
         return generation
@@ -291,17 +290,14 @@ class Store:
         folder = self.generations_dir / name
         files = manifest.get("files")
         if not isinstance(files, dict) or set(files) != set(_FILES):
-            raise IndexCorruptError(
-                f"index manifest of '{name}' lists the wrong files: run 'briefbot index --rebuild'"
-            )
+            raise IndexCorruptError(f"index manifest of '{name}' lists the wrong files{REBUILD_ADVICE}")
         for file_name, size in files.items():
             path = folder / file_name
             if not path.is_file():
-                raise IndexCorruptError(f"index file {file_name} is missing: run 'briefbot index --rebuild'")
+                raise IndexCorruptError(f"index file {file_name} is missing{REBUILD_ADVICE}")
             if path.stat().st_size != size:
                 raise IndexCorruptError(
-                    f"index file {file_name} has the wrong size (truncated or edited): "
-                    "run 'briefbot index --rebuild'"
+                    f"index file {file_name} has the wrong size (truncated or edited){REBUILD_ADVICE}"
                 )
 
 
@@ -309,8 +305,7 @@ def check_manifest(manifest: dict, model: str, dimension: int | None) -> None:
     version = manifest.get("format_version")
     if version != FORMAT_VERSION:
         raise IndexFormatError(
-            f"index format {version} is not the format this version reads ({FORMAT_VERSION}): "
-            "run 'briefbot index --rebuild'"
+            f"index format {version} is not the format this version reads ({FORMAT_VERSION}){REBUILD_ADVICE}"
         )
     if manifest.get("model") != model:
         raise IndexMismatchError(
@@ -320,7 +315,7 @@ def check_manifest(manifest: dict, model: str, dimension: int | None) -> None:
     if dimension is not None and manifest.get("dimension") != dimension:
         raise IndexMismatchError(
             f"index vectors have {manifest.get('dimension')} dimensions, the model gives "
-            f"{dimension}: run 'briefbot index --rebuild'"
+            f"{dimension}{REBUILD_ADVICE}"
         )
 
 
@@ -371,5 +366,5 @@ def _check_counts(generation: Generation) -> None:
     if problems:
         raise IndexCorruptError(
             f"index generation '{generation.name}' does not match its manifest "
-            f"({', '.join(problems)}): run 'briefbot index --rebuild'"
+            f"({', '.join(problems)}){REBUILD_ADVICE}"
         )
