@@ -7,7 +7,8 @@ indexing   full `briefbot index` of N briefs built from SciFact abstracts vs bar
            SentenceTransformer.encode over exactly the same texts; then one brief changed.
 latency    question latency (engine only, warm) at each size: real query vectors, synthetic
            passage vectors drawn around real ones, the real load and search path, each size in a
-           fresh process (peak RSS is that process's); approximate vs exact recall@10.
+           fresh process (peak RSS is that process's); approximate vs exact recall@10; and with a
+           filter admitting two briefs in five.
 quantised  SciFact train nDCG@10 with the exact float32 indexes vs the large-corpus kind (passages
            in IVF + 8-bit scalar quantisation, sentences in an 8-bit store, not searched).
 backend    question embedding on torch vs ONNX Runtime (float32, and int8 dynamically quantised):
@@ -219,6 +220,7 @@ def build_synthetic(size: int, folder: Path) -> dict:
 
 def measure_latency(folder: Path) -> dict:
     """Run in a fresh process: load the generation, answer the queries, report."""
+    from index.models import SearchFilters
     from index.search import FusionWeights, Searcher
     from index.store import Store
     from index.vectors import is_exact
@@ -236,8 +238,18 @@ def measure_latency(folder: Path) -> dict:
             started = time.perf_counter()
             which.answer(question, vector, 3, 0.0)
             timings.append((time.perf_counter() - started) * 1000)
+    # A wide filter (two briefs in five, as `/ask` with a date range might admit): the searches
+    # are restricted to the passages it admits.
+    two_in_five = [brief for number, brief in enumerate(generation.briefs) if number % 5 < 2]
+    admitted = SearchFilters(brief_ids=frozenset(two_in_five))
+    filtered = []
+    for vector in queries:
+        started = time.perf_counter()
+        searcher.answer(question, vector, 3, 0.0, admitted)
+        filtered.append((time.perf_counter() - started) * 1000)
     result = {
         "p50_ms": percentile(times, 50),
+        "p50_filtered_ms": percentile(filtered, 50),
         "p95_ms": percentile(times, 95),
         "p50_without_feedback_ms": percentile(times_without, 50),
         "passage_index_exact": is_exact(generation.passage_index),
@@ -296,7 +308,7 @@ def bench_latency(sizes: list[int]) -> None:
     )
     print(
         f"  {'passages':>10} {'units':>10} {'index':>22} {'build s':>8} {'search p50':>11} {'p95':>7} "
-        f"{'ask p50':>8} {'recall@10':>9} {'peak RSS':>9} {'no-feedback p50':>15}"
+        f"{'ask p50':>8} {'recall@10':>9} {'peak RSS':>9} {'no-feedback p50':>15} {'filtered p50':>12}"
     )
     for size, built, result in rows:
         kind = (
@@ -309,7 +321,8 @@ def bench_latency(sizes: list[int]) -> None:
             f"  {size:>10,} {size * UNITS_PER_PASSAGE:>10,} {kind:>22} {built['build_seconds']:>8.0f} "
             f"{result['p50_ms']:>8.1f} ms {result['p95_ms']:>7.1f} "
             f"{result['p50_ms'] + percentile(embed_times, 50):>8.1f} {recall:>9} "
-            f"{result['peak_rss_gb']:>6.2f} GB {result['p50_without_feedback_ms']:>12.1f} ms"
+            f"{result['peak_rss_gb']:>6.2f} GB {result['p50_without_feedback_ms']:>12.1f} ms "
+            f"{result['p50_filtered_ms']:>9.1f} ms"
         )
 
 

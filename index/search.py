@@ -12,9 +12,13 @@ from index.errors import QuestionError
 from index.lexical import tokens
 from index.models import Answer, Hit, SearchFilters
 from index.store import Generation
+from index.vectors import search_rows
 
 MAX_QUESTION_CHARS = 1000
-EXACT_FILTERED_LIMIT = 50_000  # a filter admitting fewer passages is searched exhaustively
+# A filter admitting at most this many passages scores each of them; a wider one restricts the
+# searches to what it admits. Scoring every admitted passage costs ~5 µs each at 100k passages
+# (their vectors decoded), so 40,000 of them took 195 ms (benchmarks/speed.py, "filtered").
+EXACT_FILTERED_LIMIT = 2_000
 # Below this confidence, a question whose names no brief mentions ("What did Iran say about the
 # ceasefire?") abstains: such questions reach 0.45-0.56 on the sample brief, as high as
 # answerable ones, so the threshold cannot catch them (benchmarks/quality.py, "unanswerable").
@@ -149,29 +153,26 @@ class Searcher:
         lexical: np.ndarray | None,
         retriever: Retriever,
     ) -> np.ndarray:
-        """Passages worth scoring exactly: the nearest by passage and by sentence, the best by BM25."""
+        """Passages worth scoring exactly, among those the filters admit: the nearest by passage
+        and by sentence, the best by BM25."""
         generation = self.generation
         if allowed is not None and allowed.sum() <= EXACT_FILTERED_LIMIT:
             return np.flatnonzero(allowed)  # a narrow filter: score every admitted passage exactly
         pool = max(self.weights.candidates, k)
-        if allowed is not None:
-            pool *= 4  # a wide filter drops some of the nearest; look further
         found: list[np.ndarray] = []
         query = query_vector.reshape(1, -1).astype(np.float32)
         if retriever != Retriever.LEXICAL:
-            _, rows = generation.passage_index.search(query, min(pool, generation.passage_index.ntotal))
-            found.append(rows[0][rows[0] >= 0])
+            found.append(search_rows(generation.passage_index, query, pool, allowed))
             if generation.search_units:  # small corpora only: a scan of a few ms
-                units = generation.unit_index
-                _, unit_rows = units.search(query, min(pool * 3, units.ntotal))
-                found.append(generation.unit_owner[unit_rows[0][unit_rows[0] >= 0]])
+                admitted_units = None if allowed is None else allowed[generation.unit_owner]
+                unit_rows = search_rows(generation.unit_index, query, pool * 3, admitted_units)
+                found.append(generation.unit_owner[unit_rows])
         if lexical is not None:
-            positive = np.flatnonzero(lexical > 0)
+            positive = np.flatnonzero(lexical > 0 if allowed is None else (lexical > 0) & allowed)
             if len(positive) > pool:
                 positive = positive[np.argpartition(-lexical[positive], pool)[:pool]]
             found.append(positive)
-        rows = np.unique(np.concatenate(found)).astype(np.int64) if found else np.zeros(0, dtype=np.int64)
-        return rows[allowed[rows]] if allowed is not None else rows
+        return np.unique(np.concatenate(found)).astype(np.int64) if found else np.zeros(0, dtype=np.int64)
 
     def _units_of(self, rows: np.ndarray) -> PassageUnits:
         """The sentence and clause vectors of passages `rows`, read once for every score."""

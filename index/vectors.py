@@ -100,6 +100,26 @@ def is_exact(index: faiss.Index) -> bool:
     return isinstance(faiss.downcast_index(index), faiss.IndexFlat)
 
 
+def search_rows(
+    index: faiss.Index, query: np.ndarray, k: int, admitted: np.ndarray | None = None
+) -> np.ndarray:
+    """Rows of the `k` vectors nearest to `query` (one row vector); with `admitted`, a mask over
+    the rows, among those only: FAISS skips the others while it scans, at no extra cost."""
+    k = min(k, index.ntotal)
+    if admitted is None:
+        _, rows = index.search(query, k)
+    else:
+        bitmap = np.packbits(admitted, bitorder="little")  # alive until the search returns
+        selector = faiss.IDSelectorBitmap(len(admitted), faiss.swig_ptr(bitmap))
+        ivf = None if is_exact(index) else faiss.try_extract_index_ivf(index)
+        if ivf is not None:
+            params = faiss.SearchParametersIVF(sel=selector, nprobe=ivf.nprobe)
+        else:
+            params = faiss.SearchParameters(sel=selector)
+        _, rows = index.search(query, k, params=params)
+    return rows[0][rows[0] >= 0]
+
+
 class VectorRows:
     """Reading rows of an index back: a zero-copy view for flat indexes, decoding for the others."""
 

@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 
+import index.search
 from bot.text import answer_json
 from index.errors import QuestionError
 from index.models import SearchFilters
@@ -36,7 +37,9 @@ def test_json_contract(fake_engine):
     assert isinstance(hit["score"], float)
 
 
-def test_filters_by_brief_and_date(fake_engine, corpus):
+@pytest.mark.parametrize("exact_limit", [2_000, 0], ids=["each-admitted-scored", "searches-restricted"])
+def test_filters_by_brief_and_date(fake_engine, corpus, monkeypatch, exact_limit):
+    monkeypatch.setattr(index.search, "EXACT_FILTERED_LIMIT", exact_limit)
     for name, day in (("old", "2020-01-05"), ("new", "2025-06-01")):
         (corpus / f"{name}.md").write_text(
             f"---\ntitle: {name}\ndate: {day}\n---\n\nQatar mediated talks between rivals.\n"

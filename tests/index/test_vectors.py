@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import numpy as np
 
+import index.search
 from index.engine import Engine
 from index.indexer import build_index
-from index.vectors import VectorRows, build_unit_store, build_vector_index, is_exact
+from index.models import SearchFilters
+from index.vectors import VectorRows, build_unit_store, build_vector_index, is_exact, search_rows
 from tests.fakes import FakeEmbedder
 
 
@@ -24,6 +26,21 @@ def test_approximate_passage_index_finds_and_reads_back_its_vectors():
     assert (found[:, 0] == np.arange(50)).mean() >= 0.95
     rows = VectorRows(index).rows(np.array([5, 2999, 0]))
     assert np.abs(rows - vectors[[5, 2999, 0]]).max() < 0.02
+
+
+def test_search_among_admitted_rows_only():
+    vectors = unit_vectors(3000)
+    admitted = np.zeros(3000, dtype=bool)
+    admitted[1::7] = True
+    query = vectors[:1]  # row 0 itself is not admitted
+    exact = np.flatnonzero(admitted)[np.argsort(-(vectors[admitted] @ query[0]))[:10]]
+    flat = build_vector_index(vectors, 32, approximate=False)
+    assert list(search_rows(flat, query, 10, admitted)) == list(exact)
+    approximate = build_vector_index(vectors, 32, approximate=True)
+    found = search_rows(approximate, query, 10, admitted)
+    assert len(found) == 10 and admitted[found].all()
+    assert len(set(found) & set(exact)) >= 8
+    assert search_rows(flat, query, 1)[0] == 0  # without a mask, every row
 
 
 def test_compact_unit_store_reads_back_close_to_the_originals():
@@ -69,6 +86,20 @@ def test_large_corpus_answers_without_searching_the_sentence_store(tmp_path):
     first = answer.hits[0]
     assert (first.brief.brief_id, first.passage.paragraph) == ("brief-042", 7)
     assert "topic42x7" in first.best_sentence
+
+
+def test_wide_filter_on_a_large_corpus_searches_only_what_it_admits(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    write_many_briefs(corpus, 60)
+    build_index(corpus, tmp_path / "index", FakeEmbedder(), approximate=True)
+    engine = Engine(corpus, tmp_path / "index", FakeEmbedder(), threshold=0.1)
+    monkeypatch.setattr(index.search, "EXACT_FILTERED_LIMIT", 0)  # as if 40 passages were many
+    briefs = frozenset({"brief-007", "brief-042"})
+    answer = engine.ask("Which report covers topic42x7?", k=5, filters=SearchFilters(brief_ids=briefs))
+    assert (answer.hits[0].brief.brief_id, answer.hits[0].passage.paragraph) == ("brief-042", 7)
+    assert {hit.brief.brief_id for hit in answer.hits} <= briefs
+    elsewhere = engine.ask("Which report covers topic42x7?", filters=SearchFilters(brief_ids={"brief-007"}))
+    assert {hit.brief.brief_id for hit in elsewhere.hits} <= {"brief-007"}
 
 
 def test_small_corpus_searches_both_exact_indexes(fake_engine):
