@@ -138,12 +138,7 @@ class Searcher:
         """A mask of the passages the filters admit (None: no filter)."""
         if filters is None or filters.is_empty():
             return None
-        admitted = [
-            number
-            for number, brief in enumerate(self.generation.briefs.values())
-            if filters.admits(brief.meta)
-        ]
-        return np.isin(self.generation.passage_brief, admitted)
+        return self.generation.admitted_passages(filters)
 
     def _candidates(
         self,

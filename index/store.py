@@ -25,7 +25,7 @@ from index.errors import (
     IndexMissingError,
 )
 from index.lexical import LexicalIndex
-from index.models import BriefMeta, Passage
+from index.models import BriefMeta, Passage, SearchFilters
 from index.names import NameChecker
 from index.vectors import (
     APPROXIMATE_FROM,
@@ -84,8 +84,25 @@ class Generation:
         self.unit_rows = VectorRows(self.unit_index).rows
         # A compact sentence store is only read back, never searched (index/vectors.py).
         self.search_units = is_exact(self.unit_index) and self.unit_index.ntotal > 0
-        brief_number = {brief_id: number for number, brief_id in enumerate(self.briefs)}
-        self.passage_brief = np.asarray([brief_number[p.brief_id] for p in self.passages], dtype=np.int32)
+        self._brief_number = {brief_id: number for number, brief_id in enumerate(self.briefs)}
+        self.passage_brief = np.asarray(
+            [self._brief_number[p.brief_id] for p in self.passages], dtype=np.int32
+        )
+
+    def admitted_passages(self, filters: SearchFilters) -> np.ndarray:
+        """A mask of the passages whose brief `filters` admits. Built per brief, then spread to
+        passages by index (np.isin of a million passages against the admitted briefs was most of a
+        filtered question's time at 1M)."""
+        if filters.since is None and filters.until is None:
+            admitted = np.zeros(len(self.briefs), dtype=bool)
+            admitted[[self._brief_number[b] for b in filters.brief_ids if b in self._brief_number]] = True
+        else:
+            admitted = np.fromiter(
+                (filters.admits(brief.meta) for brief in self.briefs.values()),
+                dtype=bool,
+                count=len(self.briefs),
+            )
+        return admitted[self.passage_brief]
 
     @cached_property
     def names(self) -> NameChecker:
