@@ -91,8 +91,8 @@ class Generation:
 
     def admitted_passages(self, filters: SearchFilters) -> np.ndarray:
         """A mask of the passages whose brief `filters` admits. Built per brief, then spread to
-        passages by index (np.isin of a million passages against the admitted briefs was most of a
-        filtered question's time at 1M)."""
+        passages by index: np.isin of a million passages against the admitted briefs took about
+        17 ms a question (benchmarks/speed.py, filtered p50 at 1M 45 → 28 ms)."""
         if filters.since is None and filters.until is None:
             admitted = np.zeros(len(self.briefs), dtype=bool)
             admitted[[self._brief_number[b] for b in filters.brief_ids if b in self._brief_number]] = True
