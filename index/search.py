@@ -16,8 +16,8 @@ from index.vectors import search_rows
 
 MAX_QUESTION_CHARS = 1000
 # A filter admitting at most this many passages scores each of them; a wider one restricts the
-# searches to what it admits. Scoring every admitted passage costs ~5 µs each at 100k passages
-# (their vectors decoded), so 40,000 of them took 195 ms (benchmarks/speed.py, "filtered").
+# searches to what it admits. Scoring costs ~5 µs a passage at 100k (its vectors decoded): 40,000
+# admitted took 195 ms that way, against 4-7 ms restricted (README "Speed", filtered search).
 EXACT_FILTERED_LIMIT = 2_000
 # Below this confidence, a question whose names no brief mentions ("What did Iran say about the
 # ceasefire?") abstains: such questions reach 0.45-0.56 on the sample brief, as high as
