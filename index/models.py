@@ -94,13 +94,6 @@ class SearchFilters:
     def is_empty(self) -> bool:
         return not self.brief_ids and self.since is None and self.until is None
 
-    def admits(self, brief: BriefMeta) -> bool:
-        if self.brief_ids and brief.brief_id not in self.brief_ids:
-            return False
-        if self.since is not None and (brief.date is None or brief.date < self.since):
-            return False
-        return not (self.until is not None and (brief.date is None or brief.date > self.until))
-
 
 @dataclass(frozen=True)
 class IndexReport:

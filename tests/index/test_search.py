@@ -52,6 +52,8 @@ def test_filters_by_brief_and_date(fake_engine, corpus, monkeypatch, exact_limit
     assert {h.brief.brief_id for h in recent.hits} == {"new"}
     early = fake_engine.ask(question, filters=SearchFilters(until=date(2021, 1, 1)))
     assert {h.brief.brief_id for h in early.hits} == {"old"}
+    both = SearchFilters(brief_ids=frozenset({"old", "new"}), until=date(2025, 6, 1))
+    assert {h.brief.brief_id for h in fake_engine.ask(question, filters=both).hits} == {"old", "new"}
     nothing = fake_engine.ask(question, filters=SearchFilters(since=date(2030, 1, 1)))
     assert nothing.abstained and nothing.hits == ()
 
