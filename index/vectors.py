@@ -46,10 +46,10 @@ def _all_cores() -> Iterator[None]:
         use_one_search_thread()
 
 
-def build_vector_index(vectors: np.ndarray, dimension: int, approximate: bool | None = None) -> faiss.Index:
+def build_vector_index(vectors: np.ndarray, dimension: int, approximate: bool) -> faiss.Index:
+    """Passage vectors: exact, or IVF-SQ8 when `approximate` (decided by Store.write from the
+    passage count, APPROXIMATE_FROM)."""
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-    if approximate is None:
-        approximate = len(vectors) >= APPROXIMATE_FROM
     if not approximate or len(vectors) < 1000:
         index = faiss.IndexFlatIP(dimension)
         if len(vectors):
