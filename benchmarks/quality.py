@@ -5,10 +5,11 @@
 Datasets: SciFact train (BEIR; documents indexed once into .briefbot/eval/, then cached) and the
 brief questions in benchmarks/data/brief_questions.jsonl (paraphrased questions with their gold
 paragraph; off-topic questions with "paragraph": null; and with "kind": "unanswerable", questions
-on the brief's subject that it does not answer) over docs_corpus/. The fresh set,
-benchmarks/data/brief_questions_fresh.jsonl (30 paraphrased and 5 off-topic questions), was written
-after the fusion was tuned and is used for nothing but this report: how the engine does on
-questions it was not tuned on. It is shown beside each variant ("fresh") and never calibrates.
+on the brief's subject that it does not answer) over docs_corpus/. Two held-out sets show how the
+engine does on questions it was not tuned on, beside each variant, and never calibrate:
+benchmarks/data/brief_questions_fresh.jsonl (30 paraphrased and 5 off-topic questions, written after
+the fusion was tuned) and brief_questions_fresh2.jsonl (31 paraphrased, 8 unanswerable and 3
+off-topic, written before a later round of levers was tried; README "Quality").
 
 Calibration: the threshold is the midpoint between the highest confidence of an off-topic question
 and the lowest confidence of an on-topic one when the two sets separate, else the value that
@@ -35,7 +36,12 @@ from index.search import FusionWeights, Retriever, Searcher
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = ROOT / "benchmarks" / "data" / "brief_questions.jsonl"
-FRESH_QUESTIONS = ROOT / "benchmarks" / "data" / "brief_questions_fresh.jsonl"
+# Held-out sets, written after the tuning they judge and never used to calibrate: "fresh" after
+# the fusion was tuned, "fresh 2" before a later round of levers (README "Quality").
+HELD_OUT = {
+    "fresh": ROOT / "benchmarks" / "data" / "brief_questions_fresh.jsonl",
+    "fresh 2": ROOT / "benchmarks" / "data" / "brief_questions_fresh2.jsonl",
+}
 DEFAULT = FusionWeights()
 VARIANTS: dict[str, tuple[Retriever, FusionWeights]] = {
     "dense (passage vectors only)": (Retriever.DENSE, DEFAULT),
@@ -109,19 +115,23 @@ def first_and_top3(rankings: list[list[str]], qrels: list[dict[str, int]]) -> tu
     return first, top3
 
 
-def brief_rows(embedder) -> tuple[dict[str, Row], float, list[float], list[float], dict[str, float]]:
-    everything = read_questions(QUESTIONS)
-    fresh = read_questions(FRESH_QUESTIONS)
-    items = [q for q in everything if q.get("kind") != "unanswerable"]
-    on_topic = [q for q in items if q["paragraph"] is not None]
-    fresh_on_topic = [q for q in fresh if q["paragraph"] is not None]
+def brief_rows(
+    embedder,
+) -> tuple[dict[str, Row], float, list[float], list[float], dict[tuple[str, str], list[bool]]]:
+    """The variants on the tuning questions and on each held-out set; confidences of the tuning
+    questions for calibration; and whether the engine abstains, by set and kind of question."""
+    tuning = read_questions(QUESTIONS)
+    held_out = {name: read_questions(path) for name, path in HELD_OUT.items()}
+    items = [q for q in tuning if q.get("kind") != "unanswerable"]
+    groups = {"tuning": [q for q in items if q["paragraph"] is not None]}
+    groups |= {name: [q for q in qs if q["paragraph"] is not None] for name, qs in held_out.items()}
+    asked = [q for group in groups.values() for q in group]
     with tempfile.TemporaryDirectory() as folder:
         engine = Engine(ROOT / "docs_corpus", Path(folder), embedder)
         engine.reindex()
         generation = engine.generation
         brief_id = next(iter(generation.briefs))
         vectors = embedder.embed_batch([q["question"] for q in items])
-        asked = on_topic + fresh_on_topic
         asked_vectors = embedder.embed_batch([q["question"] for q in asked])
         qrels = [{f"{brief_id}#{q['paragraph']}": 1} for q in asked]
         rows = {}
@@ -136,27 +146,44 @@ def brief_rows(embedder) -> tuple[dict[str, Row], float, list[float], list[float
                 100,
                 lambda p: f"{p.brief_id}#{p.paragraph}",
             )
-            tuned = len(on_topic)
+            tuned = len(groups["tuning"])
             row = scores(rankings[:tuned], qrels[:tuned])
-            first, top3 = first_and_top3(rankings[:tuned], qrels[:tuned])
-            fresh_first, fresh_top3 = first_and_top3(rankings[tuned:], qrels[tuned:])
-            row.extra = f"first {first:.2f}  top-3 {top3:.2f}  | fresh: first {fresh_first:.2f}  "
-            row.extra += f"top-3 {fresh_top3:.2f}"
+            start, parts = 0, []
+            for group, questions in groups.items():
+                end = start + len(questions)
+                first, top3 = first_and_top3(rankings[start:end], qrels[start:end])
+                parts.append(f"{group}: first {first:.2f} top-3 {top3:.2f}")
+                start = end
+            row.extra = "  | ".join(parts)
             rows[name] = row
         searcher = Searcher(generation, DEFAULT)
         confidence = [
             searcher.rank(q["question"], v, 1)[0].confidence for q, v in zip(items, vectors, strict=True)
         ]
-        answers = engine.ask_many([q["question"] for q in everything + fresh])
-    abstained: dict[str, list[bool]] = {}
-    for number, (question, answer) in enumerate(zip(everything + fresh, answers, strict=True)):
+        every_set = {"tuning": tuning} | held_out
+        answers = engine.ask_many([q["question"] for qs in every_set.values() for q in qs])
+    abstained: dict[tuple[str, str], list[bool]] = {}
+    questions = [(name, q) for name, qs in every_set.items() for q in qs]
+    for (name, question), answer in zip(questions, answers, strict=True):
         kind = question.get("kind") or ("on-topic" if question["paragraph"] is not None else "off-topic")
-        if number >= len(everything):
-            kind = f"fresh {kind}"
-        abstained.setdefault(kind, []).append(answer.abstained)
+        abstained.setdefault((name, kind), []).append(answer.abstained)
     on = [c for c, q in zip(confidence, items, strict=True) if q["paragraph"] is not None]
     off = [c for c, q in zip(confidence, items, strict=True) if q["paragraph"] is None]
-    return rows, calibrate(on, off), on, off, {kind: mean(flags) for kind, flags in abstained.items()}
+    return rows, calibrate(on, off), on, off, abstained
+
+
+def engine_abstention(abstained: dict[tuple[str, str], list[bool]], group: str) -> tuple[float, float]:
+    """Precision and recall of the engine's abstention on one set of questions: it should abstain
+    on off-topic and unanswerable questions, and answer on-topic ones."""
+    should = [
+        flag
+        for (name, kind), flags in abstained.items()
+        if name == group and kind != "on-topic"
+        for flag in flags
+    ]
+    wrong = sum(abstained.get((group, "on-topic"), []))
+    right = sum(should)
+    return right / max(right + wrong, 1), right / max(len(should), 1)
 
 
 def calibrate(on: list[float], off: list[float]) -> float:
@@ -216,8 +243,14 @@ def main() -> None:
     print(f"abstention at threshold {threshold:.3f}: precision {precision:.2f}, recall {recall:.2f}")
     print(
         "the engine (threshold and unmentioned names) abstains on: "
-        + ", ".join(f"{kind} {share:.2f}" for kind, share in abstained.items())
+        + ", ".join(f"{name} {kind} {sum(flags)}/{len(flags)}" for (name, kind), flags in abstained.items())
     )
+    for group in ("tuning", *HELD_OUT):
+        precision, recall = engine_abstention(abstained, group)
+        print(
+            f"engine abstention on {group} (off-topic and unanswerable): precision {precision:.2f}, "
+            f"recall {recall:.2f}"
+        )
     print(f"({time.perf_counter() - started:.0f} s)")
 
 
