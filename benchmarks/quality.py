@@ -1,6 +1,6 @@
 """Retrieval quality: retriever variant × dataset, and the abstention threshold calibrated on data.
 
-    .venv/bin/python -m benchmarks.quality [--scifact DIR] [--skip-scifact]
+    .venv/bin/python -m benchmarks.quality [--scifact DIR] [--skip-scifact] [--model NAME]
 
 Datasets: SciFact train (BEIR; documents indexed once into .briefbot/eval/, then cached) and the
 brief questions in benchmarks/data/brief_questions.jsonl (paraphrased questions with their gold
@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from index.beir import load_beir
-from index.embedding import SentenceTransformerEmbedder
+from index.embedding import DEFAULT_MODEL, SentenceTransformerEmbedder
 from index.engine import Engine
 from index.indexer import build_index
 from index.metrics import mean, mrr_at, ndcg_at, recall_at
@@ -84,6 +84,8 @@ def scores(rankings, qrels) -> Row:
 def scifact_rows(embedder, folder: Path) -> dict[str, Row]:
     dataset = load_beir(folder, "train")
     index_dir = ROOT / ".briefbot" / "eval" / folder.resolve().name
+    if embedder.model_name != DEFAULT_MODEL:  # each model its own cached index
+        index_dir = index_dir.with_name(f"{index_dir.name}-{Path(embedder.model_name).name}")
     build_index(folder, index_dir, embedder, scan=dataset.as_scan(), split_long=False)
     generation = Engine(folder, index_dir, embedder).generation
     ids = list(dataset.queries)
@@ -212,6 +214,12 @@ def main() -> None:
     parser.add_argument("--scifact", type=Path, default=ROOT.parent / "shared" / "datasets" / "scifact-train")
     parser.add_argument("--skip-scifact", action="store_true")
     parser.add_argument(
+        "--model",
+        default=DEFAULT_MODEL,
+        help="sentence-transformers model name or local folder, to compare another model in the same "
+        "pipeline (default: the engine's)",
+    )
+    parser.add_argument(
         "--threshold",
         type=float,
         default=None,
@@ -219,7 +227,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     started = time.perf_counter()
-    embedder = SentenceTransformerEmbedder()
+    embedder = SentenceTransformerEmbedder(args.model)
     briefs, calibrated, on, off, abstained = brief_rows(embedder)
     scifact = {} if args.skip_scifact else scifact_rows(embedder, args.scifact)
     from index.engine import DEFAULT_THRESHOLD
