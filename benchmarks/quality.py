@@ -183,9 +183,13 @@ def engine_abstention(abstained: dict[tuple[str, str], list[bool]], group: str) 
         if name == group and kind != "on-topic"
         for flag in flags
     ]
-    wrong = sum(abstained.get((group, "on-topic"), []))
+    return precision_recall(should, abstained.get((group, "on-topic"), []))
+
+
+def precision_recall(should: list[bool], wrong: list[bool]) -> tuple[float, float]:
+    """Of abstentions: `should` flags questions that ought to abstain, `wrong` answerable ones."""
     right = sum(should)
-    return right / max(right + wrong, 1), right / max(len(should), 1)
+    return right / max(right + sum(wrong), 1), right / max(len(should), 1)
 
 
 def calibrate(on: list[float], off: list[float]) -> float:
@@ -196,17 +200,12 @@ def calibrate(on: list[float], off: list[float]) -> float:
 
 
 def _f1(threshold: float, on: list[float], off: list[float]) -> float:
-    abstain_off = sum(c < threshold for c in off)
-    abstain_on = sum(c < threshold for c in on)
-    precision = abstain_off / max(abstain_off + abstain_on, 1)
-    recall = abstain_off / len(off)
+    precision, recall = abstention(threshold, on, off)
     return 2 * precision * recall / max(precision + recall, 1e-9)
 
 
 def abstention(threshold: float, on: list[float], off: list[float]) -> tuple[float, float]:
-    abstain_off = sum(c < threshold for c in off)
-    abstain_on = sum(c < threshold for c in on)
-    return abstain_off / max(abstain_off + abstain_on, 1), abstain_off / len(off)
+    return precision_recall([c < threshold for c in off], [c < threshold for c in on])
 
 
 def main() -> None:
