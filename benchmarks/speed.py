@@ -1,6 +1,6 @@
 """Speed and scale, each figure beside its baseline measured in the same run.
 
-    .venv/bin/python -m benchmarks.speed [--only indexing,latency,quantised,startup,load]
+    .venv/bin/python -m benchmarks.speed [--only indexing,latency,quantised,backend,late,startup,load]
                                          [--briefs 1000] [--sizes 10000,100000,1000000]
 
 indexing   full `briefbot index` of N briefs built from SciFact abstracts vs bare
@@ -14,6 +14,8 @@ quantised  SciFact train nDCG@10 with the exact float32 indexes vs the large-cor
 backend    question embedding on torch vs ONNX Runtime (float32, and int8 dynamically quantised):
            one-question latency, batch throughput, and SciFact train nDCG@10 with questions
            embedded one at a time by each backend (documents by torch, as in the product).
+late       what late interaction adds to a question (engine.ask, ONNX questions) on the sample
+           brief and on SciFact train: off, on with a cold passage-token cache, and warm.
 startup    `briefbot run` to ready against the local fake Discord; first question vs tenth.
 load       50 questions sent at once through the fake Discord; interaction-to-reply latency.
 """
@@ -464,6 +466,48 @@ def bench_backend() -> None:
     shutil.rmtree(quantised_dir, ignore_errors=True)
 
 
+def bench_late() -> None:
+    """What late interaction adds to a question, through the engine as the bot runs it (questions
+    on ONNX): off, on with a cold passage-token cache (each question's head encoded), and warm."""
+    from index.beir import load_beir
+    from index.embedding import SentenceTransformerEmbedder
+    from index.engine import Engine
+    from index.indexer import build_index
+    from index.search import FusionWeights
+
+    embedder = SentenceTransformerEmbedder(backend="onnx", onnx_dir=ROOT / ".briefbot" / "models")
+    embedder.warm()
+    dataset = load_beir(SCIFACT, "train")
+    scifact_dir = ROOT / ".briefbot" / "eval" / "scifact-train"
+    build_index(SCIFACT, scifact_dir, embedder, scan=dataset.as_scan(), split_long=False)
+    tuning = (ROOT / "benchmarks" / "data" / "brief_questions.jsonl").read_text().splitlines()
+    brief_questions = [json.loads(line)["question"] for line in tuning if line.strip()]
+    print("\n[late] question latency, engine.ask with the ONNX question backend, late interaction off / on")
+    print(f"  {'corpus':34} {'off p50':>8} {'cold p50':>9} {'cold p95':>9} {'warm p50':>9} {'warm p95':>9}")
+    with tempfile.TemporaryDirectory() as folder:
+        corpora = {
+            "sample brief, 68 questions": (ROOT / "docs_corpus", Path(folder), brief_questions),
+            "SciFact train, 200 claims": (SCIFACT, scifact_dir, list(dataset.queries.values())[:200]),
+        }
+        for name, (corpus, index_dir, questions) in corpora.items():
+            off = Engine(corpus, index_dir, embedder, weights=FusionWeights(late_weight=0.0))
+            off.ensure_index()
+            on = Engine(corpus, index_dir, embedder)
+            off.ask("warm up")
+            timings: dict[str, list[float]] = {"off": [], "cold": [], "warm": []}
+            for rounds in (("off", "cold"), ("off", "warm")):  # interleaved: noise falls on both
+                for question in questions:
+                    for which in rounds:
+                        started = time.perf_counter()
+                        (off if which == "off" else on).ask(question)
+                        timings[which].append((time.perf_counter() - started) * 1000)
+            print(
+                f"  {name:34} {percentile(timings['off'], 50):8.1f} {percentile(timings['cold'], 50):9.1f} "
+                f"{percentile(timings['cold'], 95):9.1f} {percentile(timings['warm'], 50):9.1f} "
+                f"{percentile(timings['warm'], 95):9.1f}"
+            )
+
+
 # -- 5 and 6: start-up and load through the fake Discord ----------------------------------------
 def bench_startup_and_load(which: set[str]) -> None:
     import asyncio
@@ -540,7 +584,7 @@ def bench_startup_and_load(which: set[str]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--only", default="indexing,latency,quantised,backend,startup,load")
+    parser.add_argument("--only", default="indexing,latency,quantised,backend,late,startup,load")
     parser.add_argument("--briefs", type=int, default=1000)
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
@@ -563,6 +607,8 @@ def main() -> None:
         bench_quantised()
     if "backend" in which:
         bench_backend()
+    if "late" in which:
+        bench_late()
     if which & {"startup", "load"}:
         bench_startup_and_load(which)
 

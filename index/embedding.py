@@ -13,6 +13,7 @@ from typing import Literal, Protocol
 import numpy as np
 
 from index.errors import BriefbotError
+from index.onnx_questions import unit_rows
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 DEFAULT_ONNX_DIR = Path(".briefbot/models")  # where ONNX exports are kept unless told otherwise
@@ -111,6 +112,22 @@ class SentenceTransformerEmbedder:
             if progress:
                 progress(min(start + chunk, len(texts)), len(texts))
         return vectors
+
+    def embed_tokens(self, texts: Sequence[str]) -> list[np.ndarray]:
+        """Per text, its unit-length contextual token vectors, without [CLS] and [SEP]."""
+        model = self._loaded()
+        if not texts:
+            return []
+        if len(texts) <= SHORT_CALL and (onnx := self._onnx_loaded()) is not None:
+            return onnx.token_vectors(texts)
+        outputs = model.encode(
+            list(texts),
+            batch_size=self._batch_size,
+            output_value="token_embeddings",
+            convert_to_numpy=False,
+            show_progress_bar=False,
+        )  # each trimmed to its own tokens, [CLS] first and [SEP] last
+        return [unit_rows(output.float().numpy()[1:-1]) for output in outputs]
 
     def _loaded(self):
         with self._lock:

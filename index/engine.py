@@ -20,6 +20,7 @@ from index.errors import (
     IndexMissingError,
 )
 from index.indexer import IndexProgress, build_index
+from index.late_interaction import LateInteraction, TokenEmbedder
 from index.models import Answer, IndexReport, SearchFilters
 from index.search import FusionWeights, Retriever, Searcher, answer_many, check_question
 from index.selfcheck import run_checks
@@ -50,6 +51,7 @@ class Engine:
         self.passages_per_answer = passages_per_answer
         self.weights = weights or FusionWeights()
         self.store = Store(self.index_dir)
+        self.late = LateInteraction(embedder) if isinstance(embedder, TokenEmbedder) else None
         self._generation: Generation | None = None
         self._load_lock = threading.Lock()
         self._directory: tuple[Generation | None, ActorDirectory | None] = (None, None)
@@ -130,7 +132,7 @@ class Engine:
         """Answers in order; raises QuestionError for an empty or over-long question."""
         generation = self.generation
         cleaned, vectors = self._embed_questions(questions, generation)
-        searcher = Searcher(generation, self.weights)
+        searcher = Searcher(generation, self.weights, self.late)
         return answer_many(
             searcher, cleaned, vectors, k or self.passages_per_answer, self.threshold, filters, retriever
         )
@@ -140,7 +142,7 @@ class Engine:
     ) -> list[list[str]]:
         """Brief ids ranked for each question (best passage per brief), without abstention."""
         generation = self.generation
-        searcher = Searcher(generation, self.weights)
+        searcher = Searcher(generation, self.weights, self.late)
         cleaned, vectors = self._embed_questions(questions, generation)
         rankings = []
         for question, vector in zip(cleaned, vectors, strict=True):

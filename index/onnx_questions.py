@@ -128,13 +128,27 @@ class OnnxEncoder:
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         feed = self.features(texts)
-        hidden = self._session.run(None, {name: feed[name] for name in self._inputs})[0]
-        return mean_pooled(hidden, feed["attention_mask"])
+        return mean_pooled(self._hidden(feed), feed["attention_mask"])
+
+    def token_vectors(self, texts: Sequence[str]) -> list[np.ndarray]:
+        """Per text, its unit-length token vectors without the [CLS] and [SEP] markers."""
+        feed = self.features(texts)
+        hidden = self._hidden(feed)
+        lengths = feed["attention_mask"].sum(axis=1)
+        return [unit_rows(hidden[row, 1 : int(n) - 1]) for row, n in enumerate(lengths)]
+
+    def _hidden(self, feed: dict[str, np.ndarray]) -> np.ndarray:
+        return self._session.run(None, {name: feed[name] for name in self._inputs})[0]
+
+
+def unit_rows(vectors: np.ndarray) -> np.ndarray:
+    """Each row scaled to unit length, as float32."""
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return (vectors / np.maximum(norms, 1e-12)).astype(np.float32)
 
 
 def mean_pooled(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
     """Token vectors averaged over real (unpadded) tokens, then scaled to unit length."""
     weights = mask[..., None].astype(np.float32)
     pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
-    norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-    return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+    return unit_rows(pooled)

@@ -15,6 +15,7 @@ class FakeEmbedder:
         self._dimension = dimension
         self._model_name = model_name
         self.embedded_texts: list[str] = []
+        self.token_texts: list[str] = []
 
     @property
     def model_name(self) -> str:
@@ -29,12 +30,26 @@ class FakeEmbedder:
         vectors = np.zeros((len(texts), self._dimension), dtype=np.float32)
         for row, text in enumerate(texts):
             for token in tokens(text) or ["<empty>"]:
-                digest = hashlib.md5(token.encode()).digest()
-                column = int.from_bytes(digest[:4], "little") % self._dimension
-                vectors[row, column] += 1.0 if digest[4] % 2 else -1.0
+                vectors[row] += self._word_vector(token)
             norm = np.linalg.norm(vectors[row])
             if norm:
                 vectors[row] /= norm
         if progress:
             progress(len(texts), len(texts))
         return vectors
+
+    def embed_tokens(self, texts: Sequence[str]) -> list[np.ndarray]:
+        """One unit vector per stemmed word: equal words match fully, others not at all."""
+        self.token_texts.extend(texts)
+        return [
+            np.array([self._word_vector(t) for t in tokens(text)], dtype=np.float32).reshape(
+                -1, self._dimension
+            )
+            for text in texts
+        ]
+
+    def _word_vector(self, word: str) -> np.ndarray:
+        digest = hashlib.md5(word.encode()).digest()
+        vector = np.zeros(self._dimension, dtype=np.float32)
+        vector[int.from_bytes(digest[:4], "little") % self._dimension] = 1.0 if digest[4] % 2 else -1.0
+        return vector

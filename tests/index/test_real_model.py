@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from index.engine import Engine
+from index.search import FusionWeights
 from tests.conftest import ROOT, SAMPLE_BRIEF_ID
 
 pytestmark = pytest.mark.model
@@ -41,21 +43,24 @@ def test_off_topic_questions_abstain(real_engine, question):
 
 
 def test_question_set_quality_does_not_regress(real_engine):
-    """The shipped set (benchmarks/data). Floors at what the engine reaches today (0.86 first,
-    0.96 top 3 with pseudo-relevance feedback, 0.92 without; README "Quality"); the product target
-    is 0.9 first and all in the top 3."""
+    """The shipped set (benchmarks/data). Floors at what the engine reaches today (0.88 first,
+    0.98 top 3; README "Quality"); the product target is 0.9 first and all in the top 3."""
     on_topic = [q for q in QUESTIONS if q["paragraph"] is not None]
     answers = real_engine.ask_many([q["question"] for q in on_topic], k=3)
     ranks = [[h.passage.paragraph for h in a.hits] for a in answers]
     first = sum(r[:1] == [q["paragraph"]] for r, q in zip(ranks, on_topic, strict=True))
     top3 = sum(q["paragraph"] in r for r, q in zip(ranks, on_topic, strict=True))
-    assert first / len(on_topic) >= 0.85, f"first {first}/{len(on_topic)}"
-    assert top3 / len(on_topic) >= 0.96, f"top3 {top3}/{len(on_topic)}"
+    assert first / len(on_topic) >= 0.88, f"first {first}/{len(on_topic)}"
+    assert top3 / len(on_topic) >= 0.98, f"top3 {top3}/{len(on_topic)}"
 
 
 @pytest.mark.parametrize(
     ("name", "first_floor", "top3_floor", "answered"),
-    [("brief_questions_fresh.jsonl", 21, 27, 30), ("brief_questions_fresh2.jsonl", 18, 22, 30)],
+    [
+        ("brief_questions_fresh.jsonl", 24, 27, 30),
+        ("brief_questions_fresh2.jsonl", 20, 28, 30),
+        ("brief_questions_fresh3.jsonl", 27, 36, 38),
+    ],
 )
 def test_held_out_questions_do_not_regress(real_engine, name, first_floor, top3_floor, answered):
     """The held-out sets (README "Quality"), never tuned on: today's counts through the engine (a
@@ -72,6 +77,27 @@ def test_held_out_questions_do_not_regress(real_engine, name, first_floor, top3_
         a for q, a in zip(questions, answers, strict=True) if q["paragraph"] is None and not q.get("kind")
     ]
     assert off_topic and all(a.abstained for a in off_topic)
+
+
+def first_places(engine, sets: list[list[dict]]) -> int:
+    on_topic = [q for questions in sets for q in questions if q["paragraph"] is not None]
+    answers = engine.ask_many([q["question"] for q in on_topic], k=1)
+    return sum(
+        [h.passage.paragraph for h in a.hits] == [q["paragraph"]]
+        for q, a in zip(on_topic, answers, strict=True)
+    )
+
+
+def test_late_interaction_puts_more_right_paragraphs_first(real_engine):
+    """Over the three held-out sets, late interaction gains 7 first places today (64 → 71 of 99)."""
+    without = Engine(
+        real_engine.corpus_dir,
+        real_engine.index_dir,
+        real_engine.embedder,
+        weights=FusionWeights(late_weight=0.0),
+    )
+    held_out = [read_questions(f"brief_questions_fresh{n}.jsonl") for n in ("", "2", "3")]
+    assert first_places(real_engine, held_out) >= first_places(without, held_out) + 5
 
 
 def test_abstention_precision_and_recall(real_engine):

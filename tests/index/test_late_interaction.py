@@ -1,0 +1,77 @@
+"""Late interaction with the deterministic fake embedder: one unit vector per stemmed word."""
+
+import numpy as np
+
+from index.engine import Engine
+from index.late_interaction import LateInteraction, maxsim
+from index.search import FusionWeights, Searcher
+from tests.fakes import FakeEmbedder
+
+
+def test_maxsim_averages_each_question_tokens_best_match():
+    question = np.array([[1.0, 0.0], [0.0, 1.0]], dtype=np.float32)
+    passage = np.array([[1.0, 0.0], [0.6, 0.8], [-1.0, 0.0]], dtype=np.float16)
+    # best cosines: 1.0 for the first question token, 0.8 for the second
+    assert abs(maxsim(question, passage) - 0.9) < 1e-3  # float16 storage
+    assert maxsim(question, passage[:0]) == 0.0
+
+
+def test_token_scores_count_the_question_words_a_passage_holds():
+    late = LateInteraction(FakeEmbedder())
+    scores = late.scores(
+        "Qatar mediated talks", ["Qatar and Türkiye mediated the talks.", "Qatar hosted a match.", "Rain."]
+    )
+    assert np.allclose(scores, [1.0, 1 / 3, 0.0])
+
+
+def test_passage_tokens_are_made_once_and_the_cache_stays_within_its_budget():
+    embedder = FakeEmbedder(dimension=16)
+    passages = [f"passage number {n} about talks" for n in range(6)]
+    one_passage_bytes = 5 * 16 * 2  # five words of 16 float16 components
+    late = LateInteraction(embedder, cache_bytes=3 * one_passage_bytes)
+    late.scores("talks", passages[:3])
+    late.scores("more talks", passages[:3])
+    assert embedder.token_texts.count(passages[0]) == 1  # the second question reused it
+    late.scores("talks", passages[3:])  # three more: the first three are dropped
+    assert late._held <= 3 * one_passage_bytes
+    late.scores("talks", passages[:1])
+    assert embedder.token_texts.count(passages[0]) == 2
+
+
+def test_the_head_is_reordered_by_token_scores_and_scores_still_read_best_first(fake_engine):
+    generation = fake_engine.generation
+    question = "Which Taliban minister warned Pakistan about aggression and sovereignty?"
+    vector = fake_engine.embedder.embed_batch([question])[0]
+    late = LateInteraction(fake_engine.embedder)
+    fused = Searcher(generation, FusionWeights(late_weight=0.0)).rank(question, vector, 13)
+    # A weight this large orders the head by token scores alone.
+    reordered = Searcher(generation, FusionWeights(late_depth=5, late_weight=1e6), late).rank(
+        question, vector, 13
+    )
+    head = [s.row for s in fused[:5]]
+    token = dict(zip(head, late.scores(question, [generation.passages[r].text for r in head]), strict=True))
+    assert sorted(s.row for s in reordered[:5]) == sorted(head)
+    assert [token[s.row] for s in reordered[:5]] == sorted(token.values(), reverse=True)
+    assert [s.row for s in reordered[5:]] == [s.row for s in fused[5:]]
+    scores = [s.score for s in reordered]
+    assert scores == sorted(scores, reverse=True)
+
+
+class VectorsOnly:
+    """An embedder without token vectors: late interaction is simply left out."""
+
+    def __init__(self) -> None:
+        self._inner = FakeEmbedder()
+        self.model_name = self._inner.model_name
+        self.dimension = self._inner.dimension
+
+    def embed_batch(self, texts, progress=None):
+        return self._inner.embed_batch(texts, progress)
+
+
+def test_an_embedder_without_token_vectors_still_answers(corpus, tmp_path):
+    engine = Engine(corpus, tmp_path / "index", VectorsOnly(), threshold=0.3)
+    engine.reindex()
+    assert engine.late is None
+    answer = engine.ask("Qatar Türkiye mediated negotiations")
+    assert answer.hits[0].passage.paragraph == 1
