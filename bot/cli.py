@@ -121,6 +121,7 @@ def make_embedder(settings: Settings):
 
 def make_engine(settings: Settings, corpus: Path | None = None, index: Path | None = None):
     from index.engine import Engine
+    from index.search import FusionWeights
 
     return Engine(
         corpus or settings.corpus_dir,
@@ -128,6 +129,7 @@ def make_engine(settings: Settings, corpus: Path | None = None, index: Path | No
         make_embedder(settings),
         threshold=settings.abstention_threshold,
         passages_per_answer=settings.passages_per_answer,
+        weights=None if settings.late_interaction else FusionWeights(late_weight=0.0),
     )
 
 

@@ -113,21 +113,27 @@ class SentenceTransformerEmbedder:
                 progress(min(start + chunk, len(texts)), len(texts))
         return vectors
 
-    def embed_tokens(self, texts: Sequence[str]) -> list[np.ndarray]:
-        """Per text, its unit-length contextual token vectors, without [CLS] and [SEP]."""
+    def embed_with_tokens(self, texts: Sequence[str]) -> tuple[np.ndarray, list[np.ndarray]]:
+        """The texts' vectors and, per text, its unit-length contextual token vectors without
+        [CLS] and [SEP], from one pass of the model (for late interaction)."""
         model = self._loaded()
         if not texts:
-            return []
+            return np.zeros((0, self.dimension), dtype=np.float32), []
         if len(texts) <= SHORT_CALL and (onnx := self._onnx_loaded()) is not None:
-            return onnx.token_vectors(texts)
+            return onnx.encode_with_tokens(texts)
         outputs = model.encode(
             list(texts),
             batch_size=self._batch_size,
-            output_value="token_embeddings",
+            output_value=None,  # every output: the pooled vector and the token vectors
             convert_to_numpy=False,
             show_progress_bar=False,
-        )  # each trimmed to its own tokens, [CLS] first and [SEP] last
-        return [unit_rows(output.float().numpy()[1:-1]) for output in outputs]
+        )
+        vectors = np.stack([output["sentence_embedding"].float().numpy() for output in outputs])
+        tokens = [
+            unit_rows(output["token_embeddings"].float().numpy()[1 : int(output["attention_mask"].sum()) - 1])
+            for output in outputs
+        ]  # padded to their batch's longest: each cut to its own tokens, [CLS] and [SEP] left out
+        return unit_rows(vectors), tokens
 
     def _loaded(self):
         with self._lock:

@@ -131,10 +131,17 @@ class Engine:
     ) -> list[Answer]:
         """Answers in order; raises QuestionError for an empty or over-long question."""
         generation = self.generation
-        cleaned, vectors = self._embed_questions(questions, generation)
+        cleaned, vectors, tokens = self._embed_questions(questions, generation, retriever)
         searcher = Searcher(generation, self.weights, self.late)
         return answer_many(
-            searcher, cleaned, vectors, k or self.passages_per_answer, self.threshold, filters, retriever
+            searcher,
+            cleaned,
+            vectors,
+            k or self.passages_per_answer,
+            self.threshold,
+            filters,
+            retriever,
+            tokens,
         )
 
     def rank_many(
@@ -143,26 +150,33 @@ class Engine:
         """Brief ids ranked for each question (best passage per brief), without abstention."""
         generation = self.generation
         searcher = Searcher(generation, self.weights, self.late)
-        cleaned, vectors = self._embed_questions(questions, generation)
+        cleaned, vectors, tokens = self._embed_questions(questions, generation, retriever)
         rankings = []
-        for question, vector in zip(cleaned, vectors, strict=True):
-            ranked = searcher.rank(question, vector, k * 2, None, retriever)
+        for number, (question, vector) in enumerate(zip(cleaned, vectors, strict=True)):
+            ranked = searcher.rank(
+                question, vector, k * 2, None, retriever, None if tokens is None else tokens[number]
+            )
             ids = dict.fromkeys(generation.passages[s.row].brief_id for s in ranked)
             rankings.append(list(ids)[:k])
         return rankings
 
     def _embed_questions(
-        self, questions: Sequence[str], generation: Generation
-    ) -> tuple[list[str], np.ndarray]:
-        """Questions checked and cleaned, and their vectors, refused if the index has another size."""
+        self, questions: Sequence[str], generation: Generation, retriever: Retriever
+    ) -> tuple[list[str], np.ndarray, list[np.ndarray] | None]:
+        """Questions checked and cleaned, their vectors (refused if the index has another size)
+        and, when late interaction will use them, their token vectors from the same pass."""
         cleaned = [check_question(q) for q in questions]
-        vectors = self.embedder.embed_batch(cleaned)
+        tokens = None
+        if self.late is not None and self.weights.late_weight and retriever == Retriever.FUSED:
+            vectors, tokens = self.embedder.embed_with_tokens(cleaned)
+        else:
+            vectors = self.embedder.embed_batch(cleaned)
         if vectors.shape[1] != generation.manifest["dimension"]:
             raise IndexMismatchError(
                 f"the model gives {vectors.shape[1]} dimensions but the index holds "
                 f"{generation.manifest['dimension']}{REBUILD_ADVICE}"
             )
-        return cleaned, vectors
+        return cleaned, vectors, tokens
 
     # -- actors ----------------------------------------------------------------------------------
     def actor_directory(self) -> ActorDirectory:

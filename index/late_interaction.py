@@ -1,8 +1,8 @@
 """Late interaction: the best few passages re-ordered by how closely each word of the question is
 matched somewhere in the passage, in the model's own contextual token vectors (MaxSim, as in
 ColBERT, here with the sentence model's token outputs as they are). A sentence vector averages a
-question's words together; token by token, "broker" still finds "mediated". Figures: README
-"Quality".
+question's words together; token by token, "Will anyone oversee whether the truce is being
+respected?" still finds the monitoring and verification mechanism. Figures: README "Quality".
 
 Passage token vectors are made when a passage first reaches the head of a ranking and kept, keyed
 by the passage text, in a bounded cache: storing them for a whole corpus would cost about 100 kB a
@@ -24,16 +24,26 @@ CACHE_BYTES = 256 * 1024 * 1024
 
 @runtime_checkable
 class TokenEmbedder(Protocol):
-    def embed_tokens(self, texts: Sequence[str]) -> list[np.ndarray]:
-        """Per text, the unit-length contextual vectors of its tokens, special tokens left out."""
+    def embed_with_tokens(self, texts: Sequence[str]) -> tuple[np.ndarray, list[np.ndarray]]:
+        """In one pass of the model: the texts' vectors (as embed_batch gives them) and, per text,
+        the unit-length contextual vectors of its tokens, special tokens left out."""
         ...
 
 
-def maxsim(question_tokens: np.ndarray, passage_tokens: np.ndarray) -> float:
-    """The mean, over the question's tokens, of each one's best cosine with a passage token."""
-    if not len(question_tokens) or not len(passage_tokens):
-        return 0.0
-    return float((question_tokens @ passage_tokens.T.astype(np.float32)).max(axis=1).mean())
+def maxsim(question_tokens: np.ndarray, passages: Sequence[np.ndarray]) -> np.ndarray:
+    """Per passage, the mean over the question's tokens of each one's best cosine with a token of
+    the passage (0 for a passage without tokens). One product for all passages: a question asks
+    about ten at a time, and per-passage products cost twice as much."""
+    scores = np.zeros(len(passages), dtype=np.float32)
+    present = [n for n, tokens in enumerate(passages) if len(tokens)]
+    if not len(question_tokens) or not present:
+        return scores
+    lengths = np.array([len(passages[n]) for n in present])
+    stacked = np.concatenate([passages[n] for n in present]).astype(np.float32)
+    similarity = question_tokens @ stacked.T  # question tokens × every passage token
+    best = np.maximum.reduceat(similarity, np.cumsum(lengths) - lengths, axis=1)
+    scores[present] = best.mean(axis=0)
+    return scores
 
 
 class LateInteraction:
@@ -44,18 +54,21 @@ class LateInteraction:
         self._cache: OrderedDict[bytes, np.ndarray] = OrderedDict()
         self._cache_bytes = cache_bytes
         self._held = 0
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # guards the cache
+        self._making = threading.Lock()
 
-    def scores(self, question: str, passages: Sequence[str]) -> np.ndarray:
-        question_tokens = self._embedder.embed_tokens([question])[0]
-        return np.array([maxsim(question_tokens, p) for p in self._passage_tokens(passages)])
+    def question_tokens(self, question: str) -> np.ndarray:
+        return self._embedder.embed_with_tokens([question])[1][0]
+
+    def scores(self, question_tokens: np.ndarray, passages: Sequence[str]) -> np.ndarray:
+        return maxsim(question_tokens, self._passage_tokens(passages))
 
     def rescored(
-        self, question: str, passages: Sequence[str], fused: np.ndarray, weight: float
+        self, question_tokens: np.ndarray, passages: Sequence[str], fused: np.ndarray, weight: float
     ) -> np.ndarray:
         """`fused` scores of `passages` with their token scores added at `weight`, both on the
         scale of the fused scores' spread (z-scores mixed, as the fusion mixes its signals)."""
-        token = self.scores(question, passages)
+        token = self.scores(question_tokens, passages)
         spread, token_spread = float(fused.std()), float(token.std())
         if spread < 1e-9 or token_spread < 1e-9:
             return fused
@@ -67,13 +80,19 @@ class LateInteraction:
             found = {key: self._cache[key] for key in keys if key in self._cache}
             for key in found:
                 self._cache.move_to_end(key)
-        missing = list(dict.fromkeys(k for k in keys if k not in found))
-        if missing:
-            text_of = dict(zip(keys, passages, strict=True))
-            made = self._embedder.embed_tokens([text_of[k] for k in missing])
-            made = [vectors.astype(np.float16) for vectors in made]  # half the memory, same ranking
-            found.update(zip(missing, made, strict=True))
-            self._remember(dict(zip(missing, made, strict=True)))
+        if len(found) < len(keys):
+            # One thread makes token vectors at a time: questions arriving together mostly miss the
+            # same passages, and each making them would multiply the work on a busy machine.
+            with self._making:
+                with self._lock:
+                    found |= {key: self._cache[key] for key in keys if key in self._cache}
+                missing = list(dict.fromkeys(k for k in keys if k not in found))
+                if missing:
+                    text_of = dict(zip(keys, passages, strict=True))
+                    _, made = self._embedder.embed_with_tokens([text_of[k] for k in missing])
+                    made = [vectors.astype(np.float16) for vectors in made]  # half the memory
+                    found.update(zip(missing, made, strict=True))
+                    self._remember(dict(zip(missing, made, strict=True)))
         return [found[key] for key in keys]
 
     def _remember(self, made: dict[bytes, np.ndarray]) -> None:

@@ -130,12 +130,14 @@ class OnnxEncoder:
         feed = self.features(texts)
         return mean_pooled(self._hidden(feed), feed["attention_mask"])
 
-    def token_vectors(self, texts: Sequence[str]) -> list[np.ndarray]:
-        """Per text, its unit-length token vectors without the [CLS] and [SEP] markers."""
+    def encode_with_tokens(self, texts: Sequence[str]) -> tuple[np.ndarray, list[np.ndarray]]:
+        """The texts' vectors and, per text, its unit-length token vectors without the [CLS] and
+        [SEP] markers, from one run of the graph."""
         feed = self.features(texts)
         hidden = self._hidden(feed)
         lengths = feed["attention_mask"].sum(axis=1)
-        return [unit_rows(hidden[row, 1 : int(n) - 1]) for row, n in enumerate(lengths)]
+        tokens = [unit_rows(hidden[row, 1 : int(n) - 1]) for row, n in enumerate(lengths)]
+        return mean_pooled(hidden, feed["attention_mask"]), tokens
 
     def _hidden(self, feed: dict[str, np.ndarray]) -> np.ndarray:
         return self._session.run(None, {name: feed[name] for name in self._inputs})[0]

@@ -111,7 +111,10 @@ class Searcher:
         k: int,
         filters: SearchFilters | None = None,
         retriever: Retriever = Retriever.FUSED,
+        question_tokens: np.ndarray | None = None,
     ) -> list[Scored]:
+        """The best `k` candidates, best first. `question_tokens`, the question's token vectors if
+        they were made with its vector, spare late interaction a second pass of the model."""
         generation = self.generation
         if not generation.passages:
             return []
@@ -144,18 +147,25 @@ class Searcher:
                 score = fused(passage_vectors @ expanded, units.best_scores(expanded))
         order = np.argsort(-score, kind="stable")
         if retriever == Retriever.FUSED and self.late is not None and self.weights.late_weight:
-            order, score = self._late_reordered(question, candidates, order, score)
+            order, score = self._late_reordered(question, question_tokens, candidates, order, score)
         return [Scored(int(candidates[i]), float(score[i]), confidence) for i in order[:k]]
 
     def _late_reordered(
-        self, question: str, candidates: np.ndarray, order: np.ndarray, score: np.ndarray
+        self,
+        question: str,
+        question_tokens: np.ndarray | None,
+        candidates: np.ndarray,
+        order: np.ndarray,
+        score: np.ndarray,
     ) -> tuple[np.ndarray, np.ndarray]:
         """The head of `order` re-scored with late interaction and re-sorted; the rest follows,
         its scores lowered if need be so that they still read best first."""
         head, tail = order[: self.weights.late_depth], order[self.weights.late_depth :]
         texts = [self.generation.passages[int(candidates[i])].text for i in head]
         score = score.copy()
-        score[head] = self.late.rescored(question, texts, score[head], self.weights.late_weight)
+        if question_tokens is None:
+            question_tokens = self.late.question_tokens(question)
+        score[head] = self.late.rescored(question_tokens, texts, score[head], self.weights.late_weight)
         head = head[np.argsort(-score[head], kind="stable")]
         if len(tail):
             score[tail] -= max(0.0, float(score[tail].max() - score[head].min()))
@@ -233,8 +243,9 @@ class Searcher:
         threshold: float,
         filters: SearchFilters | None = None,
         retriever: Retriever = Retriever.FUSED,
+        question_tokens: np.ndarray | None = None,
     ) -> Answer:
-        ranked = self.rank(question, query_vector, k, filters, retriever)
+        ranked = self.rank(question, query_vector, k, filters, retriever, question_tokens)
         generation = self.generation
         unknown = ()
         if ranked and threshold <= ranked[0].confidence < CLOSE_MATCH:
@@ -264,8 +275,10 @@ def answer_many(
     threshold: float,
     filters: SearchFilters | None = None,
     retriever: Retriever = Retriever.FUSED,
+    question_tokens: Sequence[np.ndarray] | None = None,
 ) -> list[Answer]:
+    tokens_of = question_tokens if question_tokens is not None else [None] * len(questions)
     return [
-        searcher.answer(q, v, k, threshold, filters, retriever)
-        for q, v in zip(questions, query_vectors, strict=True)
+        searcher.answer(q, v, k, threshold, filters, retriever, t)
+        for q, v, t in zip(questions, query_vectors, tokens_of, strict=True)
     ]

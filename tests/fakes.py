@@ -27,6 +27,11 @@ class FakeEmbedder:
 
     def embed_batch(self, texts: Sequence[str], progress=None) -> np.ndarray:
         self.embedded_texts.extend(texts)
+        if progress:
+            progress(len(texts), len(texts))
+        return self._vectors(texts)
+
+    def _vectors(self, texts: Sequence[str]) -> np.ndarray:
         vectors = np.zeros((len(texts), self._dimension), dtype=np.float32)
         for row, text in enumerate(texts):
             for token in tokens(text) or ["<empty>"]:
@@ -34,19 +39,19 @@ class FakeEmbedder:
             norm = np.linalg.norm(vectors[row])
             if norm:
                 vectors[row] /= norm
-        if progress:
-            progress(len(texts), len(texts))
         return vectors
 
-    def embed_tokens(self, texts: Sequence[str]) -> list[np.ndarray]:
-        """One unit vector per stemmed word: equal words match fully, others not at all."""
+    def embed_with_tokens(self, texts: Sequence[str]) -> tuple[np.ndarray, list[np.ndarray]]:
+        """The texts' vectors, and one unit vector per stemmed word: equal words match fully,
+        others not at all."""
         self.token_texts.extend(texts)
-        return [
+        tokens_of = [
             np.array([self._word_vector(t) for t in tokens(text)], dtype=np.float32).reshape(
                 -1, self._dimension
             )
             for text in texts
         ]
+        return self._vectors(texts), tokens_of
 
     def _word_vector(self, word: str) -> np.ndarray:
         digest = hashlib.md5(word.encode()).digest()

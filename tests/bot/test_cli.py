@@ -86,3 +86,13 @@ def test_watch_and_whatsnew(run, corpus):
     assert {item["brief_id"] for item in json.loads(out)} == {"border", SAMPLE_BRIEF_ID}
     assert run("watch", "remove", "1", "--user", "42")[0] == 0
     assert run("watch", "list")[1].strip() == "no watches"
+
+
+@pytest.mark.parametrize(("setting", "token_passes"), [("true", True), ("false", False)])
+def test_late_interaction_setting(run, monkeypatch, setting, token_passes):
+    embedder = FakeEmbedder()
+    monkeypatch.setattr(cli, "make_embedder", lambda settings: embedder)
+    monkeypatch.setenv("BRIEFBOT_LATE_INTERACTION", setting)
+    code, out, _ = run("ask", "Qatar Türkiye mediated negotiations", "--json")
+    assert code == 0 and json.loads(out)["hits"][0]["paragraph"] == 1
+    assert bool(embedder.token_texts) is token_passes

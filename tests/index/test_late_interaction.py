@@ -10,16 +10,20 @@ from tests.fakes import FakeEmbedder
 
 def test_maxsim_averages_each_question_tokens_best_match():
     question = np.array([[1.0, 0.0], [0.0, 1.0]], dtype=np.float32)
-    passage = np.array([[1.0, 0.0], [0.6, 0.8], [-1.0, 0.0]], dtype=np.float16)
-    # best cosines: 1.0 for the first question token, 0.8 for the second
-    assert abs(maxsim(question, passage) - 0.9) < 1e-3  # float16 storage
-    assert maxsim(question, passage[:0]) == 0.0
+    first = np.array([[1.0, 0.0], [0.6, 0.8], [-1.0, 0.0]], dtype=np.float16)
+    second = np.array([[0.0, -1.0]], dtype=np.float16)
+    empty = np.zeros((0, 2), dtype=np.float16)
+    # first: best cosines 1.0 and 0.8; second: 0.0 and -1.0; a passage without tokens scores 0
+    scores = maxsim(question, [first, empty, second])
+    assert np.allclose(scores, [0.9, 0.0, -0.5], atol=1e-3)  # float16 storage
+    assert np.allclose(maxsim(question[:0], [first]), [0.0])
 
 
 def test_token_scores_count_the_question_words_a_passage_holds():
     late = LateInteraction(FakeEmbedder())
     scores = late.scores(
-        "Qatar mediated talks", ["Qatar and Türkiye mediated the talks.", "Qatar hosted a match.", "Rain."]
+        late.question_tokens("Qatar mediated talks"),
+        ["Qatar and Türkiye mediated the talks.", "Qatar hosted a match.", "Rain."],
     )
     assert np.allclose(scores, [1.0, 1 / 3, 0.0])
 
@@ -29,12 +33,13 @@ def test_passage_tokens_are_made_once_and_the_cache_stays_within_its_budget():
     passages = [f"passage number {n} about talks" for n in range(6)]
     one_passage_bytes = 5 * 16 * 2  # five words of 16 float16 components
     late = LateInteraction(embedder, cache_bytes=3 * one_passage_bytes)
-    late.scores("talks", passages[:3])
-    late.scores("more talks", passages[:3])
+    talks = late.question_tokens("talks")
+    late.scores(talks, passages[:3])
+    late.scores(late.question_tokens("more talks"), passages[:3])
     assert embedder.token_texts.count(passages[0]) == 1  # the second question reused it
-    late.scores("talks", passages[3:])  # three more: the first three are dropped
+    late.scores(talks, passages[3:])  # three more: the first three are dropped
     assert late._held <= 3 * one_passage_bytes
-    late.scores("talks", passages[:1])
+    late.scores(talks, passages[:1])
     assert embedder.token_texts.count(passages[0]) == 2
 
 
@@ -49,7 +54,8 @@ def test_the_head_is_reordered_by_token_scores_and_scores_still_read_best_first(
         question, vector, 13
     )
     head = [s.row for s in fused[:5]]
-    token = dict(zip(head, late.scores(question, [generation.passages[r].text for r in head]), strict=True))
+    texts = [generation.passages[r].text for r in head]
+    token = dict(zip(head, late.scores(late.question_tokens(question), texts), strict=True))
     assert sorted(s.row for s in reordered[:5]) == sorted(head)
     assert [token[s.row] for s in reordered[:5]] == sorted(token.values(), reverse=True)
     assert [s.row for s in reordered[5:]] == [s.row for s in fused[5:]]
