@@ -131,9 +131,13 @@ def first_and_top3(rankings: list[list[str]], qrels: list[dict[str, int]]) -> tu
 
 def brief_rows(
     embedder,
-) -> tuple[dict[str, Row], float, list[float], list[float], dict[tuple[str, str], list[bool]]]:
+) -> tuple[
+    dict[str, Row], float, list[float], list[float], dict[tuple[str, str], list[bool]], dict[str, list[int]]
+]:
     """The variants on the tuning questions and on each held-out set; confidences of the tuning
-    questions for calibration; and whether the engine abstains, by set and kind of question."""
+    questions for calibration; whether the engine abstains, by set and kind of question; and, by
+    set, how many answerable questions the engine's answers (3 passages) get right first, show in
+    the top 3 and answer at all, of how many."""
     tuning = read_questions(QUESTIONS)
     held_out = {name: read_questions(path) for name, path in HELD_OUT.items()}
     items = [q for q in tuning if q.get("kind") != "unanswerable"]
@@ -177,13 +181,21 @@ def brief_rows(
         every_set = {"tuning": tuning} | held_out
         answers = engine.ask_many([q["question"] for qs in every_set.values() for q in qs])
     abstained: dict[tuple[str, str], list[bool]] = {}
+    through_engine: dict[str, list[int]] = {}  # set → right first, in the top 3, answered, asked
     questions = [(name, q) for name, qs in every_set.items() for q in qs]
     for (name, question), answer in zip(questions, answers, strict=True):
+        if question["paragraph"] is not None:
+            shown = [hit.passage.paragraph for hit in answer.hits]
+            counts = through_engine.setdefault(name, [0, 0, 0, 0])
+            counts[0] += shown[:1] == [question["paragraph"]]
+            counts[1] += question["paragraph"] in shown
+            counts[2] += not answer.abstained
+            counts[3] += 1
         kind = question.get("kind") or ("on-topic" if question["paragraph"] is not None else "off-topic")
         abstained.setdefault((name, kind), []).append(answer.abstained)
     on = [c for c, q in zip(confidence, items, strict=True) if q["paragraph"] is not None]
     off = [c for c, q in zip(confidence, items, strict=True) if q["paragraph"] is None]
-    return rows, calibrate(on, off), on, off, abstained
+    return rows, calibrate(on, off), on, off, abstained, through_engine
 
 
 def engine_abstention(abstained: dict[tuple[str, str], list[bool]], group: str) -> tuple[float, float]:
@@ -239,7 +251,7 @@ def main() -> None:
     args = parser.parse_args()
     started = time.perf_counter()
     embedder = SentenceTransformerEmbedder(args.model)
-    briefs, calibrated, on, off, abstained = brief_rows(embedder)
+    briefs, calibrated, on, off, abstained, through_engine = brief_rows(embedder)
     scifact = {} if args.skip_scifact else scifact_rows(embedder, args.scifact)
     from index.engine import DEFAULT_THRESHOLD
 
@@ -270,6 +282,13 @@ def main() -> None:
             f"engine abstention on {group} (off-topic and unanswerable): precision {precision:.2f}, "
             f"recall {recall:.2f}"
         )
+    print(
+        "through the engine, as `briefbot ask` answers (3 passages; an abstention counts as missed): "
+        + " | ".join(
+            f"{name} first {first}/{asked}, top 3 {top3}/{asked}, answered {answered}/{asked}"
+            for name, (first, top3, answered, asked) in through_engine.items()
+        )
+    )
     print(f"({time.perf_counter() - started:.0f} s)")
 
 
