@@ -129,15 +129,40 @@ def first_and_top3(rankings: list[list[str]], qrels: list[dict[str, int]]) -> tu
     return first, top3
 
 
-def brief_rows(
-    embedder,
-) -> tuple[
-    dict[str, Row], float, list[float], list[float], dict[tuple[str, str], list[bool]], dict[str, list[int]]
-]:
-    """The variants on the tuning questions and on each held-out set; confidences of the tuning
-    questions for calibration; whether the engine abstains, by set and kind of question; and, by
-    set, how many answerable questions the engine's answers (3 passages) get right first, show in
-    the top 3 and answer at all, of how many."""
+@dataclass
+class BriefResults:
+    rows: dict[str, Row]  # the variants on the tuning questions and on each held-out set
+    calibrated: float
+    on: list[float]  # confidences of the tuning questions, for calibration
+    off: list[float]
+    abstained: dict[tuple[str, str], list[bool]]  # whether the engine abstains, by set and kind
+    through_engine: dict[str, list[int]]  # by set: right first, in the top 3, answered, asked
+    best_sentence: dict[str, tuple[int, int, int]]  # by set: right with tokens, without, labelled
+
+
+def best_sentences(engine: Engine, every_set: dict[str, list[dict]]) -> dict[str, tuple[int, int, int]]:
+    """In the right paragraph, how often the marked sentence is one labelled as answering
+    ("best_sentences": how those sentences start), with token vectors (late interaction) and
+    with the sentence and clause vectors plus shared words."""
+    generation = engine.generation
+    row_of = {p.paragraph: row for row, p in enumerate(generation.passages)}
+    searcher = Searcher(generation, DEFAULT, engine.late)
+    counts = {}
+    for name, questions in every_set.items():
+        labelled = [q for q in questions if q.get("best_sentences")]
+        if not labelled:
+            continue
+        vectors, tokens = engine.embedder.embed_with_tokens([q["question"] for q in labelled])
+        right = [0, 0]
+        for q, vector, question_tokens in zip(labelled, vectors, tokens, strict=True):
+            for slot, given in enumerate((question_tokens, None)):
+                marked = searcher.best_sentence(row_of[q["paragraph"]], q["question"], vector, given)
+                right[slot] += marked.startswith(tuple(q["best_sentences"]))
+        counts[name] = (right[0], right[1], len(labelled))
+    return counts
+
+
+def brief_rows(embedder) -> BriefResults:
     tuning = read_questions(QUESTIONS)
     held_out = {name: read_questions(path) for name, path in HELD_OUT.items()}
     items = [q for q in tuning if q.get("kind") != "unanswerable"]
@@ -180,6 +205,7 @@ def brief_rows(
         ]
         every_set = {"tuning": tuning} | held_out
         answers = engine.ask_many([q["question"] for qs in every_set.values() for q in qs])
+        marked = best_sentences(engine, every_set)
     abstained: dict[tuple[str, str], list[bool]] = {}
     through_engine: dict[str, list[int]] = {}  # set → right first, in the top 3, answered, asked
     questions = [(name, q) for name, qs in every_set.items() for q in qs]
@@ -195,7 +221,7 @@ def brief_rows(
         abstained.setdefault((name, kind), []).append(answer.abstained)
     on = [c for c, q in zip(confidence, items, strict=True) if q["paragraph"] is not None]
     off = [c for c, q in zip(confidence, items, strict=True) if q["paragraph"] is None]
-    return rows, calibrate(on, off), on, off, abstained, through_engine
+    return BriefResults(rows, calibrate(on, off), on, off, abstained, through_engine, marked)
 
 
 def engine_abstention(abstained: dict[tuple[str, str], list[bool]], group: str) -> tuple[float, float]:
@@ -251,7 +277,8 @@ def main() -> None:
     args = parser.parse_args()
     started = time.perf_counter()
     embedder = SentenceTransformerEmbedder(args.model)
-    briefs, calibrated, on, off, abstained, through_engine = brief_rows(embedder)
+    briefs = brief_rows(embedder)
+    on, off, abstained = briefs.on, briefs.off, briefs.abstained
     scifact = {} if args.skip_scifact else scifact_rows(embedder, args.scifact)
     from index.engine import DEFAULT_THRESHOLD
 
@@ -262,14 +289,14 @@ def main() -> None:
     for name in VARIANTS:
         sci = scifact.get(name)
         left = f"{sci.ndcg:>21.4f} {sci.recall:6.4f} {sci.mrr:7.4f}" if sci else f"{'(skipped)':>38}"
-        row = briefs[name]
+        row = briefs.rows[name]
         print(f"{name:32} | {left:38} | {row.ndcg:23.4f} {row.recall:6.4f} {row.mrr:7.4f}  {row.extra}")
     threshold = args.threshold if args.threshold is not None else DEFAULT_THRESHOLD
     precision, recall = abstention(threshold, on, off)
     print(f"\nbrief questions: {len(on)} on-topic, {len(off)} off-topic")
     print(
         f"confidence on-topic min {min(on):.3f}, off-topic max {max(off):.3f}; calibrated threshold "
-        f"{calibrated:.3f}"
+        f"{briefs.calibrated:.3f}"
     )
     print(f"abstention at threshold {threshold:.3f}: precision {precision:.2f}, recall {recall:.2f}")
     print(
@@ -286,7 +313,15 @@ def main() -> None:
         "through the engine, as `briefbot ask` answers (3 passages; an abstention counts as missed): "
         + " | ".join(
             f"{name} first {first}/{asked}, top 3 {top3}/{asked}, answered {answered}/{asked}"
-            for name, (first, top3, answered, asked) in through_engine.items()
+            for name, (first, top3, answered, asked) in briefs.through_engine.items()
+        )
+    )
+    print(
+        "marked sentence in the right paragraph is a labelled answer, with token vectors (default) / "
+        "with sentence vectors and shared words: "
+        + " | ".join(
+            f"{name} {tokens}/{labelled} / {plain}/{labelled}"
+            for name, (tokens, plain, labelled) in briefs.best_sentence.items()
         )
     )
     print(f"({time.perf_counter() - started:.0f} s)")

@@ -6,7 +6,8 @@ respected?" still finds the monitoring and verification mechanism. Figures: READ
 
 Passage token vectors are made when a passage first reaches the head of a ranking and kept, keyed
 by the passage text, in a bounded cache: storing them for a whole corpus would cost about 100 kB a
-passage, a hundred times its passage vector."""
+passage, a hundred times its passage vector. A passage longer than the model's 256 tokens is
+matched on its first 256, as its passage vector is (brief passages are cut at 220 words)."""
 
 from __future__ import annotations
 

@@ -146,9 +146,12 @@ class Searcher:
                 expanded /= np.linalg.norm(expanded)
                 score = fused(passage_vectors @ expanded, units.best_scores(expanded))
         order = np.argsort(-score, kind="stable")
-        if retriever == Retriever.FUSED and self.late is not None and self.weights.late_weight:
+        if self._uses_late(retriever):
             order, score = self._late_reordered(question, question_tokens, candidates, order, score)
         return [Scored(int(candidates[i]), float(score[i]), confidence) for i in order[:k]]
+
+    def _uses_late(self, retriever: Retriever) -> bool:
+        return retriever == Retriever.FUSED and self.late is not None and bool(self.weights.late_weight)
 
     def _late_reordered(
         self,
@@ -218,13 +221,20 @@ class Searcher:
         ids = np.repeat(starts - offsets, counts) + np.arange(int(counts.sum()))
         return PassageUnits(generation.unit_rows(ids), offsets, has_units)
 
-    def best_sentence(self, row: int, question: str, query_vector: np.ndarray) -> str:
-        """The sentence of passage `row` that best answers: its similarity plus shared words."""
+    def best_sentence(
+        self, row: int, question: str, query_vector: np.ndarray, question_tokens: np.ndarray | None = None
+    ) -> str:
+        """The sentence of passage `row` that best answers. With token vectors, the sentence whose
+        tokens best match the question's (late interaction, each sentence embedded alone: the right
+        sentence for 0.88 and 0.92 of two labelled sets, against 0.82 and 0.82; README "Quality");
+        without, its similarity plus shared words."""
         generation = self.generation
         passage = generation.passages[row]
         sentences = passage.sentences()
         if len(sentences) <= 1:
             return sentences[0] if sentences else passage.text
+        if question_tokens is not None and self.late is not None:
+            return sentences[int(np.argmax(self.late.scores(question_tokens, sentences)))]
         start, end = generation.unit_start[row], generation.unit_start[row + 1]
         unit_similarity = generation.unit_rows(np.arange(start, end)) @ query_vector
         similarity = np.full(len(sentences), -1.0, dtype=np.float32)
@@ -245,6 +255,8 @@ class Searcher:
         retriever: Retriever = Retriever.FUSED,
         question_tokens: np.ndarray | None = None,
     ) -> Answer:
+        if self._uses_late(retriever) and question_tokens is None:
+            question_tokens = self.late.question_tokens(question)
         ranked = self.rank(question, query_vector, k, filters, retriever, question_tokens)
         generation = self.generation
         unknown = ()
@@ -260,7 +272,7 @@ class Searcher:
                 passage=generation.passages[s.row],
                 brief=generation.briefs[generation.passages[s.row].brief_id].meta,
                 score=round(s.score, 4),
-                best_sentence=self.best_sentence(s.row, question, query_vector),
+                best_sentence=self.best_sentence(s.row, question, query_vector, question_tokens),
             )
             for s in ranked
         )

@@ -6,6 +6,9 @@ from index.engine import Engine
 from index.late_interaction import LateInteraction, maxsim
 from index.search import FusionWeights, Searcher
 from tests.fakes import FakeEmbedder
+from tests.index.test_indexer import write_brief
+
+NO_LATE = FusionWeights(late_weight=0.0)
 
 
 def test_maxsim_averages_each_question_tokens_best_match():
@@ -48,7 +51,7 @@ def test_the_head_is_reordered_by_token_scores_and_scores_still_read_best_first(
     question = "Which Taliban minister warned Pakistan about aggression and sovereignty?"
     vector = fake_engine.embedder.embed_batch([question])[0]
     late = LateInteraction(fake_engine.embedder)
-    fused = Searcher(generation, FusionWeights(late_weight=0.0)).rank(question, vector, 13)
+    fused = Searcher(generation, NO_LATE).rank(question, vector, 13)
     # A weight this large orders the head by token scores alone.
     reordered = Searcher(generation, FusionWeights(late_depth=5, late_weight=1e6), late).rank(
         question, vector, 13
@@ -81,3 +84,22 @@ def test_an_embedder_without_token_vectors_still_answers(corpus, tmp_path):
     assert engine.late is None
     answer = engine.ask("Qatar Türkiye mediated negotiations")
     assert answer.hits[0].passage.paragraph == 1
+
+
+def test_the_marked_sentence_holds_the_questions_words_even_when_long(tmp_path):
+    # The long sentence holds every word of the question among many others; the short one two of
+    # them. Whole-sentence vectors favour the short one, token scores the long one.
+    long = (
+        "Mediators insisted talks resume quickly despite clashes border closures refugee returns "
+        "trade losses angry statements troop movements drone sightings market panic fuel shortages "
+        "power cuts school closures flight cancellations visa delays shipping backlogs"
+    )
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write_brief(corpus, "talks.md", [f"{long}. Talks resume."])
+    engine = Engine(corpus, tmp_path / "index", FakeEmbedder(), threshold=0.0)
+    engine.reindex()
+    question = "Mediators insisted talks resume quickly"
+    assert engine.ask(question).hits[0].best_sentence == f"{long}."
+    without = Engine(corpus, tmp_path / "index", FakeEmbedder(), threshold=0.0, weights=NO_LATE)
+    assert without.ask(question).hits[0].best_sentence == "Talks resume."

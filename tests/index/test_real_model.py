@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from index.engine import Engine
-from index.search import FusionWeights
+from index.search import FusionWeights, Searcher
 from tests.conftest import ROOT, SAMPLE_BRIEF_ID
 
 pytestmark = pytest.mark.model
@@ -145,3 +145,26 @@ def test_questions_file_json_lines(real_engine, real_embedder, tmp_path: Path, m
     assert code == 0
     assert [line["abstained"] for line in lines] == [False, True]
     assert lines[0]["hits"][0]["paragraph"] == 1
+
+
+def test_marked_sentence_is_the_labelled_answer(real_engine):
+    """Questions labelled with the sentences that answer them (README "Quality"): in the right
+    paragraph, token vectors mark one of them for 44 of 50 and 35 of 38 today, against 41 and 31
+    with sentence vectors and shared words."""
+    labelled = [
+        q
+        for name in ("brief_questions.jsonl", "brief_questions_fresh3.jsonl")
+        for q in read_questions(name)
+        if q.get("best_sentences")
+    ]
+    generation = real_engine.generation
+    row_of = {p.paragraph: row for row, p in enumerate(generation.passages)}
+    searcher = Searcher(generation, real_engine.weights, real_engine.late)
+    vectors, tokens = real_engine.embedder.embed_with_tokens([q["question"] for q in labelled])
+    right = [
+        searcher.best_sentence(row_of[q["paragraph"]], q["question"], vector, question_tokens).startswith(
+            tuple(q["best_sentences"])
+        )
+        for q, vector, question_tokens in zip(labelled, vectors, tokens, strict=True)
+    ]
+    assert len(labelled) == 88 and sum(right) >= 79, f"{sum(right)}/{len(labelled)}"
