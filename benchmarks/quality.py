@@ -154,8 +154,8 @@ def best_sentences(engine: Engine, every_set: dict[str, list[dict]]) -> dict[str
             continue
         vectors, tokens = engine.embedder.embed_with_tokens([q["question"] for q in labelled])
         right = [0, 0]
-        for q, vector, question_tokens in zip(labelled, vectors, tokens, strict=True):
-            for slot, given in enumerate((question_tokens, None)):
+        for q, vector, question in zip(labelled, vectors, tokens, strict=True):
+            for slot, given in enumerate((question.vectors, None)):
                 marked = searcher.best_sentence(row_of[q["paragraph"]], q["question"], vector, given)
                 right[slot] += marked.startswith(tuple(q["best_sentences"]))
         counts[name] = (right[0], right[1], len(labelled))

@@ -13,6 +13,7 @@ from typing import Literal, Protocol
 import numpy as np
 
 from index.errors import BriefbotError
+from index.late_interaction import Tokens
 from index.onnx_questions import unit_rows
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
@@ -113,9 +114,9 @@ class SentenceTransformerEmbedder:
                 progress(min(start + chunk, len(texts)), len(texts))
         return vectors
 
-    def embed_with_tokens(self, texts: Sequence[str]) -> tuple[np.ndarray, list[np.ndarray]]:
-        """The texts' vectors and, per text, its unit-length contextual token vectors without
-        [CLS] and [SEP], from one pass of the model (for late interaction)."""
+    def embed_with_tokens(self, texts: Sequence[str]) -> tuple[np.ndarray, list[Tokens]]:
+        """The texts' vectors and, per text, its contextual tokens without [CLS] and [SEP], from
+        one pass of the model (for late interaction)."""
         model = self._loaded()
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32), []
@@ -128,11 +129,16 @@ class SentenceTransformerEmbedder:
             convert_to_numpy=False,
             show_progress_bar=False,
         )
+        # Where the tokens lie: the same tokenizer and truncation, asked for character offsets.
+        offsets = model.tokenizer(
+            list(texts), truncation=True, max_length=model.max_seq_length, return_offsets_mapping=True
+        )["offset_mapping"]
         vectors = np.stack([output["sentence_embedding"].float().numpy() for output in outputs])
-        tokens = [
-            unit_rows(output["token_embeddings"].float().numpy()[1 : int(output["attention_mask"].sum()) - 1])
-            for output in outputs
-        ]  # padded to their batch's longest: each cut to its own tokens, [CLS] and [SEP] left out
+        tokens = []
+        for output, spans in zip(outputs, offsets, strict=True):
+            count = int(output["attention_mask"].sum())  # padded to the batch's longest: cut back
+            hidden = output["token_embeddings"].float().numpy()[1 : count - 1]
+            tokens.append(Tokens(unit_rows(hidden), np.array(spans[1 : count - 1]).reshape(-1, 2)))
         return unit_rows(vectors), tokens
 
     def _loaded(self):

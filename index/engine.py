@@ -168,7 +168,8 @@ class Engine:
         cleaned = [check_question(q) for q in questions]
         tokens = None
         if self.late is not None and self.weights.late_weight and retriever == Retriever.FUSED:
-            vectors, tokens = self.embedder.embed_with_tokens(cleaned)
+            vectors, made = self.embedder.embed_with_tokens(cleaned)
+            tokens = [t.vectors for t in made]
         else:
             vectors = self.embedder.embed_batch(cleaned)
         if vectors.shape[1] != generation.manifest["dimension"]:

@@ -15,6 +15,7 @@ import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 import numpy as np
@@ -23,11 +24,28 @@ import numpy as np
 CACHE_BYTES = 256 * 1024 * 1024
 
 
+@dataclass(frozen=True)
+class Tokens:
+    """A text's contextual token vectors (unit rows, special tokens left out) and where each token
+    lies in the text: character start and end, one row per token."""
+
+    vectors: np.ndarray
+    spans: np.ndarray
+
+    def within(self, start: int, end: int) -> np.ndarray:
+        """The vectors of the tokens that lie inside characters start to end."""
+        return self.vectors[(self.spans[:, 0] >= start) & (self.spans[:, 1] <= end)]
+
+    @property
+    def nbytes(self) -> int:
+        return self.vectors.nbytes + self.spans.nbytes
+
+
 @runtime_checkable
 class TokenEmbedder(Protocol):
-    def embed_with_tokens(self, texts: Sequence[str]) -> tuple[np.ndarray, list[np.ndarray]]:
+    def embed_with_tokens(self, texts: Sequence[str]) -> tuple[np.ndarray, list[Tokens]]:
         """In one pass of the model: the texts' vectors (as embed_batch gives them) and, per text,
-        the unit-length contextual vectors of its tokens, special tokens left out."""
+        its tokens."""
         ...
 
 
@@ -52,17 +70,32 @@ class LateInteraction:
 
     def __init__(self, embedder: TokenEmbedder, cache_bytes: int = CACHE_BYTES) -> None:
         self._embedder = embedder
-        self._cache: OrderedDict[bytes, np.ndarray] = OrderedDict()
+        self._cache: OrderedDict[bytes, Tokens] = OrderedDict()
         self._cache_bytes = cache_bytes
         self._held = 0
         self._lock = threading.Lock()  # guards the cache
         self._making = threading.Lock()
 
     def question_tokens(self, question: str) -> np.ndarray:
-        return self._embedder.embed_with_tokens([question])[1][0]
+        return self._embedder.embed_with_tokens([question])[1][0].vectors
 
     def scores(self, question_tokens: np.ndarray, passages: Sequence[str]) -> np.ndarray:
-        return maxsim(question_tokens, self._passage_tokens(passages))
+        return maxsim(question_tokens, [tokens.vectors for tokens in self._passage_tokens(passages)])
+
+    def best_sentence(
+        self, question_tokens: np.ndarray, passage: str, sentence_spans: Sequence[tuple[int, int]]
+    ) -> int | None:
+        """Which sentence of `passage` best matches the question, token by token, its tokens
+        read in the context of the whole passage (no further pass of the model: the passage's
+        tokens are those its ranking used); None if no sentence has a token (past the model's
+        length)."""
+        tokens = self._passage_tokens([passage])[0]
+        parts = [tokens.within(start, end) for start, end in sentence_spans]
+        if not any(len(part) for part in parts):
+            return None
+        scores = maxsim(question_tokens, parts)
+        scores[[not len(part) for part in parts]] = -np.inf
+        return int(np.argmax(scores))
 
     def rescored(
         self, question_tokens: np.ndarray, passages: Sequence[str], fused: np.ndarray, weight: float
@@ -75,7 +108,7 @@ class LateInteraction:
             return fused
         return fused + weight * spread * (token - token.mean()) / token_spread
 
-    def _passage_tokens(self, passages: Sequence[str]) -> list[np.ndarray]:
+    def _passage_tokens(self, passages: Sequence[str]) -> list[Tokens]:
         keys = [hashlib.blake2b(text.encode(), digest_size=16).digest() for text in passages]
         with self._lock:
             found = {key: self._cache[key] for key in keys if key in self._cache}
@@ -91,17 +124,19 @@ class LateInteraction:
                 if missing:
                     text_of = dict(zip(keys, passages, strict=True))
                     _, made = self._embedder.embed_with_tokens([text_of[k] for k in missing])
-                    made = [vectors.astype(np.float16) for vectors in made]  # half the memory
+                    made = [  # half the memory, the same ranking
+                        Tokens(t.vectors.astype(np.float16), t.spans.astype(np.int32)) for t in made
+                    ]
                     found.update(zip(missing, made, strict=True))
                     self._remember(dict(zip(missing, made, strict=True)))
         return [found[key] for key in keys]
 
-    def _remember(self, made: dict[bytes, np.ndarray]) -> None:
+    def _remember(self, made: dict[bytes, Tokens]) -> None:
         with self._lock:
-            for key, vectors in made.items():
+            for key, tokens in made.items():
                 if key not in self._cache:
-                    self._cache[key] = vectors
-                    self._held += vectors.nbytes
+                    self._cache[key] = tokens
+                    self._held += tokens.nbytes
             while self._held > self._cache_bytes and self._cache:
                 _, dropped = self._cache.popitem(last=False)
                 self._held -= dropped.nbytes

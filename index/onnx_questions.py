@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from index.errors import BriefbotError
+from index.late_interaction import Tokens
 
 EXPORT_VERSION = 1  # bump when the exported graph changes shape
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
@@ -121,7 +122,10 @@ class OnnxEncoder:
 
     def features(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
         """The model's inputs for `texts`, padded to the longest and truncated as the model is."""
-        encoded = self._tokenizer.encode_batch(list(texts))
+        return self._features(self._tokenizer.encode_batch(list(texts)))
+
+    @staticmethod
+    def _features(encoded) -> dict[str, np.ndarray]:
         ids = np.array([item.ids for item in encoded], dtype=np.int64)
         mask = np.array([item.attention_mask for item in encoded], dtype=np.int64)
         return {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
@@ -130,13 +134,19 @@ class OnnxEncoder:
         feed = self.features(texts)
         return mean_pooled(self._hidden(feed), feed["attention_mask"])
 
-    def encode_with_tokens(self, texts: Sequence[str]) -> tuple[np.ndarray, list[np.ndarray]]:
-        """The texts' vectors and, per text, its unit-length token vectors without the [CLS] and
-        [SEP] markers, from one run of the graph."""
-        feed = self.features(texts)
+    def encode_with_tokens(self, texts: Sequence[str]) -> tuple[np.ndarray, list[Tokens]]:
+        """The texts' vectors and, per text, its tokens without the [CLS] and [SEP] markers, from
+        one run of the graph."""
+        encoded = self._tokenizer.encode_batch(list(texts))
+        feed = self._features(encoded)
         hidden = self._hidden(feed)
         lengths = feed["attention_mask"].sum(axis=1)
-        tokens = [unit_rows(hidden[row, 1 : int(n) - 1]) for row, n in enumerate(lengths)]
+        tokens = [
+            Tokens(
+                unit_rows(hidden[row, 1 : int(n) - 1]), np.array(item.offsets[1 : int(n) - 1]).reshape(-1, 2)
+            )
+            for row, (n, item) in enumerate(zip(lengths, encoded, strict=True))
+        ]
         return mean_pooled(hidden, feed["attention_mask"]), tokens
 
     def _hidden(self, feed: dict[str, np.ndarray]) -> np.ndarray:

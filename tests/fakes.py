@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 
 import numpy as np
 
+from index.late_interaction import Tokens
 from index.lexical import tokens
 
 
@@ -41,17 +43,26 @@ class FakeEmbedder:
                 vectors[row] /= norm
         return vectors
 
-    def embed_with_tokens(self, texts: Sequence[str]) -> tuple[np.ndarray, list[np.ndarray]]:
-        """The texts' vectors, and one unit vector per stemmed word: equal words match fully,
-        others not at all."""
+    def embed_with_tokens(self, texts: Sequence[str]) -> tuple[np.ndarray, list[Tokens]]:
+        """The texts' vectors, and a token per word that is not a stop word: the sum of its
+        stemmed words' vectors, so equal words match fully and others not at all."""
         self.token_texts.extend(texts)
-        tokens_of = [
-            np.array([self._word_vector(t) for t in tokens(text)], dtype=np.float32).reshape(
-                -1, self._dimension
+        made = []
+        for text in texts:
+            vectors, spans = [], []
+            for word in re.finditer(r"\S+", text):
+                stemmed = tokens(word.group(0))
+                if stemmed:
+                    vector = sum(self._word_vector(t) for t in stemmed)
+                    vectors.append(vector / np.linalg.norm(vector))
+                    spans.append(word.span())
+            made.append(
+                Tokens(
+                    np.array(vectors, dtype=np.float32).reshape(-1, self._dimension),
+                    np.array(spans, dtype=np.int32).reshape(-1, 2),
+                )
             )
-            for text in texts
-        ]
-        return self._vectors(texts), tokens_of
+        return self._vectors(texts), made
 
     def _word_vector(self, word: str) -> np.ndarray:
         digest = hashlib.md5(word.encode()).digest()

@@ -34,7 +34,8 @@ def test_token_scores_count_the_question_words_a_passage_holds():
 def test_passage_tokens_are_made_once_and_the_cache_stays_within_its_budget():
     embedder = FakeEmbedder(dimension=16)
     passages = [f"passage number {n} about talks" for n in range(6)]
-    one_passage_bytes = 5 * 16 * 2  # five words of 16 float16 components
+    sample = FakeEmbedder(dimension=16).embed_with_tokens(passages[:1])[1][0]
+    one_passage_bytes = sample.vectors.nbytes // 2 + sample.spans.nbytes  # kept as float16
     late = LateInteraction(embedder, cache_bytes=3 * one_passage_bytes)
     talks = late.question_tokens("talks")
     late.scores(talks, passages[:3])
