@@ -131,8 +131,8 @@ class Engine:
     ) -> list[Answer]:
         """Answers in order; raises QuestionError for an empty or over-long question."""
         generation = self.generation
-        cleaned, vectors, tokens = self._embed_questions(questions, generation, retriever)
         searcher = Searcher(generation, self.weights, self.late)
+        cleaned, vectors, tokens = self._embed_questions(questions, generation, searcher.uses_late(retriever))
         return answer_many(
             searcher,
             cleaned,
@@ -150,7 +150,7 @@ class Engine:
         """Brief ids ranked for each question (best passage per brief), without abstention."""
         generation = self.generation
         searcher = Searcher(generation, self.weights, self.late)
-        cleaned, vectors, tokens = self._embed_questions(questions, generation, retriever)
+        cleaned, vectors, tokens = self._embed_questions(questions, generation, searcher.uses_late(retriever))
         rankings = []
         for number, (question, vector) in enumerate(zip(cleaned, vectors, strict=True)):
             ranked = searcher.rank(
@@ -161,13 +161,13 @@ class Engine:
         return rankings
 
     def _embed_questions(
-        self, questions: Sequence[str], generation: Generation, retriever: Retriever
+        self, questions: Sequence[str], generation: Generation, with_tokens: bool
     ) -> tuple[list[str], np.ndarray, list[np.ndarray] | None]:
         """Questions checked and cleaned, their vectors (refused if the index has another size)
-        and, when late interaction will use them, their token vectors from the same pass."""
+        and, if asked for (late interaction), their token vectors from the same pass."""
         cleaned = [check_question(q) for q in questions]
         tokens = None
-        if self.late is not None and self.weights.late_weight and retriever == Retriever.FUSED:
+        if with_tokens:
             vectors, made = self.embedder.embed_with_tokens(cleaned)
             tokens = [t.vectors for t in made]
         else:

@@ -98,17 +98,6 @@ class LateInteraction:
         scores[[not len(part) for part in parts]] = -np.inf
         return int(np.argmax(scores))
 
-    def rescored(
-        self, question_tokens: np.ndarray, passages: Sequence[str], fused: np.ndarray, weight: float
-    ) -> np.ndarray:
-        """`fused` scores of `passages` with their token scores added at `weight`, both on the
-        scale of the fused scores' spread (z-scores mixed, as the fusion mixes its signals)."""
-        token = self.scores(question_tokens, passages)
-        spread, token_spread = float(fused.std()), float(token.std())
-        if spread < 1e-9 or token_spread < 1e-9:
-            return fused
-        return fused + weight * spread * (token - token.mean()) / token_spread
-
     def _passage_tokens(self, passages: Sequence[str]) -> list[Tokens]:
         keys = [hashlib.blake2b(text.encode(), digest_size=16).digest() for text in passages]
         with self._lock:

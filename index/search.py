@@ -146,11 +146,12 @@ class Searcher:
                 expanded /= np.linalg.norm(expanded)
                 score = fused(passage_vectors @ expanded, units.best_scores(expanded))
         order = np.argsort(-score, kind="stable")
-        if self._uses_late(retriever):
+        if self.uses_late(retriever):
             order, score = self._late_reordered(question, question_tokens, candidates, order, score)
         return [Scored(int(candidates[i]), float(score[i]), confidence) for i in order[:k]]
 
-    def _uses_late(self, retriever: Retriever) -> bool:
+    def uses_late(self, retriever: Retriever) -> bool:
+        """Whether questions ranked with `retriever` go through late interaction."""
         return retriever == Retriever.FUSED and self.late is not None and bool(self.weights.late_weight)
 
     def _late_reordered(
@@ -168,7 +169,10 @@ class Searcher:
         score = score.copy()
         if question_tokens is None:
             question_tokens = self.late.question_tokens(question)
-        score[head] = self.late.rescored(question_tokens, texts, score[head], self.weights.late_weight)
+        # Token scores mixed in as z-scores, as the fusion mixes its signals, on the scale of the
+        # head's own spread so that the scores shown stay comparable with the tail's.
+        token = _zscore(self.late.scores(question_tokens, texts))
+        score[head] += self.weights.late_weight * float(score[head].std()) * token
         head = head[np.argsort(-score[head], kind="stable")]
         if len(tail):
             score[tail] -= max(0.0, float(score[tail].max() - score[head].min()))
@@ -257,7 +261,7 @@ class Searcher:
         retriever: Retriever = Retriever.FUSED,
         question_tokens: np.ndarray | None = None,
     ) -> Answer:
-        if self._uses_late(retriever) and question_tokens is None:
+        if self.uses_late(retriever) and question_tokens is None:
             question_tokens = self.late.question_tokens(question)
         ranked = self.rank(question, query_vector, k, filters, retriever, question_tokens)
         generation = self.generation
