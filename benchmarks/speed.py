@@ -473,6 +473,7 @@ def bench_backend() -> None:
 def bench_late() -> None:
     """What late interaction adds to a question, through the engine as the bot runs it (questions
     on ONNX): off, on with a cold passage-token cache (each question's head encoded), and warm."""
+    from benchmarks.quality import QUESTIONS, read_questions
     from index.beir import load_beir
     from index.embedding import SentenceTransformerEmbedder
     from index.engine import Engine
@@ -484,13 +485,16 @@ def bench_late() -> None:
     dataset = load_beir(SCIFACT, "train")
     scifact_dir = ROOT / ".briefbot" / "eval" / "scifact-train"
     build_index(SCIFACT, scifact_dir, embedder, scan=dataset.as_scan(), split_long=False)
-    tuning = (ROOT / "benchmarks" / "data" / "brief_questions.jsonl").read_text().splitlines()
-    brief_questions = [json.loads(line)["question"] for line in tuning if line.strip()]
+    brief_questions = [q["question"] for q in read_questions(QUESTIONS)]
     print("\n[late] question latency, engine.ask with the ONNX question backend, late interaction off / on")
     print(f"  {'corpus':34} {'off p50':>8} {'cold p50':>9} {'cold p95':>9} {'warm p50':>9} {'warm p95':>9}")
     with tempfile.TemporaryDirectory() as folder:
         corpora = {
-            "sample brief, 68 questions": (ROOT / "docs_corpus", Path(folder), brief_questions),
+            f"sample brief, {len(brief_questions)} questions": (
+                ROOT / "docs_corpus",
+                Path(folder),
+                brief_questions,
+            ),
             "SciFact train, 200 claims": (SCIFACT, scifact_dir, list(dataset.queries.values())[:200]),
         }
         for name, (corpus, index_dir, questions) in corpora.items():
