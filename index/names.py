@@ -8,7 +8,10 @@ briefs mention or a part of one (capitals and other names of states included), o
 words is in the lexical vocabulary, begins a word there (Siraj / Sirajuddin) or is one or two
 letters away from one (Tehrik / Tehreek, Yaqub / Yaqoob): names are spelled many ways, and
 abstaining on a known one would hide an answer. For the same reason a question is only taken to
-be about something else when none of its names is mentioned.
+be about something else when none of its names is mentioned ("Which Gulf state hosted the talks,
+according to Islamabad?"), or when it names a person or body with two words running that no brief
+has ("What did Shehbaz Sharif promise the Taliban?": the Taliban are mentioned,
+but the question is about what someone the briefs never name did).
 """
 
 from __future__ import annotations
@@ -76,11 +79,28 @@ class NameChecker:
             self._by_shape[word[:1], len(word)].append(word)
 
     def unmentioned(self, question: str) -> list[str]:
-        """The question's names if the briefs mention none of them, else none: one name they do
-        mention ("Which Gulf state hosted the talks, according to Islamabad?") means the question
-        may well be about what they say, in words of its own."""
+        """The question's names if the briefs mention none of them; else those of its names with
+        two words running that no brief has (a person or body they never name), if any. One single name they do not
+        mention beside one they do ("Iran and Qatar") may still be answered in part."""
         names = question_names(question)
-        return names if names and not any(self._mentioned(name) for name in names) else []
+        if not names:
+            return []
+        unknown = [name for name in names if not self._mentioned(name)]
+        if len(unknown) == len(names):
+            return names
+        return [name for name in unknown if self._foreign(name)]
+
+    def _foreign(self, name: str) -> bool:
+        """Two words running in `name` (a title before them or not: "Prime Minister Shehbaz
+        Sharif") neither of which is, or is near, a word of the briefs."""
+        run = 0
+        for word in name.split():
+            parts = tokens(word)
+            unknown = bool(parts) and not any(p in self._vocabulary or self._near_known(p) for p in parts)
+            run = run + 1 if unknown else 0
+            if run == 2:
+                return True
+        return False
 
     def _mentioned(self, name: str) -> bool:
         plain = _plain(name)

@@ -21,9 +21,10 @@ MAX_QUESTION_CHARS = 1000
 # admitted took 195 ms that way, against 4-7 ms restricted (README "Speed", filtered search).
 EXACT_FILTERED_LIMIT = 2_000
 # Below this confidence, a question whose names no brief mentions ("What did Iran say about the
-# ceasefire?") abstains: such questions reach 0.45-0.56 on the sample brief, as high as
+# ceasefire?") abstains: such questions reach 0.41-0.63 on the sample brief, as high as
 # answerable ones, so the threshold cannot catch them (benchmarks/quality.py, "unanswerable").
-CLOSE_MATCH = 0.6
+# Above it, a question all but quoting a passage is answered, whatever name it adds.
+CLOSE_MATCH = 0.7
 
 
 class Retriever(StrEnum):

@@ -60,6 +60,7 @@ def test_question_set_quality_does_not_regress(real_engine):
         ("brief_questions_fresh.jsonl", 24, 27, 30),
         ("brief_questions_fresh2.jsonl", 20, 28, 30),
         ("brief_questions_fresh3.jsonl", 27, 36, 38),
+        ("brief_questions_fresh4.jsonl", 29, 35, 36),
     ],
 )
 def test_held_out_questions_do_not_regress(real_engine, name, first_floor, top3_floor, answered):
@@ -109,9 +110,9 @@ def test_abstention_precision_and_recall(real_engine):
     assert correct / max(correct + on_topic_abstained, 1) >= 0.9  # precision
     assert all(a for a, k in zip(abstained, kinds, strict=True) if k == "off-topic")
     # Questions on the brief's subject that it does not answer: only those naming something the
-    # brief never mentions are caught (8 of 15 today; README "Quality").
+    # brief never mentions are caught (9 of 15 today; README "Quality").
     unanswerable = [a for a, k in zip(abstained, kinds, strict=True) if k == "unanswerable"]
-    assert sum(unanswerable) >= 8, f"{sum(unanswerable)}/{len(unanswerable)}"
+    assert sum(unanswerable) >= 9, f"{sum(unanswerable)}/{len(unanswerable)}"
 
 
 def test_a_question_about_an_unmentioned_country_says_so(real_engine):
