@@ -177,7 +177,9 @@ def fit(embed: discord.Embed) -> discord.Embed:
 
 
 def error_text(message: str) -> str:
-    return clip(f"⚠️ {safe(message)}", CONTENT_LIMIT)
+    """An error for Discord; engine messages start in lower case, as the command line prints them
+    after "briefbot: "."""
+    return clip(f"⚠️ {safe(message[:1].upper() + message[1:])}", CONTENT_LIMIT)
 
 
 def _cited(line) -> str:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from index.errors import CorpusMissingError
 from index.formats import FormatError, html_text, pdf_blocks
 from index.models import Brief, BriefMeta, Paragraph, SkippedFile
 
@@ -52,7 +53,10 @@ def brief_files(corpus_dir: Path) -> list[Path]:
 def scan_corpus(corpus_dir: Path) -> CorpusScan:
     """Every readable brief of `corpus_dir`, and every file skipped with its reason."""
     if not corpus_dir.is_dir():
-        raise BriefFormatError(f"corpus folder {corpus_dir} does not exist")
+        raise CorpusMissingError(
+            f"the corpus folder {corpus_dir} does not exist: create it, or point --corpus "
+            "(or BRIEFBOT_CORPUS_DIR) at the folder of briefs"
+        )
     briefs: list[Brief] = []
     skipped: list[SkippedFile] = []
     seen_ids: dict[str, str] = {}

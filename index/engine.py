@@ -14,6 +14,7 @@ from index.actor_summary import ActorDirectory, ActorSummary
 from index.embedding import Embedder
 from index.errors import (
     REBUILD_ADVICE,
+    FilterError,
     IndexCorruptError,
     IndexFormatError,
     IndexMismatchError,
@@ -129,8 +130,10 @@ class Engine:
         filters: SearchFilters | None = None,
         retriever: Retriever = Retriever.FUSED,
     ) -> list[Answer]:
-        """Answers in order; raises QuestionError for an empty or over-long question."""
+        """Answers in order; raises QuestionError for an empty or over-long question and
+        FilterError for filters that admit no brief."""
         generation = self.generation
+        self._check_filters(generation, filters)
         searcher = Searcher(generation, self.weights, self.late)
         cleaned, vectors, tokens = self._embed_questions(questions, generation, searcher.uses_late(retriever))
         return answer_many(
@@ -143,6 +146,39 @@ class Engine:
             retriever,
             tokens,
         )
+
+    def check_filters(self, filters: SearchFilters | None) -> None:
+        """Raises FilterError, saying why, if `filters` admit no brief of the index."""
+        if filters is not None and not filters.is_empty():
+            self._check_filters(self.generation, filters)
+
+    @staticmethod
+    def _check_filters(generation: Generation, filters: SearchFilters | None) -> None:
+        """A filter that leaves nothing to search is the user's slip, not an unanswerable
+        question: say which part of it excludes everything."""
+        if filters is None or filters.is_empty():
+            return
+        unknown = sorted(b for b in filters.brief_ids if b not in generation.briefs)
+        if unknown:
+            ids = sorted(generation.briefs)
+            known = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+            raise FilterError(
+                f"no brief '{unknown[0][:80]}' is indexed; a brief's id is its file name without the "
+                f"suffix: {known or 'no brief is indexed yet'}"
+            )
+        if filters.since and filters.until and filters.since > filters.until:
+            raise FilterError(f"the date range is empty: {filters.since} comes after {filters.until}")
+        if not generation.admitted_briefs(filters).any():
+            if filters.since and filters.until:
+                dated = f"between {filters.since} and {filters.until}"
+            else:
+                dated = f"on or after {filters.since}" if filters.since else f"on or before {filters.until}"
+            chosen = "none of the chosen briefs" if filters.brief_ids else "no brief"
+            undated = sum(brief.meta.date is None for brief in generation.briefs.values())
+            raise FilterError(
+                f"{chosen} is dated {dated}; briefs without a date ({undated} of "
+                f"{len(generation.briefs)}) are left out whenever a date is given"
+            )
 
     def rank_many(
         self, questions: Sequence[str], k: int, retriever: Retriever = Retriever.FUSED

@@ -28,5 +28,13 @@ class ReindexBusyError(BriefbotError):
     """Another reindex holds the lock."""
 
 
+class CorpusMissingError(BriefbotError):
+    """The corpus folder to index does not exist."""
+
+
+class FilterError(BriefbotError):
+    """The filters of a question admit no brief: an id no brief has, or no brief dated in range."""
+
+
 class QuestionError(BriefbotError):
     """The question cannot be answered as asked (empty, too long)."""

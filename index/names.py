@@ -80,8 +80,9 @@ class NameChecker:
 
     def unmentioned(self, question: str) -> list[str]:
         """The question's names if the briefs mention none of them; else those of its names with
-        two words running that no brief has (a person or body they never name), if any. One single name they do not
-        mention beside one they do ("Iran and Qatar") may still be answered in part."""
+        two words running that no brief has (a person or body they never name), if any. One
+        single name they do not mention beside one they do ("Iran and Qatar") may still be
+        answered in part."""
         names = question_names(question)
         if not names:
             return []

@@ -126,13 +126,10 @@ class QuestionsCog(commands.Cog, name="Questions"):
                 parse_day(since, "since"),
                 parse_day(until, "until"),
             )
+            # An unknown brief or a date range no brief is in: said at once, privately.
+            await asyncio.to_thread(self.bot.engine.check_filters, filters)
         except BriefbotError as error:
             await send_error(interaction, str(error))
-            return
-        if brief and brief not in {b.meta.brief_id for b in self.bot.engine.briefs()}:
-            await send_error(
-                interaction, f"No brief '{render.clip(brief, 80)}': pick one from the list, or see /briefs."
-            )
             return
         await interaction.response.defer(thinking=True)
         answer = await self._ask(question, PAGE + 1, filters)

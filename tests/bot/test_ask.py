@@ -65,16 +65,18 @@ async def test_brief_and_date_filters(harness):
     )
     reply = await harness.fake.reply(record)
     assert reply["embeds"][0]["fields"]
-    # The sample brief is undated, so a date filter leaves nothing to search.
+    # The sample brief is undated, so a date filter leaves nothing to search: said privately.
     record = await harness.fake.slash("ask", [option("question", "ceasefire"), option("since", "2025-01-01")])
     reply = await harness.fake.reply(record)
-    assert "do not answer this" in reply["embeds"][0]["description"]
+    assert "No brief is dated on or after 2025-01-01; briefs without a date (1 of 1)" in reply["content"]
+    assert reply["flags"] & 64 and not reply.get("embeds")
 
 
 async def test_unknown_brief_filter_is_refused(harness):
     record = await harness.fake.slash("ask", [option("question", "ceasefire"), option("brief", "nope")])
     reply = await harness.fake.reply(record)
-    assert "No brief 'nope'" in reply["content"] and reply["flags"] & 64
+    assert "No brief 'nope' is indexed" in reply["content"] and reply["flags"] & 64
+    assert SAMPLE_BRIEF_ID in reply["content"]  # the ids there are
 
 
 async def test_brief_autocomplete(harness):

@@ -43,6 +43,15 @@ def test_ask_json_and_errors(run, capsys):
     with pytest.raises(SystemExit) as exit_info:
         run("ask", "x", "--since", "soon")
     assert exit_info.value.code == 2 and "YYYY-MM-DD" in capsys.readouterr().err
+    code, out, err = run("ask", "Which countries mediated?", "--brief", "nope")
+    assert code == 1 and out == "" and err.startswith("briefbot: no brief 'nope' is indexed")
+
+
+def test_a_missing_corpus_folder_is_one_clear_line(run, tmp_path, capsys):
+    code = cli.main(["index", "--corpus", str(tmp_path / "nowhere"), "--index", str(tmp_path / "index")])
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err
+    assert err.startswith(f"briefbot: the corpus folder {tmp_path / 'nowhere'} does not exist")
 
 
 def test_actor_and_actors(run):
@@ -96,3 +105,31 @@ def test_late_interaction_setting(run, monkeypatch, setting, token_passes):
     code, out, _ = run("ask", "Qatar Türkiye mediated negotiations", "--json")
     assert code == 0 and json.loads(out)["hits"][0]["paragraph"] == 1
     assert bool(embedder.token_texts) is token_passes
+
+
+def test_a_reader_that_leaves_early_gets_no_traceback(corpus, tmp_path):
+    # `briefbot ask --questions-file ... | head -1`: far more output than a pipe holds, so the
+    # command is still writing when the reader goes.
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    script = (
+        "import sys\nfrom bot import cli\nfrom tests.fakes import FakeEmbedder\n"
+        "cli.make_embedder = lambda settings: FakeEmbedder()\nsys.exit(cli.main(sys.argv[1:]))\n"
+    )
+    questions = tmp_path / "questions.txt"
+    questions.write_text("Which countries mediated the ceasefire negotiations?\n" * 400)
+    argv = ["ask", "--questions-file", str(questions), "--json", "-k", "5"]
+    argv += ["--corpus", str(corpus), "--index", str(tmp_path / "index")]
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(root), "BRIEFBOT_STATE_DIR": str(tmp_path / "state")}
+    pipe = subprocess.PIPE
+    process = subprocess.Popen(
+        [sys.executable, "-c", script, *argv], cwd=tmp_path, env=env, stdout=pipe, stderr=pipe
+    )
+    assert process.stdout.readline().startswith(b'{"question"')
+    process.stdout.close()
+    code = process.wait(timeout=120)
+    err = process.stderr.read().decode()
+    assert code == 141 and "Traceback" not in err, err

@@ -77,4 +77,4 @@ async def test_watches_list_unwatch_and_survive_restart(harness, tmp_path):
     bad = await fake.reply(await fake.slash("watch", [], member=MEMBER))
     assert "either an actor or a phrase" in bad["content"]
     unknown = await fake.reply(await fake.slash("watch", [option("actor", "Nobody Atall")], member=MEMBER))
-    assert "no actor called" in unknown["content"]
+    assert "No actor called" in unknown["content"]

@@ -4,7 +4,7 @@ import pytest
 
 import index.search
 from bot.text import answer_json
-from index.errors import QuestionError
+from index.errors import FilterError, QuestionError
 from index.models import SearchFilters
 from index.search import Retriever
 from tests.conftest import SAMPLE_BRIEF_ID
@@ -54,8 +54,41 @@ def test_filters_by_brief_and_date(fake_engine, corpus, monkeypatch, exact_limit
     assert {h.brief.brief_id for h in early.hits} == {"old"}
     both = SearchFilters(brief_ids=frozenset({"old", "new"}), until=date(2025, 6, 1))
     assert {h.brief.brief_id for h in fake_engine.ask(question, filters=both).hits} == {"old", "new"}
-    nothing = fake_engine.ask(question, filters=SearchFilters(since=date(2030, 1, 1)))
-    assert nothing.abstained and nothing.hits == ()
+    with pytest.raises(FilterError, match="no brief is dated on or after 2030-01-01"):
+        fake_engine.ask(question, filters=SearchFilters(since=date(2030, 1, 1)))
+
+
+@pytest.mark.parametrize(
+    ("filters", "reason"),
+    [
+        (
+            SearchFilters(brief_ids=frozenset({"nope"})),
+            f"no brief 'nope' is indexed; a brief's id is its file name without the suffix: "
+            f"{SAMPLE_BRIEF_ID}",
+        ),
+        (
+            SearchFilters(since=date(2025, 12, 1), until=date(2025, 11, 1)),
+            "the date range is empty: 2025-12-01 comes after 2025-11-01",
+        ),
+        (
+            SearchFilters(until=date(2021, 1, 1)),
+            "no brief is dated on or before 2021-01-01; briefs without a date (1 of 1) are left out",
+        ),
+        (
+            SearchFilters(frozenset({SAMPLE_BRIEF_ID}), date(2025, 1, 1), date(2025, 12, 31)),
+            "none of the chosen briefs is dated between 2025-01-01 and 2025-12-31",
+        ),
+    ],
+)
+def test_filters_that_admit_no_brief_say_why(fake_engine, filters, reason):
+    # The sample brief is the only one, and undated: each filter leaves nothing to search, which
+    # is the asker's slip, not a question the briefs cannot answer.
+    with pytest.raises(FilterError) as error:
+        fake_engine.ask("Which countries mediated?", filters=filters)
+    assert str(error.value).startswith(reason)
+    with pytest.raises(FilterError):
+        fake_engine.check_filters(filters)
+    fake_engine.check_filters(SearchFilters(brief_ids=frozenset({SAMPLE_BRIEF_ID})))  # admits it
 
 
 def test_lexical_and_dense_retrievers_rank_alone(fake_engine, corpus):
