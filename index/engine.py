@@ -78,9 +78,10 @@ class Engine:
         return self._use(self.store.load(self.embedder.model_name))
 
     def _use(self, generation: Generation) -> Generation:
-        """Make `generation` the one questions use, its name check built first: that is a pass
-        over the whole vocabulary, which no question should wait for."""
-        _ = generation.names
+        """Make `generation` the one questions use, its name check and answer types built first:
+        passes over the whole vocabulary and every actor mention, which no question should wait
+        for."""
+        _ = generation.names, generation.answer_types
         self._generation = generation
         return generation
 

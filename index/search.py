@@ -8,6 +8,7 @@ from enum import StrEnum
 
 import numpy as np
 
+from index.answer_types import asked_kinds
 from index.errors import QuestionError
 from index.late_interaction import LateInteraction
 from index.lexical import tokens
@@ -49,6 +50,9 @@ class FusionWeights:
     # token-level scores mixed in at `late_weight` (0: off).
     late_depth: int = 10
     late_weight: float = 2.0
+    # Answer types (index/answer_types.py): for a question that asks for a kind of actor, the same
+    # head nudged towards passages naming more actors of that kind than the question does.
+    answer_type: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -149,6 +153,10 @@ class Searcher:
         order = np.argsort(-score, kind="stable")
         if self.uses_late(retriever):
             order, score = self._late_reordered(question, question_tokens, candidates, order, score)
+        if retriever == Retriever.FUSED and self.weights.answer_type and (kinds := asked_kinds(question)):
+            head = [int(candidates[i]) for i in order[: self.weights.late_depth]]
+            novel = self.generation.answer_types.novel_actors(question, head, kinds)
+            order, score = self._head_rescored(order, score, novel, self.weights.answer_type)
         return [Scored(int(candidates[i]), float(score[i]), confidence) for i in order[:k]]
 
     def uses_late(self, retriever: Retriever) -> bool:
@@ -163,17 +171,24 @@ class Searcher:
         order: np.ndarray,
         score: np.ndarray,
     ) -> tuple[np.ndarray, np.ndarray]:
-        """The head of `order` re-scored with late interaction and re-sorted; the rest follows,
-        its scores lowered if need be so that they still read best first."""
-        head, tail = order[: self.weights.late_depth], order[self.weights.late_depth :]
+        """The head of `order` re-scored with late interaction (index/late_interaction.py)."""
+        head = order[: self.weights.late_depth]
         texts = [self.generation.passages[int(candidates[i])].text for i in head]
-        score = score.copy()
         if question_tokens is None:
             question_tokens = self.late.question_tokens(question)
-        # Token scores mixed in as z-scores, as the fusion mixes its signals, on the scale of the
-        # head's own spread so that the scores shown stay comparable with the tail's.
-        token = _zscore(self.late.scores(question_tokens, texts))
-        score[head] += self.weights.late_weight * float(score[head].std()) * token
+        token = self.late.scores(question_tokens, texts)
+        return self._head_rescored(order, score, token, self.weights.late_weight)
+
+    def _head_rescored(
+        self, order: np.ndarray, score: np.ndarray, signal: np.ndarray, weight: float
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The head of `order` (its first late_depth) with `signal`, one value per head passage,
+        mixed in and re-sorted; the rest follows, its scores lowered if need be so that they still
+        read best first. The signal is mixed in as a z-score, as the fusion mixes its own, on the
+        scale of the head's own spread so that the scores shown stay comparable with the tail's."""
+        head, tail = order[: self.weights.late_depth], order[self.weights.late_depth :]
+        score = score.copy()
+        score[head] += weight * float(score[head].std()) * _zscore(signal)
         head = head[np.argsort(-score[head], kind="stable")]
         if len(tail):
             score[tail] -= max(0.0, float(score[tail].max() - score[head].min()))

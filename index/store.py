@@ -17,6 +17,7 @@ import numpy as np
 from scipy import sparse
 
 from index.actors import ActorIndex
+from index.answer_types import AnswerTypes
 from index.errors import (
     REBUILD_ADVICE,
     IndexCorruptError,
@@ -112,6 +113,11 @@ class Generation:
         if filters.until is not None:
             admitted &= self._brief_dates <= np.datetime64(filters.until, "D")
         return admitted
+
+    @cached_property
+    def answer_types(self) -> AnswerTypes:
+        """Which actors each passage names, for questions that ask for a kind of actor."""
+        return AnswerTypes(self.actors)
 
     @cached_property
     def names(self) -> NameChecker:

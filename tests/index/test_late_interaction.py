@@ -1,5 +1,7 @@
 """Late interaction with the deterministic fake embedder: one unit vector per stemmed word."""
 
+from dataclasses import replace
+
 import numpy as np
 
 from index.engine import Engine
@@ -52,11 +54,11 @@ def test_the_head_is_reordered_by_token_scores_and_scores_still_read_best_first(
     question = "Which Taliban minister warned Pakistan about aggression and sovereignty?"
     vector = fake_engine.embedder.embed_batch([question])[0]
     late = LateInteraction(fake_engine.embedder)
-    fused = Searcher(generation, NO_LATE).rank(question, vector, 13)
+    # The question asks for a kind of actor ("which minister"): answer types left out here.
+    fused = Searcher(generation, replace(NO_LATE, answer_type=0.0)).rank(question, vector, 13)
     # A weight this large orders the head by token scores alone.
-    reordered = Searcher(generation, FusionWeights(late_depth=5, late_weight=1e6), late).rank(
-        question, vector, 13
-    )
+    heavy = FusionWeights(late_depth=5, late_weight=1e6, answer_type=0.0)
+    reordered = Searcher(generation, heavy, late).rank(question, vector, 13)
     head = [s.row for s in fused[:5]]
     texts = [generation.passages[r].text for r in head]
     token = dict(zip(head, late.scores(late.question_tokens(question), texts), strict=True))

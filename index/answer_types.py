@@ -1,0 +1,75 @@
+"""Answer types: a question that asks for a kind of actor ("Which countries acted as go-betweens?")
+is answered by a passage naming actors of that kind other than those the question names itself.
+
+A sentence vector hears "countries" and "go-betweens" as one more topic; it does not know that
+the answer is a list of states. The actor index does: every mention in every passage, each actor
+with its kind (index/actors.py). The head of a ranking is nudged towards passages that name more
+actors of the asked-for kind that the question does not name. Only questions that say the kind
+("which two states", "what government", "which official") are nudged; "who" alone could be any
+kind and is left as ranked (README "Quality").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+import numpy as np
+
+from index.actors import ActorIndex
+from index.lexical import fold, tokens
+
+# "which", "what", then at most two words ("two", "outside", "foreign"), then the kind.
+_ASKED = r"\b(?:which|what)\s+(?:[\w'-]+\s+){0,2}?"
+_KINDS_ASKED: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
+    (
+        re.compile(_ASKED + r"(?:countries|country|states?|nations?|governments?|powers?)\b"),
+        frozenset({"state"}),
+    ),
+    (
+        re.compile(_ASKED + r"(?:groups?|organi[sz]ations?|factions?|militias?)\b"),
+        frozenset({"armed group", "organisation"}),
+    ),
+    (
+        re.compile(_ASKED + r"(?:ministers?|officials?|leaders?|spokes(?:person|man|woman))\b"),
+        frozenset({"person"}),
+    ),
+)
+
+
+def asked_kinds(question: str) -> frozenset[str]:
+    """The actor kinds a question asks for by name; empty if it names none."""
+    folded = fold(question)
+    for pattern, kinds in _KINDS_ASKED:
+        if pattern.search(folded):
+            return kinds
+    return frozenset()
+
+
+class AnswerTypes:
+    """Which actors each passage names; built once per generation from its actor index."""
+
+    def __init__(self, actors: ActorIndex) -> None:
+        self._kind = {actor_id: actor.kind for actor_id, actor in actors.actors.items()}
+        self._named_by: dict[str, list[frozenset[str]]] = {
+            actor_id: [frozenset(t) for name in (actor.name, *actor.aliases) if (t := tokens(name))]
+            for actor_id, actor in actors.actors.items()
+        }
+        self._actors_of: dict[int, set[str]] = defaultdict(set)
+        for mention in actors.mentions:
+            self._actors_of[mention.row].add(mention.actor_id)
+
+    def novel_actors(self, question: str, rows: Sequence[int], kinds: frozenset[str]) -> np.ndarray:
+        """Per passage row, how many actors of `kinds` it names that the question does not."""
+        words = set(tokens(question))
+        named = {
+            actor_id for actor_id, names in self._named_by.items() if any(name <= words for name in names)
+        }
+        return np.array(
+            [
+                sum(1 for a in self._actors_of.get(row, ()) if self._kind[a] in kinds and a not in named)
+                for row in rows
+            ],
+            dtype=np.float32,
+        )

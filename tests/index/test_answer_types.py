@@ -1,0 +1,64 @@
+"""Questions that ask for a kind of actor favour passages naming actors of that kind."""
+
+import pytest
+
+from index.answer_types import asked_kinds
+from index.engine import Engine
+from index.search import FusionWeights
+from tests.conftest import SAMPLE_BRIEF_ID
+from tests.index.test_indexer import write_brief
+
+STATE = frozenset({"state"})
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        ("Which countries mediated the talks?", STATE),
+        ("Which two states acted as go-betweens?", STATE),
+        ("What foreign government hosted the first round?", STATE),
+        ("Which official complained about threats?", frozenset({"person"})),
+        ("Which armed group does Islamabad refuse to talk to?", frozenset({"armed group", "organisation"})),
+        # The kind must be what is asked for, right after "which" or "what"...
+        ("What is the main sticking point between the two governments?", frozenset()),
+        # ...and "who" alone could be any kind.
+        ("Who mediated the talks?", frozenset()),
+    ],
+)
+def test_the_kind_asked_for(question, kinds):
+    assert asked_kinds(question) == kinds
+
+
+def test_actors_of_the_kind_the_question_does_not_name_are_counted(fake_engine):
+    generation = fake_engine.generation
+    row_of = {p.paragraph: row for row, p in enumerate(generation.passages) if p.brief_id == SAMPLE_BRIEF_ID}
+    question = "Which countries mediated between Islamabad and Kabul?"
+    # ¶1 names Qatar, Türkiye, Pakistan and Afghanistan; the question names the last two.
+    counts = generation.answer_types.novel_actors(question, [row_of[1], row_of[12]], STATE)
+    assert counts.tolist() == [2, 1]  # ¶12: India, beside Pakistan and Afghanistan
+    assert generation.answer_types.novel_actors("Which countries?", [row_of[1]], STATE).tolist() == [4]
+
+
+def test_a_passage_naming_the_kind_asked_for_moves_up(tmp_path, fake_embedder):
+    corpus = tmp_path / "briefs"
+    corpus.mkdir()
+    write_brief(
+        corpus,
+        "envoys.md",
+        [
+            "Go-betweens kept the talks alive for months.",
+            "Oman and Kuwait acted as hosts to envoys of both camps in the talks.",
+            "Spring rains flooded the valley roads and delayed the harvest.",
+        ],
+    )
+    question = "Which countries acted as go-betweens in the talks?"
+    ranked = {}
+    for weight in (0.0, FusionWeights().answer_type):
+        engine = Engine(corpus, tmp_path / "index", fake_embedder, threshold=0.0)
+        engine.weights = FusionWeights(answer_type=weight)
+        engine.reindex()
+        ranked[weight] = [h.passage.paragraph for h in engine.ask(question, k=3).hits]
+    # Alone, the shared words put the go-betweens without a state first; with answer types, the
+    # passage naming two states comes first.
+    assert ranked[0.0][0] == 1
+    assert ranked[FusionWeights().answer_type][0] == 2
