@@ -10,8 +10,8 @@ letters away from one (Tehrik / Tehreek, Yaqub / Yaqoob): names are spelled many
 abstaining on a known one would hide an answer. For the same reason a question is only taken to
 be about something else when none of its names is mentioned ("Which Gulf state hosted the talks,
 according to Islamabad?"), or when it names a person or body with two words running that no brief
-has ("What did Shehbaz Sharif promise the Taliban?": the Taliban are mentioned,
-but the question is about what someone the briefs never name did).
+has ("What did Shehbaz Sharif promise the Taliban?": the Taliban are mentioned, but the question
+is about what someone the briefs never name did).
 """
 
 from __future__ import annotations
