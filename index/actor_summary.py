@@ -66,10 +66,10 @@ def _quote_depth(text: str, offset: int) -> int:
 
 
 class UnknownActorError(BriefbotError):
-    def __init__(self, name: str, suggestions: list[str]) -> None:
+    def __init__(self, name: str, suggestions: list[str], message: str | None = None) -> None:
         self.suggestions = suggestions
         hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
-        super().__init__(f"no actor called '{name[:80]}' in the briefs.{hint}")
+        super().__init__(message or f"no actor called '{name[:80]}' in the briefs.{hint}")
 
 
 @dataclass(frozen=True)
@@ -170,6 +170,10 @@ class ActorDirectory:
 
     def find(self, name: str) -> str:
         key = fold(" ".join(name.split()))
+        if not key:
+            raise UnknownActorError(
+                name, [], "the actor's name is empty: give one (`briefbot actors` or /actors lists them)"
+            )
         if key in self._names:
             return self._names[key]
         close = difflib.get_close_matches(key, list(self._names), n=5, cutoff=0.6)

@@ -47,6 +47,11 @@ def test_ask_json_and_errors(run, capsys):
     assert code == 1 and out == "" and err.startswith("briefbot: no brief 'nope' is indexed")
 
 
+def test_an_empty_actor_name_says_what_to_give(run):
+    code, out, err = run("actor", "  ")
+    assert code == 1 and "briefbot: the actor's name is empty: give one" in err
+
+
 def test_a_missing_corpus_folder_is_one_clear_line(run, tmp_path, capsys):
     code = cli.main(["index", "--corpus", str(tmp_path / "nowhere"), "--index", str(tmp_path / "index")])
     err = capsys.readouterr().err
