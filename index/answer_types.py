@@ -24,7 +24,7 @@ from index.lexical import fold, tokens
 _ASKED = r"\b(?:which|what)\s+(?:[\w'-]+\s+){0,2}?"
 _KINDS_ASKED: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (
-        re.compile(_ASKED + r"(?:countries|country|states?|nations?|governments?|powers?)\b"),
+        re.compile(_ASKED + r"(?:countries|country|states?|nations?|governments?)\b"),
         frozenset({"state"}),
     ),
     (

@@ -21,6 +21,7 @@ STATE = frozenset({"state"})
         ("Which armed group does Islamabad refuse to talk to?", frozenset({"armed group", "organisation"})),
         # The kind must be what is asked for, right after "which" or "what"...
         ("What is the main sticking point between the two governments?", frozenset()),
+        ("What powers does the monitoring mechanism have?", frozenset()),
         # ...and "who" alone could be any kind.
         ("Who mediated the talks?", frozenset()),
     ],
