@@ -28,13 +28,19 @@ from index.lexical import fold, tokens
 _RUN = re.compile(r"[A-Z][\w'’.]*(?:-[\w'’.]+)*(?:\s+[A-Z][\w'’.]*(?:-[\w'’.]+)*)*")
 _SENTENCE_END = re.compile(r"[.?!:;\"“”(]\s*$")
 FUZZY_SCAN_LIMIT = 1_000  # words compared per unknown word, at most (under 30 ms when all are close)
-# Names known to be names even as a sentence's first word ("Iran's reaction?").
+# Names known to be names even at a sentence's start ("Iran's reaction?", "South Korea's view?"),
+# whole: "South", "New" or "Central" alone open many sentences.
 _WORLD_NAMES = {
-    fold(name).split()[0]
+    tuple(fold(name).split())
     for table in (STATES, ORGANISATIONS)
     for canonical, others in table.items()
     for name in (canonical, *others)
-} | {fold(capital).split()[0] for capital in CAPITALS}
+} | {tuple(fold(capital).split()) for capital in CAPITALS}
+
+
+def _opens_with_world_name(words: list[str]) -> bool:
+    plain = tuple(fold(re.sub(r"['’]s$", "", word)) for word in words)
+    return any(plain[: len(name)] == name for name in _WORLD_NAMES)
 
 
 def question_names(question: str) -> list[str]:
@@ -46,8 +52,7 @@ def question_names(question: str) -> list[str]:
     for match in _RUN.finditer(question):
         words = match.group(0).split()
         before = question[: match.start()]
-        first = re.sub(r"['’]s$", "", words[0])
-        if (not before.strip() or _SENTENCE_END.search(before)) and fold(first) not in _WORLD_NAMES:
+        if (not before.strip() or _SENTENCE_END.search(before)) and not _opens_with_world_name(words):
             words = words[1:]  # "What", "Did", "Explain": capitalised because they come first
         # Of "Chinese-funded" or "US-backed", only the capitalised parts are names.
         parts = [part for word in words for part in word.split("-") if part[:1].isupper()]

@@ -184,3 +184,18 @@ def test_co_mention_network(sample):
     edges = {(a, b): n for a, b, n in network.edges}
     assert edges[("Sirajuddin Haqqani", "Pakistan")] == 1
     assert edges[("Afghan Taliban government", "Pakistan")] == 12  # co-actors are linked to each other too
+
+
+def test_states_of_any_region_are_actors(tmp_path):
+    engine = build(
+        tmp_path,
+        {
+            "sahel.md": "# Sahel\n\nMali and Burkina Faso left the bloc, and Niger followed. "
+            "Papua New Guinea and Guinea-Bissau voted against; Côte d'Ivoire abstained.\n"
+        },
+    )
+    directory = engine.actor_directory()
+    states = {a.name for a in directory.index.actors.values() if a.kind == "state"}
+    # The longer name wins: no "Guinea" inside "Papua New Guinea" or "Guinea-Bissau".
+    assert states == {"Mali", "Burkina Faso", "Niger", "Papua New Guinea", "Guinea-Bissau", "Côte d'Ivoire"}
+    assert directory.find("Ivory Coast") == directory.find("Côte d'Ivoire")

@@ -12,6 +12,9 @@ from index.names import question_names
         ("What did Iran say about the ceasefire?", ["Iran"]),
         ("Explain what Asif said.", ["Asif"]),  # a first word is not a name...
         ("Iran's reaction to the truce?", ["Iran"]),  # ...unless it is a state or a capital
+        ("South Korea's view of the truce?", ["South Korea"]),  # whole
+        ("New threats to the truce?", []),  # "New" alone is no state, though "New Zealand" is
+        ("Central issues of the talks?", []),
         ("Which countries mediated? And Iran?", ["Iran"]),  # every sentence has a first word
         ("What did Saudi Arabia and the United Nations do?", ["Saudi Arabia", "United Nations"]),
         ("Could a US-backed or Chinese-funded project suffer?", ["US", "Chinese"]),
