@@ -6,10 +6,15 @@ trafilatura, which keeps the article and drops navigation, ads and "related arti
 from __future__ import annotations
 
 import io
+import logging
 import re
 import statistics
 
 from index.errors import BriefbotError
+
+# pypdf logs each repair it attempts on a damaged file ("EOF marker not found") as a warning on
+# stderr; the index report already says the file was skipped and why.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$", re.IGNORECASE)
