@@ -18,6 +18,7 @@ from bot.text import (
     actors_text,
     answer_json,
     answer_text,
+    plural,
     report_json,
     report_text,
     whats_new_json,
@@ -308,7 +309,7 @@ def _ask_file(engine, path: Path, k: int | None, filters: SearchFilters) -> int:
 def cmd_console(settings: Settings, args: argparse.Namespace) -> int:
     engine = _prepared_engine(settings, args)
     print(
-        f"Briefbot console: {len(engine.briefs())} briefs indexed. Ask a question "
+        f"Briefbot console: {plural(len(engine.briefs()), 'brief')} indexed. Ask a question "
         f"(empty line or Ctrl-D to quit). Try: {SAMPLE_QUESTION}"
     )
     while True:

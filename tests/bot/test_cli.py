@@ -47,6 +47,18 @@ def test_ask_json_and_errors(run, capsys):
     assert code == 1 and out == "" and err.startswith("briefbot: no brief 'nope' is indexed")
 
 
+def test_console_answers_until_an_empty_line(run, monkeypatch):
+    import io
+
+    lines = "Qatar Türkiye mediated negotiations\n" + "x" * 2000 + "\n\nnever asked\n"
+    monkeypatch.setattr("sys.stdin", io.StringIO(lines))
+    code, out, _ = run("console")
+    assert code == 0 and out.startswith("Briefbot console: 1 brief indexed.")
+    assert "¶1" in out  # the first question answered with citations
+    assert "briefbot: the question is 2,000 characters long" in out  # the second refused, not fatal
+    assert "never asked" not in out  # the empty line ended the session
+
+
 def test_an_empty_actor_name_says_what_to_give(run):
     code, out, err = run("actor", "  ")
     assert code == 1 and "briefbot: the actor's name is empty: give one" in err
