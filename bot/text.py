@@ -68,7 +68,7 @@ def answer_text(answer: Answer) -> str:
 
 def report_text(report: IndexReport) -> str:
     if not report.published:
-        head = f"Index is up to date ({report.unchanged} briefs unchanged); nothing to publish."
+        head = f"Index is up to date ({plural(report.unchanged, 'brief')} unchanged); nothing to publish."
     else:
         head = (
             f"Index published ({report.generation}): {len(report.added)} added, "

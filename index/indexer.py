@@ -12,7 +12,14 @@ from pathlib import Path
 
 import numpy as np
 
-from index.actors import REGISTRY_FILE, Actor, RegistryError, build_actor_index, read_registry
+from index.actors import (
+    DISCOVERY_VERSION,
+    REGISTRY_FILE,
+    Actor,
+    RegistryError,
+    build_actor_index,
+    read_registry,
+)
 from index.cache import EmbeddingCache
 from index.chunking import passages_of
 from index.corpus import CorpusScan, scan_corpus
@@ -122,7 +129,12 @@ def build_index(
         lexical = LexicalIndex.build(texts)
         actors = build_actor_index(passages, registry)
         if registry_changed and previous:
-            notes += (f"{REGISTRY_FILE} changed: actors rebuilt",)
+            same_rules = previous_registry.split(":")[0] == registry_hash.split(":")[0]
+            notes += (
+                f"{REGISTRY_FILE} changed: actors rebuilt"
+                if same_rules
+                else "actors found anew by this version",
+            )
         name = store.write(
             model=embedder.model_name,
             dimension=embedder.dimension,
@@ -176,9 +188,11 @@ def _evidence_units(passages: list[Passage]) -> tuple[list[str], np.ndarray, np.
 
 
 def _registry(corpus_dir: Path) -> tuple[list[Actor], str, tuple[str, ...]]:
-    """The actor registry, its hash, and a note if it is broken (discovery still runs)."""
+    """The actor registry, its hash (prefixed by the discovery version: actors found by other rules
+    are rebuilt too), and a note if it is broken (discovery still runs)."""
     path = corpus_dir / REGISTRY_FILE
     digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+    digest = f"v{DISCOVERY_VERSION}:{digest}"
     try:
         return read_registry(corpus_dir), digest, ()
     except RegistryError as error:

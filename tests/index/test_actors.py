@@ -199,3 +199,18 @@ def test_states_of_any_region_are_actors(tmp_path):
     # The longer name wins: no "Guinea" inside "Papua New Guinea" or "Guinea-Bissau".
     assert states == {"Mali", "Burkina Faso", "Niger", "Papua New Guinea", "Guinea-Bissau", "Côte d'Ivoire"}
     assert directory.find("Ivory Coast") == directory.find("Côte d'Ivoire")
+
+
+def test_names_in_compounds_count_but_not_after_a_particle(tmp_path):
+    engine = build(
+        tmp_path,
+        {
+            "compounds.md": "# Ties\n\nCritics point to India-sponsored militancy along the border. "
+            "An anti-Pakistan mood is spreading in the region. India-Afghanistan ties deepened.\n"
+        },
+    )
+    index = engine.actor_directory().index
+    sentences = {}
+    for mention in index.mentions:
+        sentences.setdefault(index.actors[mention.actor_id].name, set()).add(mention.sentence)
+    assert sentences == {"India": {0, 2}, "Afghanistan": {2}}  # no Pakistan: "anti-" is no mention

@@ -127,6 +127,16 @@ def test_an_older_format_is_rebuilt_even_when_no_brief_changed(fake_engine, monk
     assert fake_engine.generation.manifest["format_version"] == index.store.FORMAT_VERSION
 
 
+def test_new_actor_discovery_rebuilds_the_actors_without_embedding(fake_engine, monkeypatch):
+    import index.indexer
+
+    monkeypatch.setattr(index.indexer, "DISCOVERY_VERSION", index.indexer.DISCOVERY_VERSION + 1)
+    report = fake_engine.reindex()
+    assert report.published and report.reused == 13 and report.embedded == 0
+    assert "actors found anew by this version" in report.notes
+    assert not fake_engine.reindex().published  # once
+
+
 def test_a_reindex_killed_halfway_keeps_what_it_embedded(corpus, tmp_path, monkeypatch):
     import index.cache
 
