@@ -11,6 +11,7 @@ kind and is left as ranked (README "Quality").
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -59,6 +60,14 @@ class AnswerTypes:
         self._actors_of: dict[int, set[str]] = defaultdict(set)
         for mention in actors.mentions:
             self._actors_of[mention.row].add(mention.actor_id)
+        # An actor named in nearly every passage (the brief's own subjects) tells little about
+        # which one answers: each counts by its inverse passage frequency, as a rare word would.
+        rows_of: dict[str, int] = defaultdict(int)
+        for named in self._actors_of.values():
+            for actor_id in named:
+                rows_of[actor_id] += 1
+        total = max(len(self._actors_of), 1)
+        self._weight = {actor_id: math.log(1 + total / rows) for actor_id, rows in rows_of.items()}
 
     def novel_actors(self, question: str, rows: Sequence[int], kinds: frozenset[str]) -> np.ndarray:
         """Per passage row, how many actors of `kinds` it names that the question does not."""
@@ -68,7 +77,11 @@ class AnswerTypes:
         }
         return np.array(
             [
-                sum(1 for a in self._actors_of.get(row, ()) if self._kind[a] in kinds and a not in named)
+                sum(
+                    self._weight[a]
+                    for a in self._actors_of.get(row, ())
+                    if self._kind[a] in kinds and a not in named
+                )
                 for row in rows
             ],
             dtype=np.float32,

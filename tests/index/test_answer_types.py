@@ -1,5 +1,7 @@
 """Questions that ask for a kind of actor favour passages naming actors of that kind."""
 
+import math
+
 import pytest
 
 from index.answer_types import asked_kinds
@@ -30,14 +32,23 @@ def test_the_kind_asked_for(question, kinds):
     assert asked_kinds(question) == kinds
 
 
-def test_actors_of_the_kind_the_question_does_not_name_are_counted(fake_engine):
+def test_actors_of_the_kind_the_question_does_not_name_count_by_rarity(fake_engine):
     generation = fake_engine.generation
     row_of = {p.paragraph: row for row, p in enumerate(generation.passages) if p.brief_id == SAMPLE_BRIEF_ID}
-    question = "Which countries mediated between Islamabad and Kabul?"
-    # ¶1 names Qatar, Türkiye, Pakistan and Afghanistan; the question names the last two.
-    counts = generation.answer_types.novel_actors(question, [row_of[1], row_of[12]], STATE)
-    assert counts.tolist() == [2, 1]  # ¶12: India, beside Pakistan and Afghanistan
-    assert generation.answer_types.novel_actors("Which countries?", [row_of[1]], STATE).tolist() == [4]
+    types = generation.answer_types
+
+    def weight(question, paragraph):
+        return float(types.novel_actors(question, [row_of[paragraph]], STATE)[0])
+
+    # ¶1 names Qatar, Türkiye, Pakistan and Afghanistan; ¶12 India, Pakistan and Afghanistan.
+    # Each weighs log(1 + 13 / paragraphs naming it): Qatar and Türkiye one, India four, Pakistan
+    # all 13 (Afghanistan's weight is its own).
+    rare, india, pakistan = math.log(1 + 13 / 1), math.log(1 + 13 / 4), math.log(2)
+    named = "Which countries mediated between Islamabad and Kabul?"  # names Pakistan, Afghanistan
+    assert weight(named, 1) == pytest.approx(2 * rare)
+    assert weight(named, 12) == pytest.approx(india)
+    assert weight("Which countries mediated?", 1) > weight(named, 1) + pakistan - 1e-6
+    assert types.novel_actors(named, [row_of[1]], frozenset({"person"})).tolist() == [0]  # no person
 
 
 def test_a_passage_naming_the_kind_asked_for_moves_up(tmp_path, fake_embedder):
