@@ -51,7 +51,7 @@ def asked_kinds(question: str) -> frozenset[str]:
 class AnswerTypes:
     """Which actors each passage names; built once per generation from its actor index."""
 
-    def __init__(self, actors: ActorIndex) -> None:
+    def __init__(self, actors: ActorIndex, passage_count: int) -> None:
         self._kind = {actor_id: actor.kind for actor_id, actor in actors.actors.items()}
         self._named_by: dict[str, list[frozenset[str]]] = {
             actor_id: [frozenset(t) for name in (actor.name, *actor.aliases) if (t := tokens(name))]
@@ -66,11 +66,11 @@ class AnswerTypes:
         for named in self._actors_of.values():
             for actor_id in named:
                 rows_of[actor_id] += 1
-        total = max(len(self._actors_of), 1)
-        self._weight = {actor_id: math.log(1 + total / rows) for actor_id, rows in rows_of.items()}
+        self._weight = {actor_id: math.log(1 + passage_count / rows) for actor_id, rows in rows_of.items()}
 
     def novel_actors(self, question: str, rows: Sequence[int], kinds: frozenset[str]) -> np.ndarray:
-        """Per passage row, how many actors of `kinds` it names that the question does not."""
+        """Per passage row, the actors of `kinds` it names that the question does not, each
+        counted by its rarity."""
         words = set(tokens(question))
         named = {
             actor_id for actor_id, names in self._named_by.items() if any(name <= words for name in names)

@@ -117,7 +117,7 @@ class Generation:
     @cached_property
     def answer_types(self) -> AnswerTypes:
         """Which actors each passage names, for questions that ask for a kind of actor."""
-        return AnswerTypes(self.actors)
+        return AnswerTypes(self.actors, len(self.passages))
 
     @cached_property
     def names(self) -> NameChecker:
