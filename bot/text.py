@@ -104,7 +104,11 @@ def report_json(report: IndexReport) -> dict:
 
 
 def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+    return f"{count} {_noun(count, noun)}"
+
+
+def _noun(count: int, noun: str) -> str:
+    return noun if count == 1 else f"{noun}s"
 
 
 def actor_json(summary: ActorSummary) -> dict:
@@ -153,7 +157,9 @@ def actors_text(listing: list[ActorListing]) -> str:
         return "No actors found in the briefs."
     width = max(len(a.name) for a in listing)
     return "\n".join(
-        f"{a.name:{width}}  {a.kind:12}  {a.mentions:4} passages  {a.briefs:3} briefs" for a in listing
+        f"{a.name:{width}}  {a.kind:12}  {a.mentions:4} {_noun(a.mentions, 'passage'):8}  "
+        f"{a.briefs:3} {_noun(a.briefs, 'brief')}"
+        for a in listing
     )
 
 

@@ -88,6 +88,9 @@ def test_actor_and_actors(run):
     }
     code, _, err = run("actor", "Haqani")
     assert code == 1 and "Did you mean: Sirajuddin Haqqani" in err
+    code, out, _ = run("actors")
+    assert code == 0 and out.splitlines()[0].endswith("  13 passages    1 brief")  # Pakistan, in all 13
+    assert "   1 passage     1 brief" in out  # one count, one noun, the columns kept
     code, out, _ = run("actors", "--json")
     assert json.loads(out)[0] == {"name": "Pakistan", "kind": "state", "mentions": 13, "briefs": 1}
 
