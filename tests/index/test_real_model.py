@@ -61,6 +61,7 @@ def test_question_set_quality_does_not_regress(real_engine):
         ("brief_questions_fresh2.jsonl", 21, 28, 30),
         ("brief_questions_fresh3.jsonl", 28, 36, 38),
         ("brief_questions_fresh4.jsonl", 29, 35, 36),
+        ("brief_questions_fresh5.jsonl", 29, 31, 36),
     ],
 )
 def test_held_out_questions_do_not_regress(real_engine, name, first_floor, top3_floor, answered):
