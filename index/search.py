@@ -83,11 +83,18 @@ def check_question(question: str) -> str:
     cleaned = " ".join(question.split())
     if not cleaned:
         raise QuestionError("the question is empty: ask something about the briefs")
+    if not has_words(cleaned):
+        raise QuestionError("the question has no words: ask something about the briefs")
     if len(cleaned) > MAX_QUESTION_CHARS:
         raise QuestionError(
             f"the question is {len(cleaned):,} characters long; ask in at most {MAX_QUESTION_CHARS:,}"
         )
     return cleaned
+
+
+def has_words(text: str) -> bool:
+    """Whether `text` has a letter or a digit: "?" or "!!!" asks nothing."""
+    return any(character.isalnum() for character in text)
 
 
 def _zscore(values: np.ndarray) -> np.ndarray:

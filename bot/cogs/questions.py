@@ -15,6 +15,7 @@ from bot import render
 from bot.replies import send, send_error
 from index.errors import BriefbotError
 from index.models import Answer, SearchFilters
+from index.search import has_words
 
 if TYPE_CHECKING:
     from bot.client import Briefbot
@@ -192,7 +193,7 @@ class QuestionsCog(commands.Cog, name="Questions"):
             if question:
                 await self._answer_in_channel(message, question, thread=channel)
             return
-        if not question:
+        if not has_words(question):  # "?" alone, an emoji: nothing asked
             return
         if channel.id in settings.question_channel_ids and (mentioned or question.endswith("?")):
             await self._answer_in_channel(message, question, new_thread=True)

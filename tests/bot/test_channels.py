@@ -19,6 +19,7 @@ async def test_question_in_question_channel_gets_a_thread(harness):
 async def test_statement_without_question_mark_is_ignored(harness):
     fake = harness.fake
     await fake.user_message("Interesting brief, thanks all")
+    await fake.user_message("???")  # ends in "?" but asks nothing
     await fake.user_message("Nothing here either", channel_id=OTHER_CHANNEL_ID)
     await fake.user_message("What about India?", channel_id=OTHER_CHANNEL_ID)  # no mention
     await fake.user_message(f"<@{BOT_ID}> who is Haqqani", channel_id=OTHER_CHANNEL_ID, mentions_bot=True)

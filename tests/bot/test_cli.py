@@ -40,6 +40,8 @@ def test_ask_json_and_errors(run, capsys):
     assert code == 0 and len(data["hits"]) == 2 and data["hits"][0]["paragraph"] == 1
     code, out, err = run("ask", "   ")
     assert code == 1 and err.strip() == "briefbot: the question is empty: ask something about the briefs"
+    code, out, err = run("ask", "?!")
+    assert code == 1 and err.strip() == "briefbot: the question has no words: ask something about the briefs"
     with pytest.raises(SystemExit) as exit_info:
         run("ask", "x", "--since", "soon")
     assert exit_info.value.code == 2 and "YYYY-MM-DD" in capsys.readouterr().err
