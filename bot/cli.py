@@ -18,6 +18,9 @@ from bot.text import (
     actors_text,
     answer_json,
     answer_text,
+    brief_json,
+    brief_text,
+    briefs_text,
     plural,
     report_json,
     report_text,
@@ -79,6 +82,18 @@ def _parser() -> argparse.ArgumentParser:
     actors = commands.add_parser("actors", help="list the actors found in the briefs")
     place(actors)
     actors.add_argument("--json", action="store_true", help="print JSON")
+
+    briefs = commands.add_parser("briefs", help="list the indexed briefs")
+    place(briefs)
+    briefs.add_argument("--json", action="store_true", help="print JSON")
+    brief = commands.add_parser(
+        "brief", help="one brief (as /brief): its details, or add or remove its file and reindex"
+    )
+    place(brief)
+    brief.add_argument("action", choices=["info", "add", "remove"])
+    brief.add_argument("target", help="info, remove: a brief id (`briefbot briefs` lists them); add: a file")
+    brief.add_argument("--replace", action="store_true", help="with add: overwrite the brief of the same id")
+    brief.add_argument("--json", action="store_true", help="print JSON")
 
     whatsnew = commands.add_parser("whatsnew", help="briefs added recently, with lead and actors")
     place(whatsnew)
@@ -170,15 +185,19 @@ def _with_progress(action):
 
 
 def cmd_index(settings: Settings, args: argparse.Namespace) -> int:
+    return _reindexed(settings, make_engine(settings, args.corpus, args.index), args.json, args.rebuild)
+
+
+def _reindexed(settings: Settings, engine, as_json: bool, rebuild: bool = False, **extra) -> int:
+    """Reindex, then print the report (with `extra` keys in JSON) and what watches would be sent."""
     from bot.state import BotState
 
-    engine = make_engine(settings, args.corpus, args.index)
     watches = BotState(settings.state_dir).watches()
     before = _loaded_or_none(engine) if watches else None
-    report = _with_progress(lambda p: engine.reindex(rebuild=args.rebuild, progress=p))
+    report = _with_progress(lambda p: engine.reindex(rebuild=rebuild, progress=p))
     alerts = _watch_alerts(engine, before, watches) if watches and report.published else []
-    if args.json:
-        print(json.dumps(dict(report_json(report), watch_alerts=alerts)))
+    if as_json:
+        print(json.dumps(dict(report_json(report), **extra, watch_alerts=alerts)))
     else:
         print(report_text(report))
         for alert in alerts:
@@ -366,6 +385,45 @@ def cmd_actors(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_briefs(settings: Settings, args: argparse.Namespace) -> int:
+    briefs = _prepared_engine(settings, args).briefs()
+    print(
+        json.dumps([brief_json(b) for b in briefs], ensure_ascii=False) if args.json else briefs_text(briefs)
+    )
+    return 0
+
+
+def cmd_brief(settings: Settings, args: argparse.Namespace) -> int:
+    """`info` reads the index; `add` and `remove` change the corpus folder as /brief does (checked,
+    nothing deleted: a replaced or removed file goes to .removed/), then reindex."""
+    from index.corpus import MAX_BRIEF_BYTES
+    from index.library import add_brief, remove_brief
+
+    if args.action == "info":
+        found = {b.meta.brief_id: b for b in _prepared_engine(settings, args).briefs()}.get(args.target)
+        if found is None:
+            raise BriefbotError(f"no brief '{args.target}' is indexed; `briefbot briefs` lists them")
+        print(json.dumps(brief_json(found), ensure_ascii=False) if args.json else brief_text(found))
+        return 0
+    engine = make_engine(settings, args.corpus, args.index)
+    if args.action == "add":
+        source = Path(args.target)
+        try:
+            data = source.read_bytes()
+        except OSError as error:
+            raise BriefbotError(f"cannot read {source}: {error.strerror or error}") from error
+        saved, _ = add_brief(
+            engine.corpus_dir, source.name, data, replace=args.replace, max_bytes=MAX_BRIEF_BYTES
+        )
+        done, changed = f"Added {saved.name} to {engine.corpus_dir}.", {"added_file": str(saved)}
+    else:
+        moved = remove_brief(engine.corpus_dir, args.target)
+        done, changed = f"Removed {args.target}; its file is kept as {moved}.", {"removed_file": str(moved)}
+    if not args.json:
+        print(done)
+    return _reindexed(settings, engine, args.json, **changed)
+
+
 def cmd_whatsnew(settings: Settings, args: argparse.Namespace) -> int:
     since = args.since or date.today() - timedelta(days=7)
     items = _prepared_engine(settings, args).whats_new(since)
@@ -395,6 +453,8 @@ COMMANDS = {
     "eval": cmd_eval,
     "actor": cmd_actor,
     "actors": cmd_actors,
+    "briefs": cmd_briefs,
+    "brief": cmd_brief,
     "whatsnew": cmd_whatsnew,
     "watch": cmd_watch,
     "run": cmd_run,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from index.actor_summary import ActorListing, ActorSummary
 from index.models import Answer, Hit, IndexReport
+from index.store import StoredBrief
 from index.whatsnew import NewBrief
 
 
@@ -193,4 +194,51 @@ def whats_new_text(items: list[NewBrief], since: str) -> str:
             lines.append(f"  {item.lead}")
         if item.actors:
             lines.append(f"  Actors: {', '.join(item.actors)}")
+    return "\n".join(lines)
+
+
+def brief_json(brief: StoredBrief) -> dict:
+    meta = brief.meta
+    return {
+        "brief_id": meta.brief_id,
+        "title": meta.title,
+        "author": meta.author,
+        "publisher": meta.publisher,
+        "date": meta.date.isoformat() if meta.date else None,
+        "url": meta.url,
+        "file": meta.source_file,
+        "added": brief.added,
+        "passages": brief.passage_count,
+        "sections": list(brief.sections),
+    }
+
+
+def briefs_text(briefs: list[StoredBrief]) -> str:
+    if not briefs:
+        return "No briefs are indexed yet: put files in the corpus folder and run `briefbot index`."
+    return "\n".join(
+        f"{b.meta.brief_id}  {b.meta.date.isoformat() if b.meta.date else 'undated':10}  "
+        f"{plural(b.passage_count, 'passage'):>12}  {b.meta.title}"
+        for b in briefs
+    )
+
+
+def brief_text(brief: StoredBrief) -> str:
+    meta = brief.meta
+    lines = [meta.title]
+    for label, value in (
+        ("id", meta.brief_id),
+        ("author", meta.author),
+        ("publisher", meta.publisher),
+        ("date", meta.date.isoformat() if meta.date else None),
+        ("url", meta.url),
+        ("file", meta.source_file),
+        ("added", brief.added[:10]),
+        ("passages", str(brief.passage_count)),
+    ):
+        if value:
+            lines.append(f"  {label + ':':10} {value}")
+    if brief.sections:
+        lines.append("  sections:")
+        lines.extend(f"    {section}" for section in brief.sections)
     return "\n".join(lines)

@@ -1,6 +1,8 @@
-"""The command line, end to end on the fake embedder: index report, ask, actors, watch, whatsnew."""
+"""The command line, end to end on the fake embedder: index report, ask, actors, briefs, watch,
+whatsnew."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -117,6 +119,37 @@ def test_watch_and_whatsnew(run, corpus):
     assert {item["brief_id"] for item in json.loads(out)} == {"border", SAMPLE_BRIEF_ID}
     assert run("watch", "remove", "1", "--user", "42")[0] == 0
     assert run("watch", "list")[1].strip() == "no watches"
+
+
+def test_briefs_listed_shown_added_and_removed(run, corpus, tmp_path):
+    code, out, _ = run("briefs")
+    assert code == 0 and out.startswith(SAMPLE_BRIEF_ID) and "13 passages" in out
+    code, out, _ = run("brief", "info", SAMPLE_BRIEF_ID, "--json")
+    assert json.loads(out)["sections"] == ["Context", "Analysis", "The Future of Ceasefire"]
+    code, _, err = run("brief", "info", "nope")
+    assert code == 1 and "`briefbot briefs` lists them" in err
+
+    upload = tmp_path / "Border Talks.md"
+    upload.write_text("# Border\n\nThe Torkham crossing reopened after the talks.\n")
+    code, out, _ = run("brief", "add", str(upload))
+    assert code == 0 and out.startswith(f"Added border-talks.md to {corpus}.")
+    assert "1 added" in out and "1 embedded, 13 reused" in out
+    assert (corpus / "border-talks.md").read_text() == upload.read_text()
+    code, _, err = run("brief", "add", str(upload))  # the same id again, without --replace
+    assert code == 1 and "set replace to overwrite it" in err
+    (tmp_path / "notes.docx").write_bytes(b"PK")
+    code, _, err = run("brief", "add", str(tmp_path / "notes.docx"))
+    assert code == 1 and "is not a brief" in err and not (corpus / "notes.docx").exists()
+    code, _, err = run("brief", "add", str(tmp_path / "missing.md"))
+    assert code == 1 and err.startswith("briefbot: cannot read")
+
+    code, out, _ = run("brief", "remove", "border-talks", "--json")
+    report = json.loads(out)
+    assert code == 0 and report["removed"] == ["border-talks"]
+    kept = report["removed_file"]  # moved aside, never deleted
+    assert ".removed" in kept and Path(kept).read_text() == upload.read_text()
+    assert not (corpus / "border-talks.md").exists()
+    assert [b["brief_id"] for b in json.loads(run("briefs", "--json")[1])] == [SAMPLE_BRIEF_ID]
 
 
 @pytest.mark.parametrize(("setting", "token_passes"), [("true", True), ("false", False)])
