@@ -315,11 +315,12 @@ class ActorDirectory:
         while _open_quote(text[start:end]) and number + 1 < len(spans):
             number += 1
             end = spans[number][1]
-        # A quote that follows as its own sentences ("They are in Kabul. ...") is the same speaker's.
+        # A quote that follows as its own sentences ("They are in Kabul. ...") is the same speaker's,
+        # whatever it names inside the quotation marks.
         while (
             number + 1 < len(spans)
             and text[spans[number + 1][0]] in '“"'
-            and not self._by_sentence.get((row, number + 1))
+            and all(_quote_depth(text, m.start) for m in self._by_sentence.get((row, number + 1), ()))
         ):
             number += 1
             end = spans[number][1]

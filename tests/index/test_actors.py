@@ -64,6 +64,12 @@ def test_statements_are_cited_verbatim_with_quotes_first(sample):
     texts = [s.text for s in asif.statements]
     assert any("“treacherous and barbaric patronization of India-sponsored terrorism,”" in t for t in texts)
     assert any(t.startswith("“Anything coming from Afghanistan") for t in texts)
+    # The quotation that follows as its own sentences is his too, though it names Kabul.
+    [strikes] = [t for t in texts if t.startswith("“Anything coming from Afghanistan")]
+    assert strikes.endswith(
+        "“They are in Kabul. They are everywhere. Wherever they are, we will attack "
+        "them. Kabul is not a no-go area.”"
+    )
     quoted = [bool("“" in t) for t in texts]
     assert quoted == sorted(quoted, reverse=True)
     assert all(s.brief_id == SAMPLE_BRIEF_ID and s.paragraph in (5, 7) for s in asif.statements)
