@@ -327,6 +327,7 @@ def _ask_file(engine, path: Path, k: int | None, filters: SearchFilters) -> int:
 
 def cmd_console(settings: Settings, args: argparse.Namespace) -> int:
     engine = _prepared_engine(settings, args)
+    engine.check_askable()  # an empty index is said at once, not at the first question
     print(
         f"Briefbot console: {plural(len(engine.briefs()), 'brief')} indexed. Ask a question "
         f"(empty line or Ctrl-D to quit). Try: {SAMPLE_QUESTION}"

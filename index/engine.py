@@ -14,6 +14,7 @@ from index.actor_summary import ActorDirectory, ActorSummary
 from index.embedding import Embedder
 from index.errors import (
     REBUILD_ADVICE,
+    EmptyIndexError,
     FilterError,
     IndexCorruptError,
     IndexFormatError,
@@ -131,10 +132,10 @@ class Engine:
         filters: SearchFilters | None = None,
         retriever: Retriever = Retriever.FUSED,
     ) -> list[Answer]:
-        """Answers in order; raises QuestionError for an empty or over-long question and
-        FilterError for filters that admit no brief."""
+        """Answers in order; raises QuestionError for an empty or over-long question,
+        EmptyIndexError if no brief is indexed and FilterError for filters that admit no brief."""
         generation = self.generation
-        self._check_filters(generation, filters)
+        self._check_askable(generation, filters)
         searcher = Searcher(generation, self.weights, self.late)
         cleaned, vectors, tokens = self._embed_questions(questions, generation, searcher.uses_late(retriever))
         return answer_many(
@@ -148,15 +149,20 @@ class Engine:
             tokens,
         )
 
-    def check_filters(self, filters: SearchFilters | None) -> None:
-        """Raises FilterError, saying why, if `filters` admit no brief of the index."""
-        if filters is not None and not filters.is_empty():
-            self._check_filters(self.generation, filters)
+    def check_askable(self, filters: SearchFilters | None = None) -> None:
+        """Raises EmptyIndexError if no brief is indexed, FilterError, saying why, if `filters`
+        admit no brief of the index."""
+        self._check_askable(self.generation, filters)
 
     @staticmethod
-    def _check_filters(generation: Generation, filters: SearchFilters | None) -> None:
-        """A filter that leaves nothing to search is the user's slip, not an unanswerable
-        question: say which part of it excludes everything."""
+    def _check_askable(generation: Generation, filters: SearchFilters | None) -> None:
+        """A filter that leaves nothing to search is the user's slip, and an empty index the
+        admin's to fill, not unanswerable questions: say which it is."""
+        if not generation.passages:
+            raise EmptyIndexError(
+                "no brief is indexed yet: add a brief (a .md, .txt, .pdf or .html file) to the corpus "
+                "and reindex"
+            )
         if filters is None or filters.is_empty():
             return
         unknown = sorted(b for b in filters.brief_ids if b not in generation.briefs)

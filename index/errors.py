@@ -32,6 +32,10 @@ class CorpusMissingError(BriefbotError):
     """The corpus folder to index does not exist."""
 
 
+class EmptyIndexError(BriefbotError):
+    """The index holds no brief: there is nothing to ask yet."""
+
+
 class FilterError(BriefbotError):
     """The filters of a question admit no brief: an id no brief has, or no brief dated in range."""
 

@@ -8,8 +8,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from index.errors import EmptyIndexError, QuestionError
 from index.lexical import fold
 from index.models import Answer
+from index.search import check_question
 
 CHECKS_FILE = "checks.jsonl"
 RESULTS_FILE = "checks-last.json"  # beside the generations: the results of the last run
@@ -46,9 +48,14 @@ def read_checks(corpus_dir: Path) -> tuple[list[Check], list[str]]:
             continue
         try:
             data = json.loads(line)
-            checks.append(Check(str(data["question"]), str(data["expect"])))
+            question, expect = str(data["question"]), str(data["expect"])
         except (ValueError, KeyError, TypeError):
             problems.append(f'{CHECKS_FILE} line {number} skipped: needs {{"question": …, "expect": …}}')
+            continue
+        try:
+            checks.append(Check(check_question(question), expect))
+        except QuestionError as error:
+            problems.append(f"{CHECKS_FILE} line {number} skipped: {error}")
     return checks, problems
 
 
@@ -64,7 +71,10 @@ def run_checks(
     checks, problems = read_checks(corpus_dir)
     if not checks and not problems:
         return None
-    answers = ask_many([c.question for c in checks]) if checks else []
+    try:
+        answers = ask_many([c.question for c in checks]) if checks else []
+    except EmptyIndexError:  # every brief removed: nothing can pass
+        answers = [Answer(c.question, (), True) for c in checks]
     results = {c.question: passes(a, c.expect) for c, a in zip(checks, answers, strict=True)}
     last_path = index_dir / RESULTS_FILE
     try:

@@ -127,8 +127,8 @@ class QuestionsCog(commands.Cog, name="Questions"):
                 parse_day(since, "since"),
                 parse_day(until, "until"),
             )
-            # An unknown brief or a date range no brief is in: said at once, privately.
-            await asyncio.to_thread(self.bot.engine.check_filters, filters)
+            # An empty index, an unknown brief or a date range no brief is in: said at once, privately.
+            await asyncio.to_thread(self.bot.engine.check_askable, filters)
         except BriefbotError as error:
             await send_error(interaction, str(error))
             return
@@ -163,7 +163,11 @@ class QuestionsCog(commands.Cog, name="Questions"):
             )
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
-        answer = await self._ask(stored.question, offset + PAGE + 1, stored.filters)
+        try:
+            answer = await self._ask(stored.question, offset + PAGE + 1, stored.filters)
+        except BriefbotError as error:  # the index changed since: the brief filtered on is gone
+            await send_error(interaction, str(error))
+            return
         hits = list(answer.hits[offset : offset + PAGE])
         if not hits:
             await send(interaction, content="No more passages for this question.", ephemeral=True)

@@ -1,5 +1,7 @@
 """/ask, its autocomplete, abstention and the buttons, through the real client and the fake Discord."""
 
+import asyncio
+
 from tests.bot.fake_discord import GUILD_ID, MEMBER
 from tests.conftest import SAMPLE_BRIEF_ID
 
@@ -119,6 +121,22 @@ async def test_more_full_and_vote_buttons(harness):
     clicked = await harness.fake.click(reply, down, member=MEMBER)
     await harness.fake.reply(clicked)
     assert harness.bot.state.votes(answer_id) == {MEMBER.user_id: -1}
+
+
+async def test_an_emptied_index_is_said_by_ask_and_by_the_buttons(harness, corpus):
+    record = await harness.fake.slash(
+        "ask", [option("question", "Pakistan Taliban TTP ceasefire"), option("brief", SAMPLE_BRIEF_ID)]
+    )
+    reply = await harness.fake.reply(record)
+    more = buttons(reply)[0]
+    (corpus / f"{SAMPLE_BRIEF_ID}.md").unlink()
+    await asyncio.to_thread(harness.bot.engine.reindex)
+    # The answer's brief is gone: the button says why instead of thinking for ever.
+    page = await harness.fake.reply(await harness.fake.click(reply, more))
+    assert "No brief is indexed yet: add a brief" in page["content"] and page["flags"] & 64
+    record = await harness.fake.slash("ask", [option("question", "ceasefire")])
+    refused = await harness.fake.reply(record)
+    assert "No brief is indexed yet" in refused["content"] and refused["flags"] & 64
 
 
 async def test_feedback_survives_a_restart(harness, tmp_path):

@@ -68,6 +68,16 @@ def test_an_empty_actor_name_says_what_to_give(run):
     assert code == 1 and "briefbot: the actor's name is empty: give one" in err
 
 
+def test_asking_an_empty_corpus_says_to_add_briefs(run, corpus):
+    (corpus / f"{SAMPLE_BRIEF_ID}.md").unlink()
+    code, out, err = run("ask", "Which countries mediated the talks?")
+    assert code == 1 and out == ""
+    assert err.strip().endswith(
+        "briefbot: no brief is indexed yet: add a brief (a .md, .txt, .pdf or .html file)"
+        " to the corpus and reindex"
+    )
+
+
 def test_a_missing_corpus_folder_is_one_clear_line(run, tmp_path, capsys):
     code = cli.main(["index", "--corpus", str(tmp_path / "nowhere"), "--index", str(tmp_path / "index")])
     err = capsys.readouterr().err

@@ -87,8 +87,8 @@ def test_filters_that_admit_no_brief_say_why(fake_engine, filters, reason):
         fake_engine.ask("Which countries mediated?", filters=filters)
     assert str(error.value).startswith(reason)
     with pytest.raises(FilterError):
-        fake_engine.check_filters(filters)
-    fake_engine.check_filters(SearchFilters(brief_ids=frozenset({SAMPLE_BRIEF_ID})))  # admits it
+        fake_engine.check_askable(filters)
+    fake_engine.check_askable(SearchFilters(brief_ids=frozenset({SAMPLE_BRIEF_ID})))  # admits it
 
 
 def test_lexical_and_dense_retrievers_rank_alone(fake_engine, corpus):

@@ -32,7 +32,21 @@ def test_a_check_failing_from_the_start_is_not_a_regression(fake_engine, corpus)
 
 
 def test_bad_check_lines_are_reported(fake_engine, corpus):
-    (corpus / "checks.jsonl").write_text('{"question": "Qatar"}\nnot json\n')
+    (corpus / "checks.jsonl").write_text(
+        '{"question": "Qatar"}\nnot json\n{"question": " ", "expect": "x"}\n'
+    )
     (corpus / "new.md").write_text("# New\n\nUnrelated text.\n")
     notes = fake_engine.reindex().notes
     assert any("line 1 skipped" in n for n in notes) and any("line 2 skipped" in n for n in notes)
+    assert "checks.jsonl line 3 skipped: the question is empty: ask something about the briefs" in notes
+
+
+def test_checks_fail_when_every_brief_is_removed(fake_engine, corpus):
+    write_checks(corpus, {"question": "Qatar Türkiye mediated", "expect": "mediated by Qatar"})
+    (corpus / "new.md").write_text("# New\n\nUnrelated text.\n")
+    assert "self-check: 1/1 pass" in fake_engine.reindex().notes
+    (corpus / f"{SAMPLE_BRIEF_ID}.md").unlink()
+    (corpus / "new.md").unlink()
+    report = fake_engine.reindex()
+    assert report.passages == 0 and "self-check: 0/1 pass" in report.notes
+    assert "REGRESSION: 'Qatar Türkiye mediated' passed before and fails now" in report.notes
