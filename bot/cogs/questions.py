@@ -15,7 +15,7 @@ from bot import render
 from bot.replies import send, send_error
 from index.errors import BriefbotError
 from index.models import Answer, SearchFilters
-from index.search import has_words
+from index.search import check_question, has_words
 
 if TYPE_CHECKING:
     from bot.client import Briefbot
@@ -121,13 +121,15 @@ class QuestionsCog(commands.Cog, name="Questions"):
                 interaction, f"You're asking faster than the bot allows; try again in {wait:.0f} s."
             )
             return
+        # A question with no words, an empty index, an unknown brief or a date range no brief is
+        # in: said at once, privately (a deferred reply would show the error to the channel).
         try:
+            check_question(question)
             filters = SearchFilters(
                 frozenset({brief}) if brief else frozenset(),
                 parse_day(since, "since"),
                 parse_day(until, "until"),
             )
-            # An empty index, an unknown brief or a date range no brief is in: said at once, privately.
             await asyncio.to_thread(self.bot.engine.check_askable, filters)
         except BriefbotError as error:
             await send_error(interaction, str(error))

@@ -59,6 +59,10 @@ async def test_bad_date_gets_an_ephemeral_error(harness):
     reply = await harness.fake.reply(record)
     assert "YYYY-MM-DD" in reply["content"]
     assert reply["flags"] & 64  # ephemeral
+    record = await harness.fake.slash("ask", [option("question", " ?? ")])
+    reply = await harness.fake.reply(record)
+    assert "has no words" in reply["content"] and reply["flags"] & 64
+    assert record.callbacks[0]["type"] == 4  # refused at once: no public "thinking…" first
 
 
 async def test_brief_and_date_filters(harness):
