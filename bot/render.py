@@ -183,7 +183,8 @@ def error_text(message: str) -> str:
 
 
 def _cited(line) -> str:
-    return f"{safe(line.text)} — *{safe(line.brief_id)} ¶{line.paragraph}*"
+    via = f" · via {safe(line.via)}" if line.via else ""
+    return f"{safe(line.text)} — *{safe(line.brief_id)} ¶{line.paragraph}{via}*"
 
 
 def _lines_field(lines, limit: int = FIELD_VALUE_LIMIT) -> str:

@@ -116,7 +116,11 @@ def actor_json(summary: ActorSummary) -> dict:
     """The JSON contract of `briefbot actor --json` (plus "description" and "actions")."""
 
     def cited(lines) -> list[dict]:
-        return [{"text": line.text, "brief_id": line.brief_id, "paragraph": line.paragraph} for line in lines]
+        return [
+            {"text": line.text, "brief_id": line.brief_id, "paragraph": line.paragraph}
+            | ({"via": line.via} if line.via else {})
+            for line in lines
+        ]
 
     return {
         "name": summary.name,
@@ -144,7 +148,11 @@ def actor_text(summary: ActorSummary) -> str:
     for title, items in sections:
         if items:
             lines.append(f"\n{title}:")
-            lines.extend(f"  - {line.text}  [{line.brief_id} ¶{line.paragraph}]" for line in items)
+            lines.extend(
+                f"  - {line.text}  [{line.brief_id} ¶{line.paragraph}]"
+                + (f" (via {line.via})" if line.via else "")
+                for line in items
+            )
     if summary.co_actors:
         lines.append("\nAppears with: " + ", ".join(f"{n} ({c})" for n, c in summary.co_actors[:10]))
     if summary.timeline:

@@ -44,6 +44,8 @@ _PREPOSITIONS = {
     "and",
 }
 _QUOTE = re.compile(r"[“\"]")
+# A role that speaks for its owner: "Taliban spokesperson" → what he says, the Taliban say.
+_SPOKESPERSON = re.compile(r"\bspokes(?:person|man|woman)\b", re.IGNORECASE)
 _QUALIFIER = re.compile(rf"(?:['’]s)?\s+(?:{TITLE_PATTERN})\s+|\s+")
 _TRAILING_TITLE = re.compile(rf"(?:{TITLE_PATTERN})\s*$")
 _CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
@@ -77,6 +79,7 @@ class CitedLine:
     text: str
     brief_id: str
     paragraph: int
+    via: str | None = None  # a statement made for the actor by its spokesperson: who, in what role
 
 
 @dataclass(frozen=True)
@@ -187,6 +190,7 @@ class ActorDirectory:
         mentions = self._by_actor.get(actor_id, [])
         rows = sorted({m.row for m in mentions})
         statements, actions = self._said_and_did(actor_id, mentions)
+        statements = _distinct(statements + self._said_by_spokespeople(actor_id))
         co = Counter()
         for row in rows:
             co.update({m.actor_id for m in self._by_row[row]} - {actor_id})
@@ -260,6 +264,20 @@ class ActorDirectory:
                 actions.append(line)
         ranked = [line for _, line in sorted(statements, key=lambda s: s[0])]
         return _distinct(ranked), _distinct(actions)
+
+    def _said_by_spokespeople(self, actor_id: str) -> list[CitedLine]:
+        """Statements of the people whose role makes them speak for the actor ("Taliban
+        spokesperson Zabihullah Mujahid" for the Taliban), each marked with who made it."""
+        lines: list[CitedLine] = []
+        for person_id, role in dict.fromkeys((r.actor_id, r.text) for r in self.index.roles):
+            title = _SPOKESPERSON.search(role)
+            owner = re.sub(r"['’]s$", "", role[: title.start()].strip()) if title else ""
+            if not owner or self._names.get(fold(owner)) != actor_id or person_id == actor_id:
+                continue
+            said, _ = self._said_and_did(person_id, self._by_actor.get(person_id, []))
+            via = f"{self.index.actors[person_id].name}, {role}"
+            lines.extend(CitedLine(line.text, line.brief_id, line.paragraph, via) for line in said)
+        return lines
 
     def _subjects(self, row: int, sentence: int) -> list[Mention]:
         """Who a sentence is about: in each clause, the first actor named outside a quote and not

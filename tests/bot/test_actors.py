@@ -21,6 +21,13 @@ async def test_actor_summary_embed(harness):
     assert not buttons(page)  # nothing left after these
 
 
+async def test_statements_made_through_a_spokesperson_say_so(harness):
+    reply = await harness.fake.reply(await harness.fake.slash("actor", [option("name", "Taliban")]))
+    [more] = buttons(reply)[:1]
+    page = await harness.fake.reply(await harness.fake.click(reply, more))
+    assert "¶3 · via Zabihullah Mujahid, Taliban spokesperson*" in page["embeds"][0]["description"]
+
+
 async def test_unknown_actor_gets_did_you_mean(harness):
     reply = await harness.fake.reply(await harness.fake.slash("actor", [option("name", "Haqani")]))
     assert "Did you mean: Sirajuddin Haqqani" in reply["content"] and reply["flags"] & 64

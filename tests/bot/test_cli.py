@@ -100,6 +100,10 @@ def test_actor_and_actors(run):
         "co_actors",
         "timeline",
     }
+    statements = json.loads(run("actor", "Taliban", "--json")[1])["statements"]
+    assert statements[0].keys() == {"text", "brief_id", "paragraph"}  # the actor's own: no "via"
+    assert statements[-1]["via"] == "Zabihullah Mujahid, Taliban spokesperson"
+    assert "¶3] (via Zabihullah Mujahid, Taliban spokesperson)" in run("actor", "Taliban")[1]
     code, _, err = run("actor", "Haqani")
     assert code == 1 and "Did you mean: Sirajuddin Haqqani" in err
     code, out, _ = run("actors")

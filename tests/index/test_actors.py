@@ -77,6 +77,18 @@ def test_statements_are_cited_verbatim_with_quotes_first(sample):
     assert not any(t.startswith("The Taliban, however, rejected") for t in texts)
 
 
+def test_a_spokesperson_speaks_for_the_body_they_speak_for(sample):
+    taliban = sample.summary("Taliban").statements
+    own = [s for s in taliban if s.via is None]
+    relayed = [s for s in taliban if s.via is not None]
+    assert own and taliban[: len(own)] == tuple(own)  # the actor's own statements come first
+    assert {s.via for s in relayed} == {"Zabihullah Mujahid, Taliban spokesperson"}
+    assert [s.text for s in relayed] == [s.text for s in sample.summary("Zabihullah Mujahid").statements]
+    # A minister is not a spokesperson: Pakistan's statements are Pakistan's own.
+    assert all(s.via is None for s in sample.summary("Pakistan").statements)
+    assert all(s.via is None for s in sample.summary("Zabihullah Mujahid").statements)
+
+
 def test_pronoun_statement_goes_to_the_person_named_before(sample):
     texts = [s.text for s in sample.summary("Zabihullah Mujahid").statements]
     assert any(t.startswith("He said the Taliban do not trust") for t in texts)
