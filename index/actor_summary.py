@@ -42,6 +42,10 @@ _PREPOSITIONS = {
     "inside",
     "via",
     "and",
+    # Not prepositions, but what follows is no act either: "if Pakistan carries out strikes".
+    "if",
+    "unless",
+    "whether",
 }
 _QUOTE = re.compile(r"[“\"]")
 # A role that speaks for its owner: "Taliban spokesperson" → what he says, the Taliban say.
@@ -306,6 +310,8 @@ class ActorDirectory:
                 lead = _words_before(text, clause_start, mention.start)
                 if _quote_depth(text, mention.start) or (lead and lead[-1].lower() in _PREPOSITIONS):
                     continue
+                if _in_compound(text, mention):  # "a Pakistan-Afghanistan confrontation": a modifier
+                    continue
                 subjects.append(mention)
                 previous = mention
         return subjects
@@ -360,6 +366,10 @@ class ActorDirectory:
             count = sum(1 for r in rows if self.passages[r].brief_id == brief_id)
             entries.append(TimelineEntry(brief.meta.date.isoformat(), brief_id, first, count))
         return tuple(sorted(entries, key=lambda e: e.date))
+
+
+def _in_compound(text: str, mention: Mention) -> bool:
+    return text[mention.end : mention.end + 1] == "-" or text[mention.start - 1 : mention.start] == "-"
 
 
 def _open_quote(text: str) -> bool:

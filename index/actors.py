@@ -17,8 +17,8 @@ KINDS = ("person", "state", "organisation", "armed group")
 REGISTRY_FILE = "actors.toml"
 # Raised when discovery finds other actors or mentions in the same text, so that `briefbot index`
 # rebuilds the actors of an index made by an earlier version (2: every state of the world, names
-# inside compounds).
-DISCOVERY_VERSION = 2
+# inside compounds; 3: not after a capitalised particle either, "Anti-Pakistan").
+DISCOVERY_VERSION = 3
 
 _APOSTROPHE = "['’]"
 _NAME_TOKEN = r"(?:[A-Z]\.){1,3}|[A-Z][^\W\d_]+(?:-[^\W\d_]+)*(?:['’][A-Z][^\W\d_]+)?"
@@ -295,9 +295,9 @@ def _is_subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
 def _find_mentions(builder: _Builder, passages: Sequence[Passage]) -> list[Mention]:
     aliases = sorted(builder.alias_owner, key=len, reverse=True)
     # A name may be part of a compound ("India-sponsored", "India-Afghanistan cooperation"), but
-    # not after a short lower-case particle: the "Taliban" of "Tehrik-i-Taliban" is not the Afghan
-    # one, nor is "anti-Pakistan" sentiment Pakistan acting.
-    particle = "".join(rf"(?<!\b[a-z]{{{n}}}-)" for n in range(1, 5))
+    # not after a short particle: the "Taliban" of "Tehrik-i-Taliban" is not the Afghan one, nor
+    # is "anti-Pakistan" (or, opening a sentence, "Anti-Pakistan") sentiment Pakistan acting.
+    particle = "".join(rf"(?<!\b[A-Za-z][a-z]{{{n - 1}}}-)" for n in range(1, 5))
     names = "|".join(re.escape(a) for a in aliases)
     pattern = re.compile(rf"(?<![\w.]){particle}(?:{names})(?!\w)")
     people = builder.persons()

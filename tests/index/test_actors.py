@@ -224,11 +224,28 @@ def test_names_in_compounds_count_but_not_after_a_particle(tmp_path):
         tmp_path,
         {
             "compounds.md": "# Ties\n\nCritics point to India-sponsored militancy along the border. "
-            "An anti-Pakistan mood is spreading in the region. India-Afghanistan ties deepened.\n"
+            "An anti-Pakistan mood is spreading in the region. India-Afghanistan ties deepened. "
+            "Anti-Pakistan slogans were heard in Kabul.\n"
         },
     )
     index = engine.actor_directory().index
     sentences = {}
     for mention in index.mentions:
         sentences.setdefault(index.actors[mention.actor_id].name, set()).add(mention.sentence)
-    assert sentences == {"India": {0, 2}, "Afghanistan": {2}}  # no Pakistan: "anti-" is no mention
+    # No Pakistan: "anti-" and "Anti-" are no mention; Kabul is Afghanistan's capital.
+    assert sentences == {"India": {0, 2}, "Afghanistan": {2, 3}}
+    # A name in a compound is a modifier, never what the sentence says the actor did.
+    assert engine.actor("India").actions == () and engine.actor("Afghanistan").actions == ()
+
+
+def test_what_might_happen_is_no_act(tmp_path):
+    engine = build(
+        tmp_path,
+        {
+            "strikes.md": "# Strikes\n\nThe remarks underscored Kabul’s resolve to respond if Pakistan "
+            "carries out further strikes. Pakistan reopened the Torkham crossing.\n"
+        },
+    )
+    assert [line.text for line in engine.actor("Pakistan").actions] == [
+        "Pakistan reopened the Torkham crossing."
+    ]
