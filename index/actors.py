@@ -296,8 +296,11 @@ def _find_mentions(builder: _Builder, passages: Sequence[Passage]) -> list[Menti
     aliases = sorted(builder.alias_owner, key=len, reverse=True)
     # A name may be part of a compound ("India-sponsored", "India-Afghanistan cooperation"), but
     # not after a short particle: the "Taliban" of "Tehrik-i-Taliban" is not the Afghan one, nor
-    # is "anti-Pakistan" (or, opening a sentence, "Anti-Pakistan") sentiment Pakistan acting.
-    particle = "".join(rf"(?<!\b[A-Za-z][a-z]{{{n - 1}}}-)" for n in range(1, 5))
+    # is "anti-Pakistan" (or, opening a sentence, "Anti-Pakistan") sentiment Pakistan acting. A
+    # capitalised particle is one of a few prefixes: "Iran-Pakistan" names both states.
+    particle = "".join(rf"(?<!\b[a-z]{{{n}}}-)" for n in range(1, 5)) + "".join(
+        rf"(?<!\b{prefix}-)" for prefix in ("Anti", "Pro", "Non", "Pre", "Post", "Neo", "Pan", "Ex")
+    )
     names = "|".join(re.escape(a) for a in aliases)
     pattern = re.compile(rf"(?<![\w.]){particle}(?:{names})(?!\w)")
     people = builder.persons()

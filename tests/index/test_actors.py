@@ -225,15 +225,16 @@ def test_names_in_compounds_count_but_not_after_a_particle(tmp_path):
         {
             "compounds.md": "# Ties\n\nCritics point to India-sponsored militancy along the border. "
             "An anti-Pakistan mood is spreading in the region. India-Afghanistan ties deepened. "
-            "Anti-Pakistan slogans were heard in Kabul.\n"
+            "Anti-Pakistan slogans were heard in Kabul. The Iran-Iraq war ended in 1988.\n"
         },
     )
     index = engine.actor_directory().index
     sentences = {}
     for mention in index.mentions:
         sentences.setdefault(index.actors[mention.actor_id].name, set()).add(mention.sentence)
-    # No Pakistan: "anti-" and "Anti-" are no mention; Kabul is Afghanistan's capital.
-    assert sentences == {"India": {0, 2}, "Afghanistan": {2, 3}}
+    # No Pakistan: "anti-" and "Anti-" are no mention (but a short name is: "Iran-Iraq"); Kabul is
+    # Afghanistan's capital.
+    assert sentences == {"India": {0, 2}, "Afghanistan": {2, 3}, "Iran": {4}, "Iraq": {4}}
     # A name in a compound is a modifier, never what the sentence says the actor did.
     assert engine.actor("India").actions == () and engine.actor("Afghanistan").actions == ()
 
