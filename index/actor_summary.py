@@ -254,7 +254,14 @@ class ActorDirectory:
             start, end = passage.sentence_spans[mention.sentence]
             text = passage.text
             relative = _WHO.match(text[mention.end : end])
-            if mention not in self._subjects(mention.row, mention.sentence) and not relative:
+            # "issued a warning through Interior Minister Sirajuddin Haqqani, asserting ...": he spoke
+            # (a person only: "a proxy war through Afghanistan, alleging ..." is Pakistan speaking).
+            relayed = (
+                self.index.actors[actor_id].kind == "person"
+                and _words_before(text, start, mention.start)[-1:] == ["through"]
+                and self._speaks(mention, text[start:end], start)
+            )
+            if mention not in self._subjects(mention.row, mention.sentence) and not (relative or relayed):
                 continue
             done.add(key)
             line = CitedLine(
@@ -262,7 +269,7 @@ class ActorDirectory:
                 passage.brief_id,
                 passage.paragraph,
             )
-            if relative or self._speaks(mention, text[start:end], start):
+            if relative or relayed or self._speaks(mention, text[start:end], start):
                 statements.append((0 if _QUOTE.search(line.text) else 1, line))
             else:
                 actions.append(line)

@@ -89,6 +89,13 @@ def test_a_spokesperson_speaks_for_the_body_they_speak_for(sample):
     assert all(s.via is None for s in sample.summary("Zabihullah Mujahid").statements)
 
 
+def test_a_warning_issued_through_a_person_is_his_statement(sample):
+    texts = [s.text for s in sample.summary("Sirajuddin Haqqani").statements]
+    assert any("issued a strong warning through Interior Minister Sirajuddin Haqqani" in t for t in texts)
+    # Only a person speaks: "a proxy war through Afghanistan, alleging ..." is not Kabul's statement.
+    assert not any("proxy war" in s.text for s in sample.summary("Taliban").statements)
+
+
 def test_pronoun_statement_goes_to_the_person_named_before(sample):
     texts = [s.text for s in sample.summary("Zabihullah Mujahid").statements]
     assert any(t.startswith("He said the Taliban do not trust") for t in texts)
