@@ -13,6 +13,7 @@ from bot.client import Briefbot
 from bot.settings import Settings
 from bot.state import BotState
 from index.engine import Engine
+from index.errors import EmptyIndexError
 
 log = logging.getLogger("briefbot")
 NO_TOKEN = (
@@ -25,13 +26,24 @@ BAD_TOKEN = (
 )
 
 
+WARM_UP = "warm-up question about the briefs"
+
+UNREACHABLE = (
+    "briefbot: cannot reach Discord ({error}). Check this machine's network; Briefbot itself needs "
+    "none: 'briefbot console' answers from the terminal."
+)
+
+
 def warm_engine(engine: Engine) -> float:
     """Build the index if needed, load it and the model, and answer once: seconds taken."""
     started = time.perf_counter()
     report = engine.ensure_index()
     if report is not None:
         log.info("built the index: %d passages", report.passages)
-    engine.ask("warm-up question about the briefs")
+    try:
+        engine.ask(WARM_UP)
+    except EmptyIndexError:  # nothing indexed yet: the bot still starts, for admins to /brief add
+        engine.embedder.embed_batch([WARM_UP])
     return time.perf_counter() - started
 
 
@@ -47,6 +59,9 @@ def run_bot(settings: Settings, engine: Engine) -> int:
         asyncio.run(_run(bot, settings.discord_token.get_secret_value()))
     except discord.LoginFailure:
         print(BAD_TOKEN, file=sys.stderr)
+        return 1
+    except OSError as error:  # aiohttp's connection errors: no route to Discord
+        print(UNREACHABLE.format(error=error), file=sys.stderr)
         return 1
     except discord.PrivilegedIntentsRequired:
         print(
@@ -89,5 +104,8 @@ def sync_commands(settings: Settings, engine: Engine, global_sync: bool) -> int:
         asyncio.run(sync())
     except discord.LoginFailure:
         print(BAD_TOKEN, file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(UNREACHABLE.format(error=error), file=sys.stderr)
         return 1
     return 0

@@ -2,9 +2,12 @@
 
 import asyncio
 import logging
+import socket
 import threading
 import time
 from contextlib import contextmanager
+
+import discord
 
 from bot.app import BAD_TOKEN, NO_TOKEN, run_bot
 from bot.settings import Settings
@@ -117,6 +120,28 @@ def test_rejected_token_is_one_clear_line_and_never_echoed(tmp_path, corpus, cap
         assert code == 1
         assert captured.err.strip().splitlines()[-1] == BAD_TOKEN
         assert SECRET not in captured.out + captured.err + caplog.text
+
+
+def test_an_empty_corpus_still_starts_the_bot(tmp_path, capsys):
+    """Admins fill an empty corpus from Discord (/brief add): warming up must not stop the bot."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with fake_discord_in_a_thread(valid_token="the-right-token"):
+        settings = make_settings(tmp_path, empty, discord_token=SECRET)
+        code = run_bot(settings, Engine(empty, settings.index_dir, FakeEmbedder()))
+    assert code == 1 and capsys.readouterr().err.strip().splitlines()[-1] == BAD_TOKEN  # it got to log in
+
+
+def test_unreachable_discord_is_one_clear_line(tmp_path, corpus, capsys, monkeypatch):
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    monkeypatch.setattr(discord.http.Route, "BASE", f"http://127.0.0.1:{port}/api/v10")
+    settings = make_settings(tmp_path, corpus, discord_token=SECRET)
+    code = run_bot(settings, Engine(corpus, settings.index_dir, FakeEmbedder()))
+    err = capsys.readouterr().err.strip()
+    assert code == 1 and err.startswith("briefbot: cannot reach Discord (") and "Traceback" not in err
+    assert SECRET not in err
 
 
 def test_sync_commands_globally(tmp_path, corpus, capsys):
