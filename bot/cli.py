@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from bot.settings import Settings
 from bot.text import (
     actor_json,
@@ -463,12 +465,28 @@ COMMANDS = {
 }
 
 
+def _setting_problems(error: ValidationError) -> list[str]:
+    """One line per bad setting, named as it is set (BRIEFBOT_...), with the value given."""
+    lines = []
+    for problem in error.errors():
+        field = str(problem["loc"][0]) if problem["loc"] else ""
+        if field == "discord_token":  # never echo a secret
+            lines.append(f"briefbot: bad setting DISCORD_TOKEN: {problem['msg']}")
+            continue
+        name = f"BRIEFBOT_{field.upper()}" if field else "a setting"
+        lines.append(
+            f"briefbot: bad setting {name}={problem.get('input')!r}: {problem['msg']} (see .env.example)"
+        )
+    return lines
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         settings = Settings()
-    except ValueError as error:
-        print(f"briefbot: bad setting: {error}", file=sys.stderr)
+    except ValidationError as error:
+        for line in _setting_problems(error):
+            print(line, file=sys.stderr)
         return 2
     try:
         return COMMANDS[args.command](settings, args)

@@ -43,7 +43,11 @@ class Settings(BaseSettings):
     @classmethod
     def _comma_separated(cls, value: object) -> object:
         if isinstance(value, str):
-            return [int(part) for part in value.replace(";", ",").split(",") if part.strip()]
+            parts = [part.strip() for part in value.replace(";", ",").split(",") if part.strip()]
+            for part in parts:
+                if not part.isdigit():
+                    raise ValueError(f"'{part}' is not a Discord id: give numbers separated by commas")
+            return [int(part) for part in parts]
         if isinstance(value, int):
             return [value]
         return value

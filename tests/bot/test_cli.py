@@ -78,6 +78,19 @@ def test_asking_an_empty_corpus_says_to_add_briefs(run, corpus):
     )
 
 
+def test_bad_settings_are_named_as_they_are_set(run, monkeypatch):
+    monkeypatch.setenv("BRIEFBOT_PASSAGES_PER_ANSWER", "abc")
+    monkeypatch.setenv("BRIEFBOT_QUESTION_CHANNEL_IDS", "123, general")
+    code, out, err = run("ask", "Which countries mediated the talks?")
+    assert code == 2 and out == ""
+    assert err.splitlines() == [
+        "briefbot: bad setting BRIEFBOT_PASSAGES_PER_ANSWER='abc': Input should be a valid integer, "
+        "unable to parse string as an integer (see .env.example)",
+        "briefbot: bad setting BRIEFBOT_QUESTION_CHANNEL_IDS='123, general': Value error, 'general' is "
+        "not a Discord id: give numbers separated by commas (see .env.example)",
+    ]
+
+
 def test_a_missing_corpus_folder_is_one_clear_line(run, tmp_path, capsys):
     code = cli.main(["index", "--corpus", str(tmp_path / "nowhere"), "--index", str(tmp_path / "index")])
     err = capsys.readouterr().err
