@@ -83,7 +83,7 @@ def test_bad_settings_are_named_as_they_are_set(run, monkeypatch):
     monkeypatch.setenv("BRIEFBOT_QUESTION_CHANNEL_IDS", "123, general")
     code, out, err = run("ask", "Which countries mediated the talks?")
     assert code == 2 and out == ""
-    assert err.splitlines() == [
+    assert sorted(err.splitlines()) == [
         "briefbot: bad setting BRIEFBOT_PASSAGES_PER_ANSWER='abc': Input should be a valid integer, "
         "unable to parse string as an integer (see .env.example)",
         "briefbot: bad setting BRIEFBOT_QUESTION_CHANNEL_IDS='123, general': Value error, 'general' is "
