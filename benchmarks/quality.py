@@ -67,6 +67,7 @@ VARIANTS: dict[str, tuple[Retriever, FusionWeights]] = {
     "fused, late weight 1": (Retriever.FUSED, FusionWeights(late_weight=1.0)),
     "fused, late weight 4": (Retriever.FUSED, FusionWeights(late_weight=4.0)),
     "fused, no answer types": (Retriever.FUSED, FusionWeights(answer_type=0.0)),
+    "fused, no conclusions": (Retriever.FUSED, FusionWeights(conclusion=0.0)),
     "fused: all three (default)": (Retriever.FUSED, DEFAULT),
 }
 # Every abstract SciFact's heads reach (~4,300) kept at once, so that the variants share them.

@@ -9,6 +9,7 @@ from enum import StrEnum
 import numpy as np
 
 from index.answer_types import asked_kinds
+from index.conclusion import asks_conclusion
 from index.errors import QuestionError
 from index.late_interaction import LateInteraction
 from index.lexical import tokens
@@ -53,6 +54,9 @@ class FusionWeights:
     # Answer types (index/answer_types.py): for a question that asks for a kind of actor, the same
     # head nudged towards passages naming more actors of that kind than the question does.
     answer_type: float = 0.5
+    # Conclusions (index/conclusion.py): a question about the author's conclusion has the head
+    # nudged towards the passages that conclude their brief.
+    conclusion: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -164,6 +168,10 @@ class Searcher:
             head = [int(candidates[i]) for i in order[: self.weights.late_depth]]
             novel = self.generation.answer_types.novel_actors(question, head, kinds)
             order, score = self._head_rescored(order, score, novel, self.weights.answer_type)
+        if retriever == Retriever.FUSED and self.weights.conclusion and asks_conclusion(question):
+            head = [int(candidates[i]) for i in order[: self.weights.late_depth]]
+            concludes = self.generation.conclusions.signal(head)
+            order, score = self._head_rescored(order, score, concludes, self.weights.conclusion)
         return [Scored(int(candidates[i]), float(score[i]), confidence) for i in order[:k]]
 
     def uses_late(self, retriever: Retriever) -> bool:

@@ -18,6 +18,7 @@ from scipy import sparse
 
 from index.actors import ActorIndex
 from index.answer_types import AnswerTypes
+from index.conclusion import Conclusions
 from index.errors import (
     REBUILD_ADVICE,
     IndexCorruptError,
@@ -118,6 +119,11 @@ class Generation:
     def answer_types(self) -> AnswerTypes:
         """Which actors each passage names, for questions that ask for a kind of actor."""
         return AnswerTypes(self.actors, len(self.passages))
+
+    @cached_property
+    def conclusions(self) -> Conclusions:
+        """Which passages conclude their brief, for questions about the author's conclusion."""
+        return Conclusions(self.passages)
 
     @cached_property
     def names(self) -> NameChecker:

@@ -1,0 +1,47 @@
+"""Where a brief concludes: a question about the author's conclusion ("What does the author
+conclude about the prospects for peace?") is answered at the end of a brief, or in a section that
+says it concludes; a sentence vector hears the topic ("prospects for peace") and finds the
+paragraph that discusses it first (README "Quality")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from index.models import Passage
+
+_ASKS_CONCLUSION = re.compile(
+    r"\b(?:conclu(?:de|des|ded|ding|sion|sions)|bottom line|final (?:assessment|verdict|word)|"
+    r"overall assessment|takeaways?)\b",
+    re.IGNORECASE,
+)
+_CONCLUDING_SECTION = re.compile(
+    r"\b(?:conclu\w*|way forward|recommendations?|outlook|final thoughts|summary)\b", re.IGNORECASE
+)
+
+
+def asks_conclusion(question: str) -> bool:
+    return _ASKS_CONCLUSION.search(question) is not None
+
+
+class Conclusions:
+    """Which passages conclude their brief: its last paragraph, or any in a concluding section."""
+
+    def __init__(self, passages: Sequence[Passage]) -> None:
+        last: dict[str, int] = {}
+        for passage in passages:
+            last[passage.brief_id] = max(last.get(passage.brief_id, 0), passage.paragraph)
+        self._concludes = np.array(
+            [
+                passage.paragraph == last[passage.brief_id]
+                or bool(passage.section and _CONCLUDING_SECTION.search(passage.section))
+                for passage in passages
+            ],
+            dtype=bool,
+        )
+
+    def signal(self, rows: Sequence[int]) -> np.ndarray:
+        """1 for each row that concludes its brief, else 0."""
+        return self._concludes[np.asarray(rows, dtype=np.int64)].astype(np.float32)

@@ -1,0 +1,66 @@
+"""Questions about the author's conclusion favour the passages that conclude a brief."""
+
+import pytest
+
+from index.conclusion import Conclusions, asks_conclusion
+from index.engine import Engine
+from index.models import Passage
+from index.search import FusionWeights
+from tests.index.test_indexer import write_brief
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("What does the author conclude about the prospects for peace?", True),
+        ("What is the brief's overall conclusion?", True),
+        ("What is the bottom line for Islamabad?", True),
+        ("Were the talks concluded in Doha?", True),  # the word alone decides; the ranking still counts
+        ("What are the prospects for peace?", False),
+        ("Which countries mediated the talks?", False),
+    ],
+)
+def test_questions_that_ask_for_the_conclusion(question, asks):
+    assert asks_conclusion(question) is asks
+
+
+def passage(brief_id, paragraph, section=None):
+    return Passage(f"{brief_id}#{paragraph}", brief_id, section, paragraph, "text", ())
+
+
+def test_the_last_paragraph_or_a_concluding_section_concludes():
+    passages = [
+        passage("a", 1, "Context"),
+        passage("a", 2, "Analysis"),
+        passage("a", 3, "Analysis"),
+        passage("b", 1, "Background"),
+        passage("b", 2, "Conclusions and Recommendations"),
+        passage("b", 3, "Conclusions and Recommendations"),
+        passage("b", 4, "Annex"),
+    ]
+    assert Conclusions(passages).signal(range(7)).tolist() == [0, 0, 1, 0, 1, 1, 1]
+
+
+def test_a_question_about_the_conclusion_finds_the_last_paragraph(tmp_path, fake_embedder):
+    corpus = tmp_path / "briefs"
+    corpus.mkdir()
+    write_brief(
+        corpus,
+        "outlook.md",
+        [
+            "The prospects for peace between the two neighbours looked bright in spring.",
+            "Trade across the border doubled after the new crossing opened.",
+            "Without trust on both sides, peace will stay out of reach.",
+        ],
+    )
+    question = "What does the author conclude about the prospects for peace?"
+    ranked = {}
+    for weight in (0.0, FusionWeights().conclusion):
+        engine = Engine(corpus, tmp_path / "index", fake_embedder, threshold=0.0)
+        engine.weights = FusionWeights(conclusion=weight)
+        engine.reindex()
+        ranked[weight] = [h.passage.paragraph for h in engine.ask(question, k=3).hits]
+    # The shared words alone put the paragraph on prospects first; the brief's conclusion comes
+    # first once the question is read as asking for it.
+    assert ranked[0.0][0] == 1
+    assert ranked[FusionWeights().conclusion][0] == 3
