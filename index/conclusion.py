@@ -12,8 +12,9 @@ import numpy as np
 
 from index.models import Passage
 
+# "conclude", not "concluded": "When were the talks concluded?" asks about the talks.
 _ASKS_CONCLUSION = re.compile(
-    r"\b(?:conclu(?:de|des|ded|ding|sion|sions)|bottom line|final (?:assessment|verdict|word)|"
+    r"\b(?:conclu(?:de|des|ding|sion|sions)|bottom line|final (?:assessment|verdict|word)|"
     r"overall assessment|takeaways?)\b",
     re.IGNORECASE,
 )
