@@ -5,10 +5,9 @@ import math
 import pytest
 
 from index.answer_types import asked_kinds
-from index.engine import Engine
 from index.search import FusionWeights
 from tests.conftest import SAMPLE_BRIEF_ID
-from tests.index.test_indexer import write_brief
+from tests.index.test_indexer import first_paragraphs
 
 STATE = frozenset({"state"})
 
@@ -52,25 +51,15 @@ def test_actors_of_the_kind_the_question_does_not_name_count_by_rarity(fake_engi
 
 
 def test_a_passage_naming_the_kind_asked_for_moves_up(tmp_path, fake_embedder):
-    corpus = tmp_path / "briefs"
-    corpus.mkdir()
-    write_brief(
-        corpus,
-        "envoys.md",
-        [
-            "Go-betweens kept the talks alive for months.",
-            "Oman and Kuwait acted as hosts to envoys of both camps in the talks.",
-            "Spring rains flooded the valley roads and delayed the harvest.",
-        ],
-    )
+    paragraphs = [
+        "Go-betweens kept the talks alive for months.",
+        "Oman and Kuwait acted as hosts to envoys of both camps in the talks.",
+        "Spring rains flooded the valley roads and delayed the harvest.",
+    ]
     question = "Which countries acted as go-betweens in the talks?"
-    ranked = {}
-    for weight in (0.0, FusionWeights().answer_type):
-        engine = Engine(corpus, tmp_path / "index", fake_embedder, threshold=0.0)
-        engine.weights = FusionWeights(answer_type=weight)
-        engine.reindex()
-        ranked[weight] = [h.passage.paragraph for h in engine.ask(question, k=3).hits]
     # Alone, the shared words put the go-betweens without a state first; with answer types, the
     # passage naming two states comes first.
-    assert ranked[0.0][0] == 1
-    assert ranked[FusionWeights().answer_type][0] == 2
+    firsts = first_paragraphs(
+        tmp_path, fake_embedder, paragraphs, question, FusionWeights(answer_type=0.0), FusionWeights()
+    )
+    assert firsts == [1, 2]

@@ -3,10 +3,9 @@
 import pytest
 
 from index.conclusion import Conclusions, asks_conclusion
-from index.engine import Engine
 from index.models import Passage
 from index.search import FusionWeights
-from tests.index.test_indexer import write_brief
+from tests.index.test_indexer import first_paragraphs
 
 
 @pytest.mark.parametrize(
@@ -42,25 +41,15 @@ def test_the_last_paragraph_or_a_concluding_section_concludes():
 
 
 def test_a_question_about_the_conclusion_finds_the_last_paragraph(tmp_path, fake_embedder):
-    corpus = tmp_path / "briefs"
-    corpus.mkdir()
-    write_brief(
-        corpus,
-        "outlook.md",
-        [
-            "The prospects for peace between the two neighbours looked bright in spring.",
-            "Trade across the border doubled after the new crossing opened.",
-            "Without trust on both sides, peace will stay out of reach.",
-        ],
-    )
+    paragraphs = [
+        "The prospects for peace between the two neighbours looked bright in spring.",
+        "Trade across the border doubled after the new crossing opened.",
+        "Without trust on both sides, peace will stay out of reach.",
+    ]
     question = "What does the author conclude about the prospects for peace?"
-    ranked = {}
-    for weight in (0.0, FusionWeights().conclusion):
-        engine = Engine(corpus, tmp_path / "index", fake_embedder, threshold=0.0)
-        engine.weights = FusionWeights(conclusion=weight)
-        engine.reindex()
-        ranked[weight] = [h.passage.paragraph for h in engine.ask(question, k=3).hits]
     # The shared words alone put the paragraph on prospects first; the brief's conclusion comes
     # first once the question is read as asking for it.
-    assert ranked[0.0][0] == 1
-    assert ranked[FusionWeights().conclusion][0] == 3
+    firsts = first_paragraphs(
+        tmp_path, fake_embedder, paragraphs, question, FusionWeights(conclusion=0.0), FusionWeights()
+    )
+    assert firsts == [1, 3]

@@ -17,6 +17,22 @@ def write_brief(folder: Path, name: str, paragraphs: list[str], title: str = "A 
     return path
 
 
+def first_paragraphs(
+    tmp_path: Path, embedder, paragraphs: list[str], question: str, *weightings
+) -> list[int]:
+    """The paragraph `question` gets first, with each of `weightings`, from a one-brief corpus."""
+    corpus = tmp_path / "briefs"
+    corpus.mkdir()
+    write_brief(corpus, "brief.md", paragraphs)
+    engine = Engine(corpus, tmp_path / "index", embedder, threshold=0.0)
+    engine.reindex()
+    firsts = []
+    for weights in weightings:
+        engine.weights = weights
+        firsts.append(engine.ask(question, k=1).hits[0].passage.paragraph)
+    return firsts
+
+
 def test_first_build_reports_every_brief_added(corpus, tmp_path, fake_embedder):
     report = build_index(corpus, tmp_path / "index", fake_embedder)
     assert report.added == (SAMPLE_BRIEF_ID,)
