@@ -24,14 +24,11 @@ BAD_TOKEN = (
     "briefbot: Discord rejected DISCORD_TOKEN. Copy a fresh token from the Developer Portal "
     "(Bot → Reset Token) into .env."
 )
-
-
-WARM_UP = "warm-up question about the briefs"
-
 UNREACHABLE = (
     "briefbot: cannot reach Discord ({error}). Check this machine's network; Briefbot itself needs "
     "none: 'briefbot console' answers from the terminal."
 )
+WARM_UP = "warm-up question about the briefs"
 
 
 def warm_engine(engine: Engine) -> float:

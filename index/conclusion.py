@@ -34,10 +34,13 @@ class Conclusions:
         last: dict[str, int] = {}
         for passage in passages:
             last[passage.brief_id] = max(last.get(passage.brief_id, 0), passage.paragraph)
+        concluding: dict[str | None, bool] = {None: False}  # a few headings, shared by many passages
+        for passage in passages:
+            if passage.section not in concluding:
+                concluding[passage.section] = _CONCLUDING_SECTION.search(passage.section) is not None
         self._concludes = np.array(
             [
-                passage.paragraph == last[passage.brief_id]
-                or bool(passage.section and _CONCLUDING_SECTION.search(passage.section))
+                passage.paragraph == last[passage.brief_id] or concluding[passage.section]
                 for passage in passages
             ],
             dtype=bool,

@@ -79,10 +79,10 @@ class Engine:
         return self._use(self.store.load(self.embedder.model_name))
 
     def _use(self, generation: Generation) -> Generation:
-        """Make `generation` the one questions use, its name check and answer types built first:
-        passes over the whole vocabulary and every actor mention, which no question should wait
-        for."""
-        _ = generation.names, generation.answer_types
+        """Make `generation` the one questions use, its name check, answer types and conclusions
+        built first: passes over the whole vocabulary, every actor mention and every passage,
+        which no question should wait for."""
+        _ = generation.names, generation.answer_types, generation.conclusions
         self._generation = generation
         return generation
 

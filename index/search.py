@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -164,15 +164,28 @@ class Searcher:
         order = np.argsort(-score, kind="stable")
         if self.uses_late(retriever):
             order, score = self._late_reordered(question, question_tokens, candidates, order, score)
-        if retriever == Retriever.FUSED and self.weights.answer_type and (kinds := asked_kinds(question)):
-            head = [int(candidates[i]) for i in order[: self.weights.late_depth]]
-            novel = self.generation.answer_types.novel_actors(question, head, kinds)
-            order, score = self._head_rescored(order, score, novel, self.weights.answer_type)
-        if retriever == Retriever.FUSED and self.weights.conclusion and asks_conclusion(question):
-            head = [int(candidates[i]) for i in order[: self.weights.late_depth]]
-            concludes = self.generation.conclusions.signal(head)
-            order, score = self._head_rescored(order, score, concludes, self.weights.conclusion)
+        if retriever == Retriever.FUSED:
+            for weight, signal in self._head_nudges(question):
+                head = [int(candidates[i]) for i in order[: self.weights.late_depth]]
+                order, score = self._head_rescored(order, score, signal(head), weight)
         return [Scored(int(candidates[i]), float(score[i]), confidence) for i in order[:k]]
+
+    def _head_nudges(self, question: str) -> list[tuple[float, Callable[[list[int]], np.ndarray]]]:
+        """What the question asks for beyond its words, each a weight and a signal over the head's
+        passage rows: a kind of actor (index/answer_types.py), the brief's conclusion
+        (index/conclusion.py)."""
+        weights, generation = self.weights, self.generation
+        nudges: list[tuple[float, Callable[[list[int]], np.ndarray]]] = []
+        if weights.answer_type and (kinds := asked_kinds(question)):
+            nudges.append(
+                (
+                    weights.answer_type,
+                    lambda rows: generation.answer_types.novel_actors(question, rows, kinds),
+                )
+            )
+        if weights.conclusion and asks_conclusion(question):
+            nudges.append((weights.conclusion, generation.conclusions.signal))
+        return nudges
 
     def uses_late(self, retriever: Retriever) -> bool:
         """Whether questions ranked with `retriever` go through late interaction."""
