@@ -45,7 +45,13 @@ class Conclusions:
             ],
             dtype=bool,
         )
+        number = {brief_id: n for n, brief_id in enumerate(last)}
+        self._brief = np.array([number[passage.brief_id] for passage in passages], dtype=np.int64)
 
     def signal(self, rows: Sequence[int]) -> np.ndarray:
-        """1 for each row that concludes its brief, else 0."""
-        return self._concludes[np.asarray(rows, dtype=np.int64)].astype(np.float32)
+        """1 for each row that concludes the brief of the first row (the best passage's brief: the
+        one the question is about), else 0; another brief's conclusion is no answer to it."""
+        rows = np.asarray(rows, dtype=np.int64)
+        if not len(rows):
+            return np.zeros(0, dtype=np.float32)
+        return (self._concludes[rows] & (self._brief[rows] == self._brief[rows[0]])).astype(np.float32)

@@ -55,7 +55,7 @@ class FusionWeights:
     # head nudged towards passages naming more actors of that kind than the question does.
     answer_type: float = 0.5
     # Conclusions (index/conclusion.py): a question about the author's conclusion has the head
-    # nudged towards the passages that conclude their brief.
+    # nudged towards the passages that conclude the best passage's brief.
     conclusion: float = 1.0
 
 

@@ -27,7 +27,7 @@ def passage(brief_id, paragraph, section=None):
     return Passage(f"{brief_id}#{paragraph}", brief_id, section, paragraph, "text", ())
 
 
-def test_the_last_paragraph_or_a_concluding_section_concludes():
+def test_the_last_paragraph_or_a_concluding_section_of_the_best_passages_brief_concludes():
     passages = [
         passage("a", 1, "Context"),
         passage("a", 2, "Analysis"),
@@ -37,7 +37,10 @@ def test_the_last_paragraph_or_a_concluding_section_concludes():
         passage("b", 3, "Conclusions and Recommendations"),
         passage("b", 4, "Annex"),
     ]
-    assert Conclusions(passages).signal(range(7)).tolist() == [0, 0, 1, 0, 1, 1, 1]
+    conclusions = Conclusions(passages)
+    assert conclusions.signal(range(7)).tolist() == [0, 0, 1, 0, 0, 0, 0]  # the head's brief: "a"
+    assert conclusions.signal([3, 0, 4, 5, 6, 2]).tolist() == [0, 0, 1, 1, 1, 0]  # led by "b"
+    assert conclusions.signal([]).tolist() == []
 
 
 def test_a_question_about_the_conclusion_finds_the_last_paragraph(tmp_path, fake_embedder):
