@@ -30,7 +30,8 @@ def asks_conclusion(question: str) -> bool:
 class Conclusions:
     """Which passages conclude their brief: its last paragraph, or any in a concluding section."""
 
-    def __init__(self, passages: Sequence[Passage]) -> None:
+    def __init__(self, passages: Sequence[Passage], passage_brief: np.ndarray) -> None:
+        """`passage_brief`: each passage's brief, as a number (the generation's own array)."""
         last: dict[str, int] = {}
         for passage in passages:
             last[passage.brief_id] = max(last.get(passage.brief_id, 0), passage.paragraph)
@@ -45,8 +46,7 @@ class Conclusions:
             ],
             dtype=bool,
         )
-        number = {brief_id: n for n, brief_id in enumerate(last)}
-        self._brief = np.array([number[passage.brief_id] for passage in passages], dtype=np.int64)
+        self._brief = passage_brief
 
     def signal(self, rows: Sequence[int]) -> np.ndarray:
         """1 for each row that concludes the brief of the first row (the best passage's brief: the

@@ -123,7 +123,7 @@ class Generation:
     @cached_property
     def conclusions(self) -> Conclusions:
         """Which passages conclude their brief, for questions about the author's conclusion."""
-        return Conclusions(self.passages)
+        return Conclusions(self.passages, self.passage_brief)
 
     @cached_property
     def names(self) -> NameChecker:

@@ -1,5 +1,6 @@
 """Questions about the author's conclusion favour the passages that conclude a brief."""
 
+import numpy as np
 import pytest
 
 from index.conclusion import Conclusions, asks_conclusion
@@ -37,7 +38,7 @@ def test_the_last_paragraph_or_a_concluding_section_of_the_best_passages_brief_c
         passage("b", 3, "Conclusions and Recommendations"),
         passage("b", 4, "Annex"),
     ]
-    conclusions = Conclusions(passages)
+    conclusions = Conclusions(passages, np.array([0, 0, 0, 1, 1, 1, 1]))
     assert conclusions.signal(range(7)).tolist() == [0, 0, 1, 0, 0, 0, 0]  # the head's brief: "a"
     assert conclusions.signal([3, 0, 4, 5, 6, 2]).tolist() == [0, 0, 1, 1, 1, 0]  # led by "b"
     assert conclusions.signal([]).tolist() == []
