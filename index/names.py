@@ -102,7 +102,7 @@ class NameChecker:
         run = 0
         for word in name.split():
             parts = tokens(word)
-            unknown = bool(parts) and not any(p in self._vocabulary or self._near_known(p) for p in parts)
+            unknown = bool(parts) and not any(self._known(p) for p in parts)
             run = run + 1 if unknown else 0
             if run == 2:
                 return True
@@ -112,10 +112,14 @@ class NameChecker:
         plain = _plain(name)
         if plain in self._aliases or any(f" {plain} " in f" {alias} " for alias in self._aliases):
             return True  # an actor's name or a part of one ("Islamic Emirate" of Afghanistan)
-        return all(word in self._vocabulary or self._near_known(word) for word in tokens(name))
+        return all(self._known(word) for word in tokens(name))
 
     def _all_known(self, words: list[str]) -> bool:
         return bool(words) and all(word in self._vocabulary for word in words)
+
+    def _known(self, word: str) -> bool:
+        """A word of the briefs, or near one (a name spelled another way)."""
+        return word in self._vocabulary or self._near_known(word)
 
     def _near_known(self, word: str) -> bool:
         """A known word that begins with it, or within one edit (words up to four letters) or two
