@@ -42,11 +42,14 @@ def citation(hit: Hit) -> str:
 
 
 def abstention_reason(answer: Answer) -> str:
-    """Why the engine says nothing: a name no brief mentions, or nothing close enough."""
+    """Why the engine says nothing: a name no brief mentions, a figure no close passage states, or
+    nothing close enough."""
     if answer.unknown_names:
         names = [f"“{name}”" for name in answer.unknown_names]
         listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
         return f"The briefs never mention {listed}, so they cannot answer this."
+    if answer.unstated:
+        return f"The closest passages state no {answer.unstated}, so the briefs do not answer this."
     return "The briefs do not answer this."
 
 

@@ -83,6 +83,7 @@ class Answer:
     abstained: bool
     closest_briefs: tuple[BriefMeta, ...] = ()  # shown when the engine abstains
     unknown_names: tuple[str, ...] = ()  # names asked about that no brief mentions, if that is why
+    unstated: str = ""  # the figure asked for ("number", "date or time") that no close passage states
 
 
 @dataclass(frozen=True)

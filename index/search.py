@@ -11,6 +11,7 @@ import numpy as np
 from index.answer_types import asked_kinds
 from index.conclusion import asks_conclusion
 from index.errors import QuestionError
+from index.figures import asked_figure, states
 from index.late_interaction import LateInteraction
 from index.lexical import tokens
 from index.models import Answer, Hit, SearchFilters
@@ -27,6 +28,9 @@ EXACT_FILTERED_LIMIT = 2_000
 # answerable ones, so the threshold cannot catch them (benchmarks/quality.py, "unanswerable").
 # Above it, a question all but quoting a passage is answered, whatever name it adds.
 CLOSE_MATCH = 0.7
+# A question asking for a figure or a date ("How many refugees ...?") is answered only if one of
+# this many best passages, those a reader sees first, states one (index/figures.py).
+FIGURE_DEPTH = 3
 
 
 class Retriever(StrEnum):
@@ -295,6 +299,14 @@ class Searcher:
         )
         return sentences[int(np.argmax(similarity + 0.3 * overlap))]
 
+    def _unstated_figure(self, question: str, best: list[Scored]) -> str:
+        """The kind of figure the question asks for if none of the `best` passages states one."""
+        figure = asked_figure(question)
+        passages = self.generation.passages
+        if figure is None or any(states(figure, passages[s.row].text) for s in best):
+            return ""
+        return figure.value
+
     def answer(
         self,
         question: str,
@@ -307,16 +319,22 @@ class Searcher:
     ) -> Answer:
         if self.uses_late(retriever) and question_tokens is None:
             question_tokens = self.late.question_tokens(question)
-        ranked = self.rank(question, query_vector, k, filters, retriever, question_tokens)
+        depth = max(k, FIGURE_DEPTH)
+        ranked = self.rank(question, query_vector, depth, filters, retriever, question_tokens)
         generation = self.generation
-        unknown = ()
+        unknown: tuple[str, ...] = ()
+        unstated = ""
         if ranked and threshold <= ranked[0].confidence < CLOSE_MATCH:
             unknown = tuple(generation.names.unmentioned(question))
-        if not ranked or ranked[0].confidence < threshold or unknown:
+        if ranked and threshold <= ranked[0].confidence and not unknown:
+            # However close the passages come, a figure none of them states is not there.
+            unstated = self._unstated_figure(question, ranked[:FIGURE_DEPTH])
+        if not ranked or ranked[0].confidence < threshold or unknown or unstated:
             closest = tuple(
                 dict.fromkeys(generation.briefs[generation.passages[s.row].brief_id].meta for s in ranked[:3])
             )
-            return Answer(question, (), True, closest, unknown)
+            return Answer(question, (), True, closest, unknown, unstated)
+        ranked = ranked[:k]
         hits = tuple(
             Hit(
                 passage=generation.passages[s.row],

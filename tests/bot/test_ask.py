@@ -54,6 +54,14 @@ async def test_a_name_no_brief_mentions_is_named_in_the_reply(harness):
     assert not buttons(reply)
 
 
+async def test_a_figure_no_passage_states_is_said_in_the_reply(harness):
+    question = "How many Afghan refugees should Pakistan repatriate?"
+    record = await harness.fake.slash("ask", [option("question", question)])
+    reply = await harness.fake.reply(record)
+    assert "state no number" in reply["embeds"][0]["description"]
+    assert not buttons(reply)
+
+
 async def test_bad_date_gets_an_ephemeral_error(harness):
     record = await harness.fake.slash("ask", [option("question", "ceasefire"), option("since", "last week")])
     reply = await harness.fake.reply(record)

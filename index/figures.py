@@ -1,0 +1,135 @@
+"""Figures and dates: a question that asks for one ("How many Afghan refugees live in Pakistan?",
+"When will the next round of talks take place?") is answered only by a passage that states one.
+
+Such questions score like answerable ones: the passages about refugees or about the talks are
+close in meaning, and the engine would show them although none says how many or when. If none of
+the passages a reader sees first states a figure of the asked kind, the engine abstains and says
+why (README "Quality"). The kinds are told apart because the evidence differs: "several rounds"
+answers "how many", not "how much did the US spend"; "last year" answers "when", not "how long".
+
+Only what a question plainly asks is checked. "When did the sides first agree to a ceasefire?"
+may be answered by an event ("during the Doha meeting") rather than a date, so a "when" in the
+past tense is left alone; "how much" asks for an amount only before a noun ("how much territory")
+or with a verb of money ("how much did the US spend"), not in "how much does Kabul trust Islamabad".
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from index.lexical import fold
+
+
+class Figure(StrEnum):
+    """What a question asks for; the value names it in the abstention ("state no number")."""
+
+    COUNT = "number"
+    AMOUNT = "figure"
+    EXTENT = "length or duration"
+    DATE = "date or time"
+
+
+_AUXILIARY = r"(?:do|does|did|has|have|had|is|was|are|were|will|would|can|could|should|might|may|must)"
+# "When is ...", "when will ...": a date to come or a standing one. "When did ..." is left alone.
+_WHEN_NOW_OR_LATER = r"(?:do|does|is|are|will|would|can|could|should|might|may|must|shall)"
+_MONEY_VERB = (
+    r"(?:spen[dt]|spends|spending|costs?|costing|invest\w*|pa(?:y|ys|id|ying)|earn\w*|los[et]|losing|"
+    r"worth|receiv\w*|give|gave|given|lend|lent|owe[sd]?|fund\w*|raise[sd]?|export\w*|import\w*|"
+    r"budget\w*|allocat\w*|pledg\w*|donat\w*|trade[sd]?)"
+)
+# "How much territory", not "how much influence": a degree is answered in words.
+_MEASURED = (
+    r"(?:money|cash|aid|funding|funds|investment|debt|loans?|revenue|budget|trade|territory|land|"
+    r"area|oil|gas|water|electricity|fuel|food|wheat|compensation|tax(?:es)?|tariffs?)"
+)
+_WHAT_IS = r"^what(?:'s| is| was| are| were) (?:the )?(?:[\w-]+'s? )?(?:[\w-]+ ){0,2}?"
+_ASKED: tuple[tuple[Figure, re.Pattern[str]], ...] = (
+    (
+        Figure.DATE,
+        re.compile(
+            rf"^(?:and |so |but )?when {_WHEN_NOW_OR_LATER}\b|^(?:since|until|till|by) when\b"
+            r"|\b(?:what|which) (?:year|date|month|day|decade|century)\b|\bin what year\b|\bhow long ago\b"
+        ),
+    ),
+    (
+        Figure.COUNT,
+        re.compile(
+            rf"\bhow many\b|{_WHAT_IS}(?:number|count)\b|\bdeath toll\b|\bcasualty (?:count|figures?)\b"
+        ),
+    ),
+    (
+        Figure.AMOUNT,
+        re.compile(
+            rf"\bhow much {_MEASURED}\b|\bhow much\b.*\b{_MONEY_VERB}\b"
+            r"|\bwhat (?:percentage|proportion|share|fraction)\b"
+            rf"|{_WHAT_IS}(?:population|gdp|percentage|rate|budget|cost|value|amount|price|size)\b"
+        ),
+    ),
+    (
+        Figure.EXTENT,
+        re.compile(r"\bhow (?:long|far|big|large|old|tall|wide|deep)\b(?! ago)|\bhow much time\b"),
+    ),
+)
+
+_NUMBER_WORD = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+)
+_LARGE_WORD = r"hundreds?|thousands?|millions?|billions?|trillions?|dozens?|scores of|lakhs?|crores?"
+_VAGUE_COUNT = r"several|many|numerous|multiple|countless|few|a handful"
+_UNIT = (
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centuries|century|"
+    r"km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|feet|acres?|hectares?)"
+)
+_COUNT_WORDS = re.compile(rf"\b(?:{_NUMBER_WORD}|{_LARGE_WORD}|{_VAGUE_COUNT})\b", re.IGNORECASE)
+_AMOUNT = re.compile(rf"\d|%|\b(?:{_LARGE_WORD}|per ?cent|percent)\b", re.IGNORECASE)
+_EXTENT = re.compile(
+    rf"\d|\b(?:{_NUMBER_WORD}|{_LARGE_WORD}|{_VAGUE_COUNT}|an?|half an?)[ -]{_UNIT}\b", re.IGNORECASE
+)
+# Capitalised only: "may" is mostly a verb.
+_MONTH_OR_DAY = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_DATE = re.compile(
+    r"\b(?:1[5-9]|20)\d\d\b|\b\d{1,2}[/.-]\d{1,2}\b|\b(?:yesterday|today|tomorrow|tonight|recently|ago)\b"
+    rf"|\b(?:last|next|this|coming|past|previous|following|same|that|every|each)\s+{_UNIT}\b"
+    rf"|\b(?:in|by|until|till|within|for|since|after|before) "
+    rf"(?:{_NUMBER_WORD}|{_LARGE_WORD}|an?|\d+) {_UNIT}\b",
+    re.IGNORECASE,
+)
+
+
+def asked_figure(question: str) -> Figure | None:
+    """The kind of figure a question asks for, or None if it asks for none."""
+    folded = " ".join(fold(question).split())
+    for figure, pattern in _ASKED:
+        if pattern.search(folded):
+            return figure
+    return None
+
+
+def _counts(text: str) -> bool:
+    """A number in digits or words, or a vague count ("several rounds"); not "the two
+    countries", which refers rather than counts, nor "Phase Two", a name."""
+    if re.search(r"\d", text):
+        return True
+    for match in _COUNT_WORDS.finditer(text):
+        before = text[: match.start()]
+        in_a_name = match.group(0)[0].isupper() and before.strip() and not re.search(r"[.!?:]\s*$", before)
+        refers = re.search(r"\b(?:the|these|those|both|all|its|their|our)\s+$", before, re.IGNORECASE)
+        if not in_a_name and not refers:
+            return True
+    return False
+
+
+def states(figure: Figure, text: str) -> bool:
+    """Whether `text` states a figure of the kind asked for."""
+    if figure == Figure.COUNT:
+        return _counts(text)
+    if figure == Figure.AMOUNT:
+        return _AMOUNT.search(text) is not None
+    if figure == Figure.EXTENT:
+        return _EXTENT.search(text) is not None
+    return _DATE.search(text) is not None or _MONTH_OR_DAY.search(text) is not None

@@ -1,0 +1,102 @@
+"""Questions that ask for a figure or a date: told apart from those that don't, and answered only
+by passages that state one."""
+
+import pytest
+
+from bot.text import answer_json, answer_text
+from index.figures import Figure, asked_figure, states
+from index.search import Searcher
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("How many Afghan refugees live in Pakistan?", Figure.COUNT),
+        ("What is the number of fighters the TTP has?", Figure.COUNT),
+        ("What was the death toll of the clashes?", Figure.COUNT),
+        ("How much did the US spend on the war?", Figure.AMOUNT),  # a verb of money
+        ("How much territory does the Taliban control?", Figure.AMOUNT),  # a measured noun
+        ("What is the population of Kabul?", Figure.AMOUNT),
+        ("What is Pakistan's GDP growth rate?", Figure.AMOUNT),
+        ("What percentage of trade crosses at Torkham?", Figure.AMOUNT),
+        ("How long is the border?", Figure.EXTENT),
+        ("How long will the ceasefire last?", Figure.EXTENT),
+        ("When will the next round of talks take place?", Figure.DATE),
+        ("When does the ceasefire expire?", Figure.DATE),
+        ("What year was the TTP founded?", Figure.DATE),
+        ("How long ago did India open its embassy?", Figure.DATE),
+        # An event may answer a "when" in the past ("during the Doha meeting"): not checked.
+        ("When did the two sides first agree to a ceasefire?", None),
+        ("Who represented Islamabad when the first accord was signed?", None),
+        # A degree is answered in words.
+        ("How much does Kabul trust Islamabad's assurances?", None),
+        ("How much influence does China have over the military?", None),
+        ("Why did a number of talks fail?", None),
+        ("How did the civilian population react?", None),
+        ("Which countries mediated the talks?", None),
+    ],
+)
+def test_the_figure_a_question_asks_for(question, figure):
+    assert asked_figure(question) == figure
+
+
+@pytest.mark.parametrize(
+    ("figure", "text", "stated"),
+    [
+        (Figure.COUNT, "Some 1.3 million Afghans live in Pakistan.", True),
+        (Figure.COUNT, "After several rounds of negotiations, they agreed.", True),  # a vague count
+        (Figure.COUNT, "Three soldiers died.", True),  # a number opening a sentence
+        (Figure.COUNT, "Tensions between the two countries hinder progress.", False),  # refers
+        (Figure.COUNT, "Pakistan enters Phase Two of CPEC.", False),  # a name
+        (Figure.AMOUNT, "The US pledged $2 billion.", True),
+        (Figure.AMOUNT, "Trade fell by a third, worth millions.", True),
+        (Figure.AMOUNT, "After several rounds of negotiations, they agreed.", False),  # counts only
+        (Figure.EXTENT, "The ceasefire runs for six months.", True),
+        (Figure.EXTENT, "The border is 2,640 km long.", True),
+        (Figure.EXTENT, "Pakistan wants a long-term ceasefire.", False),
+        (Figure.DATE, "Last year, an Indian minister met Mullah Yaqoob.", True),
+        (Figure.DATE, "Talks resume on 14 March.", True),
+        (Figure.DATE, "The talks resume in two weeks.", True),
+        (Figure.DATE, "The TTP was founded in 2007.", True),
+        (Figure.DATE, "The ceasefire may hold if both sides restrain militants.", False),  # a verb
+        (Figure.DATE, "The latest round followed the initial negotiations.", False),
+    ],
+)
+def test_whether_a_text_states_the_figure(figure, text, stated):
+    assert states(figure, text) is stated
+
+
+def test_a_figure_no_close_passage_states_abstains_and_says_why(fake_engine, corpus):
+    # The sample brief speaks of Afghan refugees and their repatriation, but never of how many.
+    question = "How many Afghan refugees should Pakistan repatriate?"
+    answer = fake_engine.ask(question)
+    assert answer.abstained and answer.hits == ()
+    assert answer.unstated == "number"
+    assert "state no number" in answer_text(answer)
+    assert answer_json(answer) == {"question": question, "abstained": True, "hits": []}
+    # Another question about the same passages, asking for no figure, is answered.
+    assert not fake_engine.ask("Should Pakistan repatriate Afghan refugees?").abstained
+    # Once a brief states the number, the same question is answered with it.
+    (corpus / "refugees.md").write_text(
+        "# Refugees\n\nPakistan hosts some 1.3 million Afghan refugees, and Asif wants Pakistan to "
+        "repatriate the Afghan refugees.\n",
+        encoding="utf-8",
+    )
+    fake_engine.reindex()
+    answer = fake_engine.ask(question)
+    assert not answer.abstained
+    assert "1.3 million" in answer.hits[0].passage.text
+
+
+def test_the_figure_is_looked_for_in_the_first_three_passages_whatever_k(fake_engine):
+    # A reader sees three passages first; a count further down ("several rounds", ¶1) is not
+    # what the question is about.
+    question = "How many Afghan refugees should Pakistan repatriate?"
+    searcher = Searcher(fake_engine.generation, fake_engine.weights, fake_engine.late)
+    vector = fake_engine.embedder.embed_batch([question])[0]
+    rows = [s.row for s in searcher.rank(question, vector, 8)]
+    passages = fake_engine.generation.passages
+    counted = [states(Figure.COUNT, passages[row].text) for row in rows]
+    assert not any(counted[:3]) and any(counted[3:])
+    assert fake_engine.ask(question, k=8).abstained
+    assert fake_engine.ask(question, k=1).abstained
