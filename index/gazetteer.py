@@ -231,3 +231,25 @@ CAPITALS: dict[str, str] = {
     "London": "United Kingdom",
     "Kyiv": "Ukraine",
 }
+
+# Offices a question may ask about without naming the holder ("the Pakistani prime minister"):
+# each with the other ways briefs write it. One that no brief writes any way has no answer there.
+OFFICES: dict[str, tuple[str, ...]] = {
+    "prime minister": ("premier", "PM"),
+    "president": (),
+    "king": (),
+    "supreme leader": ("emir", "amir"),
+    "army chief": ("chief of army staff", "COAS", "army commander", "military chief", "chief of the army"),
+    "foreign minister": (
+        "minister of foreign affairs",
+        "minister of external affairs",
+        "external affairs minister",
+    ),
+    "defence minister": ("minister of defence", "defence chief"),
+    "interior minister": ("minister of interior", "home minister", "minister of home affairs"),
+    "information minister": ("minister of information",),
+    "finance minister": ("minister of finance",),
+    "national security adviser": ("national security advisor",),
+    "chief justice": (),
+    "ambassador": ("envoy",),
+}

@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from index.actors import ActorIndex
-from index.gazetteer import CAPITALS, ORGANISATIONS, STATES
+from index.gazetteer import CAPITALS, OFFICES, ORGANISATIONS, STATES
 from index.lexical import fold, tokens
 
 _RUN = re.compile(r"[A-Z][\w'’.]*(?:-[\w'’.]+)*(?:\s+[A-Z][\w'’.]*(?:-[\w'’.]+)*)*")
@@ -78,6 +78,12 @@ class NameChecker:
             if self._all_known(tokens(state)):
                 self._aliases.update(_plain(name) for name in others)
         self._aliases.update(_plain(c) for c, state in CAPITALS.items() if self._all_known(tokens(state)))
+        # An office counts as written when any of its forms is, word for word.
+        self._unwritten_offices = [
+            (office, [tokens(form) for form in (office, *forms)])
+            for office, forms in OFFICES.items()
+            if not any(self._all_known(tokens(form)) for form in (office, *forms))
+        ]
         self._sorted = sorted(self._vocabulary)  # for "begins a known word", by bisection
         self._by_shape: dict[tuple[str, int], list[str]] = defaultdict(list)
         for word in self._vocabulary:
@@ -87,14 +93,25 @@ class NameChecker:
         """The question's names if the briefs mention none of them; else those of its names with
         two words running that no brief has (a person or body they never name), if any. One
         single name they do not mention beside one they do ("Iran and Qatar") may still be
-        answered in part."""
+        answered in part. An office no brief writes ("the Pakistani prime minister") is named
+        too: the question is about someone the briefs never speak of."""
         names = question_names(question)
-        if not names:
-            return []
         unknown = [name for name in names if not self._mentioned(name)]
-        if len(unknown) == len(names):
-            return names
-        return [name for name in unknown if self._foreign(name)]
+        if len(unknown) < len(names):
+            unknown = [name for name in unknown if self._foreign(name)]
+        named = [word for name in unknown for word in tokens(name)]  # "Prime Minister Shehbaz Sharif"
+        return unknown + [
+            office
+            for office in self._unwritten_offices_in(tokens(question))
+            if office not in self._unwritten_offices_in(named)
+        ]
+
+    def _unwritten_offices_in(self, words: list[str]) -> list[str]:
+        return [
+            office
+            for office, forms in self._unwritten_offices
+            if any(_runs_in(form, words) for form in forms)
+        ]
 
     def _foreign(self, name: str) -> bool:
         """Two words running in `name` (a title before them or not: "Prime Minister Shehbaz
@@ -138,6 +155,11 @@ class NameChecker:
         if len(candidates) > FUZZY_SCAN_LIMIT:
             return True  # too many to compare within a question's time: do not abstain on it
         return any(_within(word, known, limit) for known in candidates)
+
+
+def _runs_in(part: list[str], words: list[str]) -> bool:
+    """`part` occurs in `words`, word for word and in order."""
+    return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
 
 
 def _plain(name: str) -> str:

@@ -39,6 +39,14 @@ def test_names_are_capitalised_runs_that_do_not_open_a_sentence(question, names)
         ("What did Zabiullah Mujahed and Mullah Yaqub say?", []),  # other spellings
         ("What did Siraj Haqqani warn?", []),  # a shortened name
         ("Why is the Islamic Emirate accused?", []),  # part of an actor's alias in actors.toml
+        # Offices no brief writes, though the state is mentioned
+        ("What did the Pakistani prime minister say?", ["prime minister"]),
+        ("What did the PM promise Kabul?", ["prime minister"]),
+        ("What did Pakistan’s army chief and Iran say?", ["army chief"]),  # Iran: in part
+        # Offices the brief writes, in one of their forms
+        ("What did Afghanistan's defence minister sign?", []),  # "Defense Minister"
+        ("Which Indian foreign minister met the Taliban?", []),  # "Minister of External Affairs"
+        ("What did the Taliban spokesperson claim?", []),
     ],
 )
 def test_names_no_brief_mentions_are_found(fake_engine, question, unknown):
@@ -55,6 +63,14 @@ def test_a_question_about_an_unmentioned_name_abstains_and_says_why(fake_engine)
     assert answer.unknown_names == ("Iran",)
     assert "never mention “Iran”" in answer_text(answer)
     assert answer_json(answer) == {"question": answer.question, "abstained": True, "hits": []}
+
+
+def test_a_question_about_an_office_no_brief_writes_abstains_and_says_why(fake_engine):
+    answer = fake_engine.ask("What did the Pakistani prime minister say about the ceasefire negotiations?")
+    assert answer.abstained and answer.unknown_names == ("prime minister",)
+    assert "never mention “prime minister”" in answer_text(answer)
+    # The defence minister is in the brief, written "Defense Minister".
+    assert not fake_engine.ask("What did the Pakistani defence minister say about the ceasefire?").abstained
 
 
 def test_a_close_match_is_answered_despite_an_unknown_name(fake_engine):
