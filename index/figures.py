@@ -31,7 +31,8 @@ class Figure(StrEnum):
 
 
 _AUXILIARY = r"(?:do|does|did|has|have|had|is|was|are|were|will|would|can|could|should|might|may|must)"
-# "When is ...", "when will ...": a date to come or a standing one. "When did ..." is left alone.
+# "When is ...", "when will ...": a date to come or a standing one. "When did ..." is left alone,
+# but for an origin ("When was the TTP founded?"), which only a date answers.
 _WHEN_NOW_OR_LATER = r"(?:do|does|is|are|will|would|can|could|should|might|may|must|shall)"
 _MONEY_VERB = (
     r"(?:spen[dt]|spends|spending|costs?|costing|invest\w*|pa(?:y|ys|id|ying)|earn\w*|los[et]|losing|"
@@ -49,6 +50,7 @@ _ASKED: tuple[tuple[Figure, re.Pattern[str]], ...] = (
         Figure.DATE,
         re.compile(
             rf"^(?:and |so |but )?when {_WHEN_NOW_OR_LATER}\b|^(?:since|until|till|by) when\b"
+            r"|^when (?:was|were|did) .*\b(?:founded|born|formed)\b"
             r"|\b(?:what|which) (?:year|date|month|day|decade|century)\b|\bin what year\b|\bhow long ago\b"
         ),
     ),

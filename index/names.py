@@ -27,6 +27,12 @@ from index.lexical import fold, tokens
 
 _RUN = re.compile(r"[A-Z][\w'’.]*(?:-[\w'’.]+)*(?:\s+[A-Z][\w'’.]*(?:-[\w'’.]+)*)*")
 _SENTENCE_END = re.compile(r"[.?!:;\"“”(]\s*$")
+# Titles a person is named with: the one word after it is a name ("Mullah Omar", "General Bajwa").
+_HONORIFICS = {
+    "mullah", "maulana", "mufti", "sheikh", "shaikh", "imam", "hafiz", "qari", "sardar", "haji",
+    "general", "gen", "marshal", "president", "minister", "senator", "ambassador", "commander",
+    "king", "prince", "emir", "amir", "mr", "mrs", "ms", "dr", "sir",
+}  # fmt: skip
 FUZZY_SCAN_LIMIT = 1_000  # words compared per unknown word, at most (under 30 ms when all are close)
 # Names known to be names even at a sentence's start ("Iran's reaction?", "South Korea's view?"),
 # whole: "South", "New" or "Central" alone open many sentences.
@@ -115,14 +121,17 @@ class NameChecker:
 
     def _foreign(self, name: str) -> bool:
         """Two words running in `name` (a title before them or not: "Prime Minister Shehbaz
-        Sharif") neither of which is, or is near, a word of the briefs."""
+        Sharif") neither of which is, or is near, a word of the briefs; or a title and one such
+        word ("Mullah Omar": the brief's "Mullah" is someone else's)."""
         run = 0
+        after_title = False
         for word in name.split():
             parts = tokens(word)
             unknown = bool(parts) and not any(self._known(p) for p in parts)
             run = run + 1 if unknown else 0
-            if run == 2:
+            if run == 2 or (unknown and after_title):
                 return True
+            after_title = fold(word).strip(".") in _HONORIFICS
         return False
 
     def _mentioned(self, name: str) -> bool:

@@ -105,7 +105,9 @@ def test_a_vocabulary_too_large_to_compare_counts_the_name_as_known():
         # ...unless another name is a person's or body's, two words running the brief never has
         ("What did Shehbaz Sharif promise the Taliban?", ["Shehbaz Sharif"]),
         ("What did Prime Minister Shehbaz Sharif tell Kabul?", ["Prime Minister Shehbaz Sharif"]),
-        ("What did Mullah Omar say about Pakistan?", []),  # "Mullah" is the brief's word
+        # ...or a title and one word the brief never has: "Mullah" is the brief's, "Omar" not
+        ("What did Mullah Omar say about Pakistan?", ["Mullah Omar"]),
+        ("What did Mullah Yaqub say about Pakistan?", []),  # the brief's Mullah Yaqoob
         ("What did the Taliban say about Bagram Airfield?", []),  # so is "Bagram"
     ],
 )
