@@ -19,7 +19,8 @@ Calibration: the threshold is the midpoint between the highest confidence of an 
 and the lowest confidence of an on-topic one when the two sets separate, else the value that
 maximises abstention F1. Confidence is the best cosine similarity of any passage or sentence.
 Unanswerable questions are not used to calibrate (they score like answerable ones); the engine's
-abstention on them, threshold and unmentioned names together, is reported beside.
+abstention on them, threshold, unmentioned names and offices, and unstated figures together, is
+reported beside.
 """
 
 from __future__ import annotations
@@ -307,7 +308,7 @@ def main() -> None:
     )
     print(f"abstention at threshold {threshold:.3f}: precision {precision:.2f}, recall {recall:.2f}")
     print(
-        "the engine (threshold and unmentioned names) abstains on: "
+        "the engine (threshold, unmentioned names and offices, unstated figures) abstains on: "
         + ", ".join(f"{name} {kind} {sum(flags)}/{len(flags)}" for (name, kind), flags in abstained.items())
     )
     for group in ("tuning", *HELD_OUT):
