@@ -30,10 +30,10 @@ class Figure(StrEnum):
     DATE = "date or time"
 
 
-_AUXILIARY = r"(?:do|does|did|has|have|had|is|was|are|were|will|would|can|could|should|might|may|must)"
-# "When is ...", "when will ...": a date to come or a standing one. "When did ..." is left alone,
-# but for an origin ("When was the TTP founded?"), which only a date answers.
-_WHEN_NOW_OR_LATER = r"(?:do|does|is|are|will|would|can|could|should|might|may|must|shall)"
+# "When is ...", "when will ...": a date to come or a standing one. "When did ..." is left alone
+# (an event may answer it), but for an origin ("When was the TTP founded?"), which only a date
+# answers; so is "when would ..." (a condition may answer it: "if Pakistan strikes again").
+_WHEN_NOW_OR_LATER = r"(?:do|does|is|are|will|shall)"
 _MONEY_VERB = (
     r"(?:spen[dt]|spends|spending|costs?|costing|invest\w*|pa(?:y|ys|id|ying)|earn\w*|los[et]|losing|"
     r"worth|receiv\w*|give|gave|given|lend|lent|owe[sd]?|fund\w*|raise[sd]?|export\w*|import\w*|"

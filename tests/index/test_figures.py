@@ -29,6 +29,7 @@ from index.search import Searcher
         # An event may answer a "when" in the past ("during the Doha meeting"): not checked.
         ("When did the two sides first agree to a ceasefire?", None),
         ("Who represented Islamabad when the first accord was signed?", None),
+        ("When would Kabul respond with force?", None),  # a condition may answer it
         # A degree is answered in words.
         ("How much does Kabul trust Islamabad's assurances?", None),
         ("How much influence does China have over the military?", None),
