@@ -84,6 +84,7 @@ _UNIT = (
     r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centuries|century|"
     r"km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|feet|acres?|hectares?)"
 )
+_REFERS = re.compile(r"\b(?:the|these|those|both|all|its|their|our)\s+$", re.IGNORECASE)
 _COUNT_WORDS = re.compile(rf"\b(?:{_NUMBER_WORD}|{_LARGE_WORD}|{_VAGUE_COUNT})\b", re.IGNORECASE)
 _AMOUNT = re.compile(rf"\d|%|\b(?:{_LARGE_WORD}|per ?cent|percent)\b", re.IGNORECASE)
 _EXTENT = re.compile(
@@ -118,10 +119,12 @@ def _counts(text: str) -> bool:
     if re.search(r"\d", text):
         return True
     for match in _COUNT_WORDS.finditer(text):
-        before = text[: match.start()]
-        in_a_name = match.group(0)[0].isupper() and before.strip() and not re.search(r"[.!?:]\s*$", before)
-        refers = re.search(r"\b(?:the|these|those|both|all|its|their|our)\s+$", before, re.IGNORECASE)
-        if not in_a_name and not refers:
+        before = text[max(0, match.start() - 12) : match.start()]  # enough for "their "
+        opens_sentence = before.rstrip().endswith((".", "!", "?", ":")) or (
+            len(before) == match.start() and not before.strip()
+        )
+        in_a_name = match.group(0)[0].isupper() and not opens_sentence
+        if not in_a_name and not _REFERS.search(before):
             return True
     return False
 
