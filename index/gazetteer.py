@@ -235,10 +235,10 @@ CAPITALS: dict[str, str] = {
 # Offices a question may ask about without naming the holder ("the Pakistani prime minister"):
 # each with the other ways briefs write it. One that no brief writes any way has no answer there.
 OFFICES: dict[str, tuple[str, ...]] = {
-    "prime minister": ("premier", "PM"),
+    "prime minister": ("premier",),  # not "PM": "3 pm"
     "president": (),
     "king": (),
-    "supreme leader": ("emir", "amir"),
+    "supreme leader": ("emir",),  # not "Amir": a first name too
     "army chief": ("chief of army staff", "COAS", "army commander", "military chief", "chief of the army"),
     "foreign minister": (
         "minister of foreign affairs",

@@ -105,11 +105,11 @@ class NameChecker:
         unknown = [name for name in names if not self._mentioned(name)]
         if len(unknown) < len(names):
             unknown = [name for name in unknown if self._foreign(name)]
-        named = [word for name in unknown for word in tokens(name)]  # "Prime Minister Shehbaz Sharif"
+        # An office already said as part of an unknown name ("Prime Minister Shehbaz Sharif") is
+        # not said twice.
+        named = set(self._unwritten_offices_in([word for name in unknown for word in tokens(name)]))
         return unknown + [
-            office
-            for office in self._unwritten_offices_in(tokens(question))
-            if office not in self._unwritten_offices_in(named)
+            office for office in self._unwritten_offices_in(tokens(question)) if office not in named
         ]
 
     def _unwritten_offices_in(self, words: list[str]) -> list[str]:
