@@ -5,15 +5,17 @@
 Datasets: SciFact train (BEIR; documents indexed once into .briefbot/eval/, then cached) and the
 brief questions in benchmarks/data/brief_questions.jsonl (paraphrased questions with their gold
 paragraph; off-topic questions with "paragraph": null; and with "kind": "unanswerable", questions
-on the brief's subject that it does not answer) over docs_corpus/. Five held-out sets show how the
+on the brief's subject that it does not answer) over docs_corpus/. Six held-out sets show how the
 engine does on questions it was not tuned on, beside each variant, and never calibrate:
 benchmarks/data/brief_questions_fresh.jsonl (30 paraphrased and 5 off-topic questions, written after
 the fusion was tuned), brief_questions_fresh2.jsonl (31 paraphrased, 8 unanswerable and 3
 off-topic, written before a later round of levers was tried), brief_questions_fresh3.jsonl (38
 paraphrased, 8 unanswerable and 4 off-topic, written before late interaction),
 brief_questions_fresh4.jsonl (36 paraphrased, 8 unanswerable and 3 off-topic, written after late
-interaction was kept) and brief_questions_fresh5.jsonl (36 paraphrased, 8 unanswerable and 4
-off-topic, written after answer types were kept; README "Quality").
+interaction was kept), brief_questions_fresh5.jsonl (36 paraphrased, 8 unanswerable and 4
+off-topic, written after answer types were kept) and brief_questions_fresh6.jsonl (38 paraphrased,
+10 unanswerable and 4 off-topic, written after the abstention rules on offices and figures; README
+"Quality").
 
 Calibration: the threshold is the midpoint between the highest confidence of an off-topic question
 and the lowest confidence of an on-topic one when the two sets separate, else the value that
@@ -51,6 +53,7 @@ HELD_OUT = {
     "fresh 3": ROOT / "benchmarks" / "data" / "brief_questions_fresh3.jsonl",
     "fresh 4": ROOT / "benchmarks" / "data" / "brief_questions_fresh4.jsonl",
     "fresh 5": ROOT / "benchmarks" / "data" / "brief_questions_fresh5.jsonl",
+    "fresh 6": ROOT / "benchmarks" / "data" / "brief_questions_fresh6.jsonl",
 }
 DEFAULT = FusionWeights()
 VARIANTS: dict[str, tuple[Retriever, FusionWeights]] = {

@@ -62,6 +62,7 @@ def test_question_set_quality_does_not_regress(real_engine):
         ("brief_questions_fresh3.jsonl", 29, 36, 38, 6),
         ("brief_questions_fresh4.jsonl", 29, 35, 36, 5),
         ("brief_questions_fresh5.jsonl", 29, 31, 36, 5),
+        ("brief_questions_fresh6.jsonl", 31, 36, 38, 6),
     ],
 )
 def test_held_out_questions_do_not_regress(
