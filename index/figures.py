@@ -8,8 +8,8 @@ why (README "Quality"). The kinds are told apart because the evidence differs: "
 answers "how many", not "how much did the US spend"; "last year" answers "when", not "how long".
 
 Only what a question plainly asks is checked. "When did the sides first agree to a ceasefire?"
-may be answered by an event ("during the Doha meeting") rather than a date, so a "when" in the
-past tense is left alone; "how much" asks for an amount only before a noun ("how much territory")
+may be answered by an event ("during the Doha meeting") rather than a date, so only a "when" about
+the calendar (what is next, scheduled, due or expiring) or an origin is checked; "how much" asks for an amount only before a noun ("how much territory")
 or with a verb of money ("how much did the US spend"), not in "how much does Kabul trust Islamabad".
 """
 
@@ -30,10 +30,15 @@ class Figure(StrEnum):
     DATE = "date or time"
 
 
-# "When is ...", "when will ...": a date to come or a standing one. "When did ..." is left alone
-# (an event may answer it), but for an origin ("When was the TTP founded?"), which only a date
-# answers; so is "when would ..." (a condition may answer it: "if Pakistan strikes again").
+# "When will the next round take place?", "when does the ceasefire expire?": a date in the
+# calendar, which only a date answers; so is an origin ("When was the TTP founded?"). Other
+# "when" questions are left alone: an event may answer them ("during the Doha meeting"), or a
+# condition ("When will Pakistan regard the truce as broken?" "Anything coming from Afghanistan").
 _WHEN_NOW_OR_LATER = r"(?:do|does|is|are|will|shall)"
+_CALENDAR = (
+    r"(?:next|expir\w*|ends?|start|starts|begins?|resumes?|takes? place|be held|held|schedul\w*|due|"
+    r"deadline|elections?|run out|runs out|lapses?|renew\w*|extend\w*|comes? into force)"
+)
 _MONEY_VERB = (
     r"(?:spen[dt]|spends|spending|costs?|costing|invest\w*|pa(?:y|ys|id|ying)|earn\w*|los[et]|losing|"
     r"worth|receiv\w*|give|gave|given|lend|lent|owe[sd]?|fund\w*|raise[sd]?|export\w*|import\w*|"
@@ -49,7 +54,8 @@ _ASKED: tuple[tuple[Figure, re.Pattern[str]], ...] = (
     (
         Figure.DATE,
         re.compile(
-            rf"^(?:and |so |but )?when {_WHEN_NOW_OR_LATER}\b|^(?:since|until|till|by) when\b"
+            rf"^(?:and |so |but )?when {_WHEN_NOW_OR_LATER}\b.*\b{_CALENDAR}\b"
+            r"|^(?:since|until|till|by) when\b"
             r"|^when (?:was|were|did) .*\b(?:founded|born|formed)\b"
             r"|\b(?:what|which) (?:year|date|month|day|decade|century)\b|\bin what year\b|\bhow long ago\b"
         ),

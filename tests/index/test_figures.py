@@ -30,6 +30,9 @@ from index.search import Searcher
         ("When did the two sides first agree to a ceasefire?", None),
         ("Who represented Islamabad when the first accord was signed?", None),
         ("When would Kabul respond with force?", None),  # a condition may answer it
+        ("When will Pakistan regard the truce as broken?", None),
+        ("When is the next round of talks scheduled?", Figure.DATE),
+        ("When will the ceasefire be extended?", Figure.DATE),
         # A degree is answered in words.
         ("How much does Kabul trust Islamabad's assurances?", None),
         ("How much influence does China have over the military?", None),
