@@ -8,9 +8,11 @@ why (README "Quality"). The kinds are told apart because the evidence differs: "
 answers "how many", not "how much did the US spend"; "last year" answers "when", not "how long".
 
 Only what a question plainly asks is checked. "When did the sides first agree to a ceasefire?"
-may be answered by an event ("during the Doha meeting") rather than a date, so only a "when" about
-the calendar (what is next, scheduled, due or expiring) or an origin is checked; "how much" asks for an amount only before a noun ("how much territory")
-or with a verb of money ("how much did the US spend"), not in "how much does Kabul trust Islamabad".
+may be answered by an event ("during the Doha meeting") rather than a date, so only a "when"
+about the calendar (what is next, scheduled, due or expiring) or an origin is checked. A degree or
+a forecast is answered in words: "how much" asks for an amount only before a measured noun ("how
+much territory") or with a verb of money ("how much did the US spend"), not in "how much does
+Kabul trust Islamabad"; "how big a threat" and "how long will the truce hold" are not checked.
 """
 
 from __future__ import annotations
@@ -39,10 +41,10 @@ _CALENDAR = (
     r"(?:next|expir\w*|ends?|start|starts|begins?|resumes?|takes? place|be held|held|schedul\w*|due|"
     r"deadline|elections?|run out|runs out|lapses?|renew\w*|extend\w*|comes? into force)"
 )
+# Only verbs of money: "how much support did they receive" asks a degree.
 _MONEY_VERB = (
-    r"(?:spen[dt]|spends|spending|costs?|costing|invest\w*|pa(?:y|ys|id|ying)|earn\w*|los[et]|losing|"
-    r"worth|receiv\w*|give|gave|given|lend|lent|owe[sd]?|fund\w*|raise[sd]?|export\w*|import\w*|"
-    r"budget\w*|allocat\w*|pledg\w*|donat\w*|trade[sd]?)"
+    r"(?:spen[dt]|spends|spending|costs?|costing|invest\w*|pa(?:y|ys|id|ying)|earn\w*|worth|lend|lent|"
+    r"owe[sd]?|fund\w*|export\w*|import\w*|budget\w*|allocat\w*|pledg\w*|donat\w*|trade[sd]?)"
 )
 # "How much territory", not "how much influence": a degree is answered in words.
 _MEASURED = (
@@ -76,7 +78,12 @@ _ASKED: tuple[tuple[Figure, re.Pattern[str]], ...] = (
     ),
     (
         Figure.EXTENT,
-        re.compile(r"\bhow (?:long|far|big|large|old|tall|wide|deep)\b(?! ago)|\bhow much time\b"),
+        # Not "how big a threat" nor "how long will the truce hold": a degree or a forecast is
+        # answered in words ("doubts persist over the durability of the ceasefire").
+        re.compile(
+            r"\bhow long\b(?! ago)(?!.*\b(?:will|would|can|could|might)\b.*\b(?:last|hold|survive|endure)\b)"
+            r"|\bhow far (?:is|are|was|were)\b.*\bfrom\b|\bhow (?:old|tall|wide|deep)\b|\bhow much time\b"
+        ),
     ),
 )
 

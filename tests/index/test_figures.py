@@ -20,7 +20,8 @@ from index.search import Searcher
         ("What is Pakistan's GDP growth rate?", Figure.AMOUNT),
         ("What percentage of trade crosses at Torkham?", Figure.AMOUNT),
         ("How long is the border?", Figure.EXTENT),
-        ("How long will the ceasefire last?", Figure.EXTENT),
+        ("How long is the ceasefire supposed to last?", Figure.EXTENT),
+        ("How far is Kabul from Islamabad?", Figure.EXTENT),
         ("When will the next round of talks take place?", Figure.DATE),
         ("When does the ceasefire expire?", Figure.DATE),
         ("What year was the TTP founded?", Figure.DATE),
@@ -39,6 +40,10 @@ from index.search import Searcher
         ("Why did a number of talks fail?", None),
         ("How did the civilian population react?", None),
         ("Which countries mediated the talks?", None),
+        ("How long will the ceasefire hold?", None),  # a forecast, answered in words
+        ("How big a threat is the TTP to Pakistan?", None),  # a degree
+        ("How far will Pakistan go to stop the TTP?", None),
+        ("How much support did the Taliban receive from Kabul's neighbours?", None),
     ],
 )
 def test_the_figure_a_question_asks_for(question, figure):
