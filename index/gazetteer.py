@@ -233,10 +233,12 @@ CAPITALS: dict[str, str] = {
 }
 
 # Offices a question may ask about without naming the holder ("the Pakistani prime minister"):
-# each with the other ways briefs write it. One that no brief writes any way has no answer there.
+# each with the other ways briefs write it, its ministry among them (readers say "the information
+# minister" for what "the Information Ministry" said). One that no brief writes any way has no
+# answer there.
 OFFICES: dict[str, tuple[str, ...]] = {
     "prime minister": ("premier",),  # not "PM": "3 pm"
-    "president": (),
+    "president": ("presidency",),
     "king": (),
     "supreme leader": ("emir",),  # not "Amir": a first name too
     "army chief": ("chief of army staff", "COAS", "army commander", "military chief", "chief of the army"),
@@ -244,11 +246,23 @@ OFFICES: dict[str, tuple[str, ...]] = {
         "minister of foreign affairs",
         "minister of external affairs",
         "external affairs minister",
+        "foreign ministry",
+        "ministry of foreign affairs",
+        "ministry of external affairs",
+        "foreign office",
     ),
-    "defence minister": ("minister of defence", "defence chief"),
-    "interior minister": ("minister of interior", "home minister", "minister of home affairs"),
-    "information minister": ("minister of information",),
-    "finance minister": ("minister of finance",),
+    "defence minister": ("minister of defence", "defence chief", "defence ministry", "ministry of defence"),
+    "interior minister": (
+        "minister of interior",
+        "home minister",
+        "minister of home affairs",
+        "interior ministry",
+        "ministry of interior",
+        "home ministry",
+        "ministry of home affairs",
+    ),
+    "information minister": ("minister of information", "information ministry", "ministry of information"),
+    "finance minister": ("minister of finance", "finance ministry", "ministry of finance"),
     "national security adviser": ("national security advisor",),
     "chief justice": (),
     "ambassador": ("envoy",),

@@ -49,6 +49,7 @@ def test_names_are_capitalised_runs_that_do_not_open_a_sentence(question, names)
         ("What did Afghanistan's defence minister sign?", []),  # "Defense Minister"
         ("Which Indian foreign minister met the Taliban?", []),  # "Minister of External Affairs"
         ("What did the Taliban spokesperson claim?", []),
+        ("What did Pakistan's information minister clarify?", []),  # its "Information Ministry"
     ],
 )
 def test_names_no_brief_mentions_are_found(fake_engine, question, unknown):
