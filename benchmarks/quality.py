@@ -149,6 +149,9 @@ class BriefResults:
     abstained: dict[tuple[str, str], list[bool]]  # whether the engine abstains, by set and kind
     through_engine: dict[str, list[int]]  # by set: right first, in the top 3, answered, asked
     best_sentence: dict[str, tuple[int, int, int]]  # by set: right with tokens, without, labelled
+    # Every question again in Title Case: answerable ones answered in their own case and still in
+    # Title Case; unanswerable ones abstained on in their own case and still in Title Case.
+    title_case: tuple[int, int, int, int]
 
 
 def best_sentences(engine: Engine, every_set: dict[str, list[dict]]) -> dict[str, tuple[int, int, int]]:
@@ -216,6 +219,7 @@ def brief_rows(embedder) -> BriefResults:
         ]
         every_set = {"tuning": tuning} | held_out
         answers = engine.ask_many([q["question"] for qs in every_set.values() for q in qs])
+        title_answers = engine.ask_many([title_case(q["question"]) for qs in every_set.values() for q in qs])
         marked = best_sentences(engine, every_set)
     abstained: dict[tuple[str, str], list[bool]] = {}
     through_engine: dict[str, list[int]] = {}  # set → right first, in the top 3, answered, asked
@@ -232,7 +236,28 @@ def brief_rows(embedder) -> BriefResults:
         abstained.setdefault((name, kind), []).append(answer.abstained)
     on = [c for c, q in zip(confidence, items, strict=True) if q["paragraph"] is not None]
     off = [c for c, q in zip(confidence, items, strict=True) if q["paragraph"] is None]
-    return BriefResults(rows, calibrate(on, off), on, off, abstained, through_engine, marked)
+    answerable = [
+        (not own.abstained, not title.abstained)
+        for (_, q), own, title in zip(questions, answers, title_answers, strict=True)
+        if q["paragraph"] is not None
+    ]
+    unanswerable = [
+        (own.abstained, title.abstained)
+        for (_, q), own, title in zip(questions, answers, title_answers, strict=True)
+        if q.get("kind") == "unanswerable"
+    ]
+    title = (
+        sum(own for own, _ in answerable),
+        sum(own and title for own, title in answerable),
+        sum(own for own, _ in unanswerable),
+        sum(own and title for own, title in unanswerable),
+    )
+    return BriefResults(rows, calibrate(on, off), on, off, abstained, through_engine, marked, title)
+
+
+def title_case(question: str) -> str:
+    """ "What did Iran say?" → "What Did Iran Say?", as some readers type."""
+    return " ".join(word[:1].upper() + word[1:] for word in question.split())
 
 
 def engine_abstention(abstained: dict[tuple[str, str], list[bool]], group: str) -> tuple[float, float]:
@@ -334,6 +359,11 @@ def main() -> None:
             f"{name} {tokens}/{labelled} / {plain}/{labelled}"
             for name, (tokens, plain, labelled) in briefs.best_sentence.items()
         )
+    )
+    answered, still_answered, abstained_own, still_abstained = briefs.title_case
+    print(
+        f"every question in Title Case: answerable answered {still_answered}/{answered} (of those answered "
+        f"in their own case), unanswerable abstained on {still_abstained}/{abstained_own}"
     )
     print(f"({time.perf_counter() - started:.0f} s)")
 

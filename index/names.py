@@ -33,6 +33,14 @@ _HONORIFICS = {
     "general", "gen", "marshal", "president", "minister", "senator", "ambassador", "commander",
     "king", "prince", "emir", "amir", "mr", "mrs", "ms", "dr", "sir",
 }  # fmt: skip
+_WORD = re.compile(r"[A-Za-z]+")
+_NEVER_NAMES = {
+    "a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "at", "by", "with", "about", "from",
+    "did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "will", "would", "can",
+    "could", "should", "say", "said", "says", "what", "who", "why", "how", "when", "where", "which",
+    "against", "any", "all", "into", "over", "after", "before", "during", "between", "its", "their",
+    "his", "her", "not", "that", "this", "these", "those", "than", "as", "if", "be", "been", "there",
+}  # fmt: skip
 FUZZY_SCAN_LIMIT = 1_000  # words compared per unknown word, at most (under 30 ms when all are close)
 # Names known to be names even at a sentence's start ("Iran's reaction?", "South Korea's view?"),
 # whole: "South", "New" or "Central" alone open many sentences.
@@ -44,16 +52,58 @@ _WORLD_NAMES = {
 } | {tuple(fold(capital).split()) for capital in CAPITALS}
 
 
+def _title_case(question: str) -> bool:
+    """Nearly every word capitalised, or a word no name is made of ("Did", "The", "About")
+    capitalised inside a sentence."""
+    words = _WORD.findall(question)
+    if len(words) >= 4 and sum(word[0].isupper() for word in words) >= 0.85 * len(words):
+        return True
+    for match in _WORD.finditer(question):
+        if match.group(0)[0].isupper() and match.group(0).lower() in _NEVER_NAMES:
+            before = question[: match.start()]
+            if before.strip() and not _SENTENCE_END.search(before):
+                return True
+    return False
+
+
 def _opens_with_world_name(words: list[str]) -> bool:
-    plain = tuple(fold(re.sub(r"['’]s$", "", word)) for word in words)
-    return any(plain[: len(name)] == name for name in _WORLD_NAMES)
+    return _world_name_at(_plain_words(words), 0) is not None
+
+
+def _world_names_in(question: str) -> list[str]:
+    """The names of states, capitals and bodies a question holds, the longest at each word."""
+    words = question.split()
+    plain = _plain_words(words)
+    names, at = [], 0
+    while at < len(words):
+        length = _world_name_at(plain, at)
+        if length and words[at].strip(",;:?!") == "Us":  # "Tell Us About ...": only "US" is a state
+            length = None
+        if length:
+            names.append(re.sub(r"['’]s$", "", " ".join(words[at : at + length]).strip(",;:?!")))
+        at += length or 1
+    return names
+
+
+def _plain_words(words: list[str]) -> tuple[str, ...]:
+    return tuple(fold(re.sub(r"['’]s$", "", word.strip(",;:?!"))) for word in words)  # "U.S." keeps its dots
+
+
+def _world_name_at(plain: tuple[str, ...], at: int) -> int | None:
+    """The length in words of the longest world name starting at word `at`, if any."""
+    lengths = [len(name) for name in _WORLD_NAMES if plain[at : at + len(name)] == name]
+    return max(lengths, default=None)
 
 
 def question_names(question: str) -> list[str]:
-    """Capitalised runs that are not just a sentence's first word; none in a shouted question."""
+    """Capitalised runs that are not just a sentence's first word; none in a shouted question. In
+    one in Title Case ("What Did Iran Say About The Talks?") capitals tell nothing: only the
+    names of states, capitals and bodies of the world are names there."""
     letters = [c for c in question if c.isalpha()]
     if not letters or sum(c.isupper() for c in letters) > 0.5 * len(letters):
         return []
+    if _title_case(question):
+        return _world_names_in(question)
     names = []
     for match in _RUN.finditer(question):
         words = match.group(0).split()

@@ -21,6 +21,17 @@ from index.names import question_names
         ("How did Beijing's investments factor in?", ["Beijing"]),
         ("what did iran say about the ceasefire", []),  # no capitals, nothing to go on
         ("WHAT DID IRAN SAY ABOUT THE CEASEFIRE", []),  # shouting: every word is capitalised
+        # Title Case: capitals tell nothing, but the world's states, capitals and bodies are names
+        ("What Did The Defence Minister Say About The Talks?", []),
+        ("What Did Iran And Saudi Arabia Say About The Ceasefire?", ["Iran", "Saudi Arabia"]),
+        ("Who Delivered Kabul's Warning Against Any Incursion?", ["Kabul"]),
+        ("Tell Us What The US Said", ["US"]),
+        (
+            "Did Imran Khan and Nawaz Sharif meet Ashraf Ghani?",
+            ["Imran Khan", "Nawaz Sharif", "Ashraf Ghani"],
+        ),
+        ("What did the Bank of England and Iran say?", ["Bank", "England", "Iran"]),  # "of" is lower
+        ("Did the talks fail? What did Iran say?", ["Iran"]),  # "What" opens a sentence
     ],
 )
 def test_names_are_capitalised_runs_that_do_not_open_a_sentence(question, names):
