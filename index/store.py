@@ -26,7 +26,7 @@ from index.errors import (
     IndexMismatchError,
     IndexMissingError,
 )
-from index.lexical import LexicalIndex
+from index.lexical import LexicalIndex, tokens
 from index.models import BriefMeta, Passage, SearchFilters
 from index.names import NameChecker
 from index.vectors import (
@@ -127,8 +127,16 @@ class Generation:
 
     @cached_property
     def names(self) -> NameChecker:
-        """What the briefs of this generation mention, to tell questions about what they never do."""
-        return NameChecker(self.lexical.vocabulary, self.actors)
+        """What the briefs of this generation mention, to tell questions about what they never do;
+        their titles, authors and publishers too ("In the PoliTact brief, who mediated?")."""
+        described = [
+            word
+            for brief in self.briefs.values()
+            for field in (brief.meta.title, brief.meta.author, brief.meta.publisher)
+            if field
+            for word in tokens(field)
+        ]
+        return NameChecker([*self.lexical.vocabulary, *described], self.actors)
 
 
 def _brief_to_json(brief: StoredBrief) -> dict:

@@ -50,6 +50,7 @@ def test_names_are_capitalised_runs_that_do_not_open_a_sentence(question, names)
         ("What did Zabiullah Mujahed and Mullah Yaqub say?", []),  # other spellings
         ("What did Siraj Haqqani warn?", []),  # a shortened name
         ("Why is the Islamic Emirate accused?", []),  # part of an actor's alias in actors.toml
+        ("In the PoliTact brief, what did Naade Ali write about Iran?", []),  # publisher, author
         # Offices no brief writes, though the state is mentioned
         ("What did the Pakistani prime minister say?", ["prime minister"]),
         ("What did the premier promise Kabul?", ["prime minister"]),
