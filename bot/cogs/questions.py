@@ -24,6 +24,15 @@ PAGE = 3  # passages per message
 THREAD_NAME_LIMIT = 100
 
 
+def addressed_question(content: str, bot: discord.ClientUser, member: discord.Member | None) -> str:
+    """The question in a message, without the bot's mention or the name it is addressed by ("Hey
+    Briefbot, which countries mediated?"): the bot's name is no name the briefs should know."""
+    text = re.sub(rf"<@!?{bot.id}>", "", content).strip()
+    names = "|".join(re.escape(name) for name in {bot.name, member.display_name if member else ""} if name)
+    greeting = r"(?:(?:hey|hi|hello|ok|okay|dear)\b[\s,]*)?"
+    return re.sub(rf"^{greeting}(?:@?(?:{names})\b)?[\s,:;!.-]*", "", text, flags=re.IGNORECASE)
+
+
 class AnswerButton(
     discord.ui.DynamicItem[discord.ui.Button],
     template=r"bb:(?P<action>more|full|up|down):(?P<answer>\d+):(?P<offset>\d+)",
@@ -188,7 +197,7 @@ class QuestionsCog(commands.Cog, name="Questions"):
             return
         settings = self.bot.settings
         mentioned = self.bot.user in message.mentions
-        question = re.sub(rf"<@!?{self.bot.user.id}>", "", message.content).strip()
+        question = addressed_question(message.content, self.bot.user, message.guild.me)
         channel = message.channel
         bot_thread = (
             isinstance(channel, discord.Thread)

@@ -16,6 +16,16 @@ async def test_question_in_question_channel_gets_a_thread(harness):
     assert answer["allowed_mentions"] == {"parse": []}
 
 
+async def test_a_question_addressed_to_the_bot_by_name_is_the_question_alone(harness):
+    # "Briefbot" is no name the briefs know: left in, it would be refused as one they never mention.
+    fake = harness.fake
+    await fake.user_message("Hey Briefbot, which countries mediated the negotiations?")
+    await fake.wait_until(lambda: fake.channel_messages)
+    [thread] = fake.threads
+    assert thread["name"] == "which countries mediated the negotiations?"
+    assert "¶1" in fake.channel_messages[0]["embeds"][0]["fields"][0]["name"]
+
+
 async def test_statement_without_question_mark_is_ignored(harness):
     fake = harness.fake
     await fake.user_message("Interesting brief, thanks all")
