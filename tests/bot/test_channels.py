@@ -3,14 +3,20 @@
 from tests.bot.fake_discord import BOT_ID, OTHER_CHANNEL_ID, QUESTION_CHANNEL_ID
 
 
-async def test_question_in_question_channel_gets_a_thread(harness):
-    fake = harness.fake
-    await fake.user_message("Which countries mediated the negotiations with Qatar?")
+async def asked_in_question_channel(fake, text: str) -> tuple[dict, dict]:
+    """The thread a message in the question channel opens, and the answer posted in it."""
+    await fake.user_message(text)
     await fake.wait_until(lambda: fake.channel_messages)
     [thread] = fake.threads
+    return thread, fake.channel_messages[0]
+
+
+async def test_question_in_question_channel_gets_a_thread(harness):
+    thread, answer = await asked_in_question_channel(
+        harness.fake, "Which countries mediated the negotiations with Qatar?"
+    )
     assert thread["name"] == "Which countries mediated the negotiations with Qatar?"
     assert thread["parent_id"] == str(QUESTION_CHANNEL_ID)
-    answer = fake.channel_messages[0]
     assert answer["channel_id"] == thread["id"]
     assert "¶1" in answer["embeds"][0]["fields"][0]["name"]
     assert answer["allowed_mentions"] == {"parse": []}
@@ -18,12 +24,11 @@ async def test_question_in_question_channel_gets_a_thread(harness):
 
 async def test_a_question_addressed_to_the_bot_by_name_is_the_question_alone(harness):
     # "Briefbot" is no name the briefs know: left in, it would be refused as one they never mention.
-    fake = harness.fake
-    await fake.user_message("Hey Briefbot, which countries mediated the negotiations?")
-    await fake.wait_until(lambda: fake.channel_messages)
-    [thread] = fake.threads
+    thread, answer = await asked_in_question_channel(
+        harness.fake, "Hey Briefbot, which countries mediated the negotiations?"
+    )
     assert thread["name"] == "which countries mediated the negotiations?"
-    assert "¶1" in fake.channel_messages[0]["embeds"][0]["fields"][0]["name"]
+    assert "¶1" in answer["embeds"][0]["fields"][0]["name"]
 
 
 async def test_statement_without_question_mark_is_ignored(harness):
