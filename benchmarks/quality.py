@@ -237,22 +237,22 @@ def brief_rows(embedder) -> BriefResults:
     on = [c for c, q in zip(confidence, items, strict=True) if q["paragraph"] is not None]
     off = [c for c, q in zip(confidence, items, strict=True) if q["paragraph"] is None]
     answerable = [
-        (not own.abstained, not title.abstained)
-        for (_, q), own, title in zip(questions, answers, title_answers, strict=True)
+        (not own.abstained, not titled.abstained)
+        for (_, q), own, titled in zip(questions, answers, title_answers, strict=True)
         if q["paragraph"] is not None
     ]
     unanswerable = [
-        (own.abstained, title.abstained)
-        for (_, q), own, title in zip(questions, answers, title_answers, strict=True)
+        (own.abstained, titled.abstained)
+        for (_, q), own, titled in zip(questions, answers, title_answers, strict=True)
         if q.get("kind") == "unanswerable"
     ]
-    title = (
+    title_counts = (
         sum(own for own, _ in answerable),
-        sum(own and title for own, title in answerable),
+        sum(own and titled for own, titled in answerable),
         sum(own for own, _ in unanswerable),
-        sum(own and title for own, title in unanswerable),
+        sum(own and titled for own, titled in unanswerable),
     )
-    return BriefResults(rows, calibrate(on, off), on, off, abstained, through_engine, marked, title)
+    return BriefResults(rows, calibrate(on, off), on, off, abstained, through_engine, marked, title_counts)
 
 
 def title_case(question: str) -> str:

@@ -31,7 +31,7 @@ _SENTENCE_END = re.compile(r"[.?!:;\"“”(]\s*$")
 _HONORIFICS = {
     "mullah", "maulana", "mufti", "sheikh", "shaikh", "imam", "hafiz", "qari", "sardar", "haji",
     "general", "gen", "marshal", "president", "minister", "senator", "ambassador", "commander",
-    "king", "prince", "emir", "amir", "mr", "mrs", "ms", "dr", "sir",
+    "king", "prince", "emir", "mr", "mrs", "ms", "dr", "sir",  # not "Amir": a first name too
 }  # fmt: skip
 _WORD = re.compile(r"[A-Za-z]+")
 _NEVER_NAMES = {
