@@ -49,7 +49,10 @@ def abstention_reason(answer: Answer) -> str:
         listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
         return f"The briefs never mention {listed}, so they cannot answer this."
     if answer.unstated:
-        return f"The closest passages state no {answer.unstated}, so the briefs do not answer this."
+        return (
+            f"The closest passages state no {answer.unstated}, so the briefs do not answer this; ask "
+            f"about the subject without the {answer.unstated} to read what they say."
+        )
     return "The briefs do not answer this."
 
 

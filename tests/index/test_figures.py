@@ -83,6 +83,7 @@ def test_a_figure_no_close_passage_states_abstains_and_says_why(fake_engine, cor
     assert answer.abstained and answer.hits == ()
     assert answer.unstated == "number"
     assert "state no number" in answer_text(answer)
+    assert "ask about the subject without the number" in answer_text(answer)
     assert answer_json(answer) == {"question": question, "abstained": True, "hits": []}
     # Another question about the same passages, asking for no figure, is answered.
     assert not fake_engine.ask("Should Pakistan repatriate Afghan refugees?").abstained
