@@ -37,9 +37,10 @@ class Figure(StrEnum):
 # "when" questions are left alone: an event may answer them ("during the Doha meeting"), or a
 # condition ("When will Pakistan regard the truce as broken?" "Anything coming from Afghanistan").
 _WHEN_NOW_OR_LATER = r"(?:do|does|is|are|will|shall)"
+# Not "start" or "end": "When will Kabul start acting against the TTP?" may be answered in words.
 _CALENDAR = (
-    r"(?:next|expir\w*|ends?|start|starts|begins?|resumes?|takes? place|be held|held|schedul\w*|due|"
-    r"deadline|elections?|run out|runs out|lapses?|renew\w*|extend\w*|comes? into force)"
+    r"(?:next|expir\w*|takes? place|be held|held|schedul\w*|due|deadline|elections?|run out|runs out|"
+    r"lapses?|renew\w*|extend\w*|comes? into force)"
 )
 # Only verbs of money: "how much support did they receive" asks a degree.
 _MONEY_VERB = (

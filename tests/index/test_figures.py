@@ -32,6 +32,7 @@ from index.search import Searcher
         ("Who represented Islamabad when the first accord was signed?", None),
         ("When would Kabul respond with force?", None),  # a condition may answer it
         ("When will Pakistan regard the truce as broken?", None),
+        ("When will Kabul start acting against the TTP?", None),
         ("When is the next round of talks scheduled?", Figure.DATE),
         ("When will the ceasefire be extended?", Figure.DATE),
         # A degree is answered in words.
