@@ -42,8 +42,8 @@ def citation(hit: Hit) -> str:
 
 
 def abstention_reason(answer: Answer) -> str:
-    """Why the engine says nothing: a name no brief mentions, a figure no close passage states, or
-    nothing close enough."""
+    """Why the engine says nothing: a name or office no brief mentions, a figure no close passage
+    states, or nothing close enough."""
     if answer.unknown_names:
         names = [f"“{name}”" for name in answer.unknown_names]
         listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]

@@ -82,7 +82,7 @@ class Answer:
     hits: tuple[Hit, ...]
     abstained: bool
     closest_briefs: tuple[BriefMeta, ...] = ()  # shown when the engine abstains
-    unknown_names: tuple[str, ...] = ()  # names asked about that no brief mentions, if that is why
+    unknown_names: tuple[str, ...] = ()  # names or offices asked about that no brief mentions, if that is why
     unstated: str = ""  # the figure asked for ("number", "date or time") that no close passage states
 
 
