@@ -34,6 +34,7 @@ from index.models import SearchFilters
 from index.search import Retriever, check_question
 
 SAMPLE_QUESTION = "Which countries mediated the talks?"
+QUIT_WORDS = {"", "quit", "exit", "q", ":q", "bye"}  # what ends a console session, beside Ctrl-D
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -332,14 +333,15 @@ def cmd_console(settings: Settings, args: argparse.Namespace) -> int:
     engine.check_askable()  # an empty index is said at once, not at the first question
     print(
         f"Briefbot console: {plural(len(engine.briefs()), 'brief')} indexed. Ask a question "
-        f"(empty line or Ctrl-D to quit). Try: {SAMPLE_QUESTION}"
+        f"(empty line, quit or Ctrl-D to quit). Try: {SAMPLE_QUESTION}"
     )
     while True:
         try:
             question = input("? ")
-        except EOFError:
+        except (EOFError, KeyboardInterrupt):
+            print()
             return 0
-        if not question.strip():
+        if question.strip().lower() in QUIT_WORDS:
             return 0
         try:
             print(answer_text(engine.ask(question)) + "\n")

@@ -63,6 +63,15 @@ def test_console_answers_until_an_empty_line(run, monkeypatch):
     assert "never asked" not in out  # the empty line ended the session
 
 
+@pytest.mark.parametrize("ending", ["quit", "Exit", "  q  "])
+def test_console_quits_on_a_quit_word_not_asking_it(run, monkeypatch, ending):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{ending}\nnever asked\n"))
+    code, out, _ = run("console")
+    assert code == 0 and "do not answer" not in out and "never asked" not in out
+
+
 def test_an_empty_actor_name_says_what_to_give(run):
     code, out, err = run("actor", "  ")
     assert code == 1 and "briefbot: the actor's name is empty: give one" in err
