@@ -72,6 +72,15 @@ def test_console_quits_on_a_quit_word_not_asking_it(run, monkeypatch, ending):
     assert code == 0 and "do not answer" not in out and "never asked" not in out
 
 
+def test_console_ends_quietly_on_ctrl_c(run, monkeypatch):
+    def interrupted(prompt: str) -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("builtins.input", interrupted)
+    code, out, err = run("console")
+    assert code == 0 and "Traceback" not in err and "KeyboardInterrupt" not in err
+
+
 def test_an_empty_actor_name_says_what_to_give(run):
     code, out, err = run("actor", "  ")
     assert code == 1 and "briefbot: the actor's name is empty: give one" in err
