@@ -183,6 +183,10 @@ class ActorDirectory:
             )
         if key in self._names:
             return self._names[key]
+        # One word of one actor's names ("Yaqoob" of "Mullah Mohammad Yaqoob Mujahid") is that actor.
+        holders = {actor_id for known, actor_id in self._names.items() if f" {key} " in f" {known} "}
+        if len(holders) == 1 and len(key) >= 3:  # not "of" of "Ministry of Foreign Affairs"
+            return holders.pop()
         close = difflib.get_close_matches(key, list(self._names), n=5, cutoff=0.6)
         contained = [k for k in self._names if key and len(key) >= 3 and key in k]
         suggestions = list(dict.fromkeys(self.index.actors[self._names[k]].name for k in close + contained))

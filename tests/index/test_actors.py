@@ -108,6 +108,13 @@ def test_co_actors_ranked_by_shared_passages(sample):
     assert ranked == sorted(ranked, reverse=True)
 
 
+def test_a_word_of_one_actors_name_is_that_actor(sample):
+    assert sample.find("Yaqoob") == sample.find("Mullah Mohammad Yaqoob Mujahid")
+    assert sample.find("sirajuddin") == sample.find("Sirajuddin Haqqani")
+    # "Mujahid" is also Zabihullah Mujahid's own short name in the brief: his, not shared.
+    assert sample.find("Mujahid") == sample.find("Zabihullah Mujahid")
+
+
 def test_unknown_actor_suggests_close_names(sample):
     with pytest.raises(UnknownActorError, match="Did you mean: Khawaja Muhammad Asif"):
         sample.summary("Khawja Asef")
