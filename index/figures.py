@@ -30,6 +30,7 @@ class Figure(StrEnum):
     AMOUNT = "figure"
     EXTENT = "length or duration"
     DATE = "date or time"
+    CLOCK = "time of day"
 
 
 # "When will the next round take place?", "when does the ceasefire expire?": a date in the
@@ -54,6 +55,7 @@ _MEASURED = (
 )
 _WHAT_IS = r"^what(?:'s| is| was| are| were) (?:the )?(?:[\w-]+'s? )?(?:[\w-]+ ){0,2}?"
 _ASKED: tuple[tuple[Figure, re.Pattern[str]], ...] = (
+    (Figure.CLOCK, re.compile(r"\bwhat time\b|\bat what hour\b")),
     (
         Figure.DATE,
         re.compile(
@@ -104,6 +106,11 @@ _AMOUNT = re.compile(rf"\d|%|\b(?:{_LARGE_WORD}|per ?cent|percent)\b", re.IGNORE
 _EXTENT = re.compile(
     rf"\d|\b(?:{_NUMBER_WORD}|{_LARGE_WORD}|{_VAGUE_COUNT}|an?|half an?)[ -]{_UNIT}\b", re.IGNORECASE
 )
+_CLOCK = re.compile(
+    r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)|\b(?:noon|midnight|o'clock|dawn|dusk)\b"
+    r"|\b(?:morning|afternoon|evening|night|overnight)\b",
+    re.IGNORECASE,
+)
 # Capitalised only: "may" is mostly a verb.
 _MONTH_OR_DAY = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -151,4 +158,6 @@ def states(figure: Figure, text: str) -> bool:
         return _AMOUNT.search(text) is not None
     if figure == Figure.EXTENT:
         return _EXTENT.search(text) is not None
+    if figure == Figure.CLOCK:
+        return _CLOCK.search(text) is not None
     return _DATE.search(text) is not None or _MONTH_OR_DAY.search(text) is not None

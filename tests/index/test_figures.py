@@ -27,6 +27,7 @@ from index.search import Searcher
         ("What year was the TTP founded?", Figure.DATE),
         ("How long ago did India open its embassy?", Figure.DATE),
         ("When was the TTP founded?", Figure.DATE),  # an origin: only a date answers
+        ("What time is it in Doha?", Figure.CLOCK),
         # An event may answer a "when" in the past ("during the Doha meeting"): not checked.
         ("When did the two sides first agree to a ceasefire?", None),
         ("Who represented Islamabad when the first accord was signed?", None),
@@ -71,6 +72,9 @@ def test_the_figure_a_question_asks_for(question, figure):
         (Figure.DATE, "The TTP was founded in 2007.", True),
         (Figure.DATE, "The ceasefire may hold if both sides restrain militants.", False),  # a verb
         (Figure.DATE, "The latest round followed the initial negotiations.", False),
+        (Figure.CLOCK, "The talks ended at 3 pm.", True),
+        (Figure.CLOCK, "Fighting broke out overnight.", True),
+        (Figure.CLOCK, "Last year, an Indian minister met Mullah Yaqoob.", False),  # a date, not a time
     ],
 )
 def test_whether_a_text_states_the_figure(figure, text, stated):
