@@ -267,3 +267,12 @@ OFFICES: dict[str, tuple[str, ...]] = {
     "chief justice": (),
     "ambassador": ("envoy",),
 }
+
+# Everyday topics that have no other words in policy prose: a question about one that no brief
+# speaks of ("What's the weather in Kabul today?", "Who is the best cricketer in Pakistan?") is
+# not about the briefs, however much it names what they name.
+EVERYDAY_TOPICS: tuple[str, ...] = (
+    "weather", "temperature", "hotel", "restaurant", "recipe", "cuisine", "cricket", "cricketer",
+    "football", "soccer", "sport", "olympics", "movie", "film", "song", "singer", "celebrity",
+    "bitcoin", "tourism", "tourist", "wedding", "horoscope",
+)  # fmt: skip

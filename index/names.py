@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from index.actors import ActorIndex
-from index.gazetteer import CAPITALS, OFFICES, ORGANISATIONS, STATES
+from index.gazetteer import CAPITALS, EVERYDAY_TOPICS, OFFICES, ORGANISATIONS, STATES
 from index.lexical import fold, tokens
 
 _RUN = re.compile(r"[A-Z][\w'’.]*(?:-[\w'’.]+)*(?:\s+[A-Z][\w'’.]*(?:-[\w'’.]+)*)*")
@@ -140,6 +140,9 @@ class NameChecker:
             for office, forms in OFFICES.items()
             if not any(self._all_known(tokens(form)) for form in (office, *forms))
         ]
+        self._unwritten_topics = {
+            word: topic for topic in EVERYDAY_TOPICS for word in tokens(topic) if word not in self._vocabulary
+        }
         self._sorted = sorted(self._vocabulary)  # for "begins a known word", by bisection
         self._by_shape: dict[tuple[str, int], list[str]] = defaultdict(list)
         for word in self._vocabulary:
@@ -150,7 +153,8 @@ class NameChecker:
         two words running that no brief has (a person or body they never name), if any. One
         single name they do not mention beside one they do ("Iran and Qatar") may still be
         answered in part. An office no brief writes ("the Pakistani prime minister") is named
-        too: the question is about someone the briefs never speak of."""
+        too: the question is about someone the briefs never speak of; so is an everyday topic no
+        brief speaks of ("the weather in Kabul")."""
         names = question_names(question)
         unknown = [name for name in names if not self._mentioned(name)]
         if len(unknown) < len(names):
@@ -158,9 +162,13 @@ class NameChecker:
         # An office already said as part of an unknown name ("Prime Minister Shehbaz Sharif") is
         # not said twice.
         named = set(self._unwritten_offices_in([word for name in unknown for word in tokens(name)]))
-        return unknown + [
-            office for office in self._unwritten_offices_in(tokens(question)) if office not in named
+        words = tokens(question)
+        topics = [
+            self._unwritten_topics[word] for word in dict.fromkeys(words) if word in self._unwritten_topics
         ]
+        return (
+            unknown + [office for office in self._unwritten_offices_in(words) if office not in named] + topics
+        )
 
     def _unwritten_offices_in(self, words: list[str]) -> list[str]:
         return [

@@ -131,11 +131,11 @@ def test_abstention_precision_and_recall(real_engine):
     correct = sum(a for a, k in zip(abstained, kinds, strict=True) if k != "on-topic")
     assert correct / max(correct + on_topic_abstained, 1) >= 0.9  # precision
     assert all(a for a, k in zip(abstained, kinds, strict=True) if k == "off-topic")
-    # Questions on the brief's subject that it does not answer: those naming someone or an office
-    # the brief never mentions, or asking for a figure no passage shown states, are caught (13 of
-    # 15 today; README "Quality").
+    # Questions on the brief's subject that it does not answer: those naming someone, an office or
+    # an everyday topic the brief never mentions, or asking for a figure no passage shown states,
+    # are caught (15 of 15 today; README "Quality").
     unanswerable = [a for a, k in zip(abstained, kinds, strict=True) if k == "unanswerable"]
-    assert sum(unanswerable) >= 13, f"{sum(unanswerable)}/{len(unanswerable)}"
+    assert sum(unanswerable) >= 15, f"{sum(unanswerable)}/{len(unanswerable)}"
 
 
 def test_a_question_about_an_unmentioned_country_says_so(real_engine):
