@@ -268,11 +268,12 @@ OFFICES: dict[str, tuple[str, ...]] = {
     "ambassador": ("envoy",),
 }
 
-# Everyday topics that have no other words in policy prose: a question about one that no brief
-# speaks of ("What's the weather in Kabul today?", "Who is the best cricketer in Pakistan?") is
-# not about the briefs, however much it names what they name.
+# Everyday topics, words with no other sense in policy prose: a question about one that no brief
+# speaks of ("Recommend a good hotel in Istanbul", "Who is the best cricketer in Pakistan?") is
+# not about the briefs, however much it names what they name. Not "weather" nor "temperature":
+# "Can the truce weather the war of narratives?", "the talks lowered the temperature".
 EVERYDAY_TOPICS: tuple[str, ...] = (
-    "weather", "temperature", "hotel", "restaurant", "recipe", "cuisine", "cricket", "cricketer",
-    "football", "soccer", "sport", "olympics", "movie", "film", "song", "singer", "celebrity",
-    "bitcoin", "tourism", "tourist", "wedding", "horoscope",
+    "hotel", "restaurant", "recipe", "cuisine", "cricket", "cricketer", "football", "soccer", "sport",
+    "olympics", "movie", "song", "singer", "celebrity", "bitcoin", "tourism", "tourist", "wedding",
+    "horoscope",
 )  # fmt: skip

@@ -154,7 +154,7 @@ class NameChecker:
         single name they do not mention beside one they do ("Iran and Qatar") may still be
         answered in part. An office no brief writes ("the Pakistani prime minister") is named
         too: the question is about someone the briefs never speak of; so is an everyday topic no
-        brief speaks of ("the weather in Kabul")."""
+        brief speaks of ("a good hotel in Istanbul")."""
         names = question_names(question)
         unknown = [name for name in names if not self._mentioned(name)]
         if len(unknown) < len(names):

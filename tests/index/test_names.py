@@ -57,7 +57,8 @@ def test_names_are_capitalised_runs_that_do_not_open_a_sentence(question, names)
         ("What happened at 3 pm?", []),  # "pm" is no office
         ("What did the Taliban's emir decree?", ["supreme leader"]),
         # Everyday topics no brief speaks of, whatever else the question names
-        ("What's the weather in Kabul today?", ["weather"]),
+        ("Recommend a good hotel in Istanbul.", ["hotel"]),
+        ("Can the truce weather the war of narratives?", []),  # a verb in policy prose
         ("Who is the best cricketer in Pakistan?", ["cricketer"]),
         ("What did Pakistan’s army chief and Iran say?", ["army chief"]),  # Iran: in part
         # Offices the brief writes, in one of their forms
