@@ -27,6 +27,7 @@ from index.lexical import fold, tokens
 
 _RUN = re.compile(r"[A-Z][\w'’.]*(?:-[\w'’.]+)*(?:\s+[A-Z][\w'’.]*(?:-[\w'’.]+)*)*")
 _SENTENCE_END = re.compile(r"[.?!:;\"“”(]\s*$")
+_CLINGING = ",;:?!"  # punctuation a word is read without; not ".", for "U.S."
 # Titles a person is named with: the one word after it is a name ("Mullah Omar", "General Bajwa").
 _HONORIFICS = {
     "mullah", "maulana", "mufti", "sheikh", "shaikh", "imam", "hafiz", "qari", "sardar", "haji",
@@ -59,11 +60,20 @@ def _title_case(question: str) -> bool:
     if len(words) >= 4 and sum(word[0].isupper() for word in words) >= 0.85 * len(words):
         return True
     for match in _WORD.finditer(question):
-        if match.group(0)[0].isupper() and match.group(0).lower() in _NEVER_NAMES:
-            before = question[: match.start()]
-            if before.strip() and not _SENTENCE_END.search(before):
-                return True
+        word = match.group(0)
+        if (
+            word[0].isupper()
+            and word.lower() in _NEVER_NAMES
+            and not _opens_sentence(question, match.start())
+        ):
+            return True
     return False
+
+
+def _opens_sentence(question: str, at: int) -> bool:
+    """Whether the word at `at` is the first of its sentence (capitalised for that alone)."""
+    before = question[:at]
+    return not before.strip() or _SENTENCE_END.search(before) is not None
 
 
 def _opens_with_world_name(words: list[str]) -> bool:
@@ -77,16 +87,16 @@ def _world_names_in(question: str) -> list[str]:
     names, at = [], 0
     while at < len(words):
         length = _world_name_at(plain, at)
-        if length and words[at].strip(",;:?!") == "Us":  # "Tell Us About ...": only "US" is a state
+        if length and words[at].strip(_CLINGING) == "Us":  # "Tell Us About ...": only "US" is a state
             length = None
         if length:
-            names.append(re.sub(r"['’]s$", "", " ".join(words[at : at + length]).strip(",;:?!")))
+            names.append(re.sub(r"['’]s$", "", " ".join(words[at : at + length]).strip(_CLINGING)))
         at += length or 1
     return names
 
 
 def _plain_words(words: list[str]) -> tuple[str, ...]:
-    return tuple(fold(re.sub(r"['’]s$", "", word.strip(",;:?!"))) for word in words)  # "U.S." keeps its dots
+    return tuple(fold(re.sub(r"['’]s$", "", word.strip(_CLINGING))) for word in words)
 
 
 def _world_name_at(plain: tuple[str, ...], at: int) -> int | None:
@@ -107,8 +117,7 @@ def question_names(question: str) -> list[str]:
     names = []
     for match in _RUN.finditer(question):
         words = match.group(0).split()
-        before = question[: match.start()]
-        if (not before.strip() or _SENTENCE_END.search(before)) and not _opens_with_world_name(words):
+        if _opens_sentence(question, match.start()) and not _opens_with_world_name(words):
             words = words[1:]  # "What", "Did", "Explain": capitalised because they come first
         # Of "Chinese-funded" or "US-backed", only the capitalised parts are names.
         parts = [part for word in words for part in word.split("-") if part[:1].isupper()]
