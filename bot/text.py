@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from index.actor_summary import ActorListing, ActorSummary
+from index.leaders import LEADER
 from index.models import Answer, Hit, IndexReport
 from index.store import StoredBrief
 from index.whatsnew import NewBrief
@@ -42,16 +43,26 @@ def citation(hit: Hit) -> str:
 
 
 def abstention_reason(answer: Answer) -> str:
-    """Why the engine says nothing: a name or office no brief mentions, a figure no close passage
-    states, or nothing close enough."""
+    """Why the engine says nothing: a name or office no brief mentions, a figure or a leader no
+    close passage states, an actor the briefs never hear from, or nothing close enough."""
     if answer.unknown_names:
         names = [f"“{name}”" for name in answer.unknown_names]
         listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
         return f"The briefs never mention {listed}, so they cannot answer this."
+    if answer.unstated == LEADER:
+        return (
+            "The closest passages name no one as its leader, so the briefs do not answer this; ask "
+            "what they say about it instead."
+        )
     if answer.unstated:
         return (
             f"The closest passages state no {answer.unstated}, so the briefs do not answer this; ask "
             f"about the subject without the {answer.unstated} to read what they say."
+        )
+    if answer.silent:
+        return (
+            f"The briefs record nothing “{answer.silent}” said or did, so they cannot answer this; "
+            f"ask what they say about {answer.silent} instead."
         )
     return "The briefs do not answer this."
 

@@ -6,12 +6,15 @@ import difflib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from index.actors import TITLE_PATTERN, ActorIndex, Mention
 from index.errors import BriefbotError
 from index.lexical import fold, tokens
 from index.models import Passage
-from index.store import StoredBrief
+
+if TYPE_CHECKING:  # the store builds a directory per generation; only its type is needed here
+    from index.store import StoredBrief
 
 _SPEECH = re.compile(
     r"\b(?:said|says|say|stated|states|stating|claimed|claims|claiming|accused|accuses|accusing|warned|"

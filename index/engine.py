@@ -56,7 +56,6 @@ class Engine:
         self.late = LateInteraction(embedder) if isinstance(embedder, TokenEmbedder) else None
         self._generation: Generation | None = None
         self._load_lock = threading.Lock()
-        self._directory: tuple[Generation | None, ActorDirectory | None] = (None, None)
 
     # -- the index ---------------------------------------------------------------------------
     @property
@@ -225,12 +224,7 @@ class Engine:
     # -- actors ----------------------------------------------------------------------------------
     def actor_directory(self) -> ActorDirectory:
         """The actors of the generation in use (built once per generation)."""
-        generation = self.generation
-        built_for, directory = self._directory
-        if directory is None or built_for is not generation:
-            directory = ActorDirectory(generation.actors, generation.passages, generation.briefs)
-            self._directory = (generation, directory)
-        return directory
+        return self.generation.actor_directory
 
     def actor(self, name: str) -> ActorSummary:
         """What `name` said and did; raises UnknownActorError with suggestions."""

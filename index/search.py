@@ -13,6 +13,7 @@ from index.conclusion import asks_conclusion
 from index.errors import QuestionError
 from index.figures import asked_figure, states
 from index.late_interaction import LateInteraction
+from index.leaders import LEADER, asks_leader, names_leader
 from index.lexical import tokens
 from index.models import Answer, Hit, SearchFilters
 from index.store import Generation
@@ -28,8 +29,9 @@ EXACT_FILTERED_LIMIT = 2_000
 # answerable ones, so the threshold cannot catch them (benchmarks/quality.py, "unanswerable").
 # Above it, a question all but quoting a passage is answered, whatever name it adds.
 CLOSE_MATCH = 0.7
-# A question asking for a figure or a date ("How many refugees ...?") is answered only if one of
-# this many best passages, those a reader sees first, states one (index/figures.py).
+# A question asking for a figure, a date ("How many refugees ...?") or a leader ("Who leads the
+# TTP?") is answered only if one of this many best passages, those a reader sees first, states one
+# (index/figures.py, index/leaders.py).
 FIGURE_DEPTH = 3
 
 
@@ -299,13 +301,16 @@ class Searcher:
         )
         return sentences[int(np.argmax(similarity + 0.3 * overlap))]
 
-    def _unstated_figure(self, question: str, best: list[Scored]) -> str:
-        """The kind of figure the question asks for if none of the `best` passages states one."""
+    def _unstated(self, question: str, best: list[Scored]) -> str:
+        """What the question asks for that none of the `best` passages states: a kind of figure
+        (index/figures.py) or a leader (index/leaders.py); "" if one does or it asks for neither."""
+        texts = [self.generation.passages[s.row].text for s in best]
         figure = asked_figure(question)
-        passages = self.generation.passages
-        if figure is None or any(states(figure, passages[s.row].text) for s in best):
-            return ""
-        return figure.value
+        if figure is not None and not any(states(figure, text) for text in texts):
+            return figure.value
+        if asks_leader(question) and not any(names_leader(question, text) for text in texts):
+            return LEADER
+        return ""
 
     def answer(
         self,
@@ -326,14 +331,17 @@ class Searcher:
         unstated = ""
         if ranked and threshold <= ranked[0].confidence < CLOSE_MATCH:
             unknown = tuple(generation.names.unmentioned(question))
+        silent = ""
         if ranked and threshold <= ranked[0].confidence and not unknown:
-            # However close the passages come, a figure none of them states is not there.
-            unstated = self._unstated_figure(question, ranked[:FIGURE_DEPTH])
-        if not ranked or ranked[0].confidence < threshold or unknown or unstated:
+            # However close the passages come, a figure or a leader none of them states is not
+            # there, nor the words of an actor the briefs never hear from.
+            unstated = self._unstated(question, ranked[:FIGURE_DEPTH])
+            silent = "" if unstated else generation.voices.silent(question)
+        if not ranked or ranked[0].confidence < threshold or unknown or unstated or silent:
             closest = tuple(
                 dict.fromkeys(generation.briefs[generation.passages[s.row].brief_id].meta for s in ranked[:3])
             )
-            return Answer(question, (), True, closest, unknown, unstated)
+            return Answer(question, (), True, closest, unknown, unstated, silent)
         ranked = ranked[:k]
         hits = tuple(
             Hit(

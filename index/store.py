@@ -16,6 +16,7 @@ import faiss
 import numpy as np
 from scipy import sparse
 
+from index.actor_summary import ActorDirectory
 from index.actors import ActorIndex
 from index.answer_types import AnswerTypes
 from index.conclusion import Conclusions
@@ -29,6 +30,7 @@ from index.errors import (
 from index.lexical import LexicalIndex, tokens
 from index.models import BriefMeta, Passage, SearchFilters
 from index.names import NameChecker
+from index.speakers import Voices
 from index.vectors import (
     APPROXIMATE_FROM,
     VectorRows,
@@ -114,6 +116,17 @@ class Generation:
         if filters.until is not None:
             admitted &= self._brief_dates <= np.datetime64(filters.until, "D")
         return admitted
+
+    @cached_property
+    def actor_directory(self) -> ActorDirectory:
+        """The actors of this generation, with their mentions grouped for summaries."""
+        return ActorDirectory(self.actors, self.passages, self.briefs)
+
+    @cached_property
+    def voices(self) -> Voices:
+        """Which actors the briefs record as saying or doing anything, for questions asking to hear
+        from one that they never do ("What did China's foreign ministry say?")."""
+        return Voices(self.actor_directory)
 
     @cached_property
     def answer_types(self) -> AnswerTypes:

@@ -62,6 +62,14 @@ async def test_a_figure_no_passage_states_is_said_in_the_reply(harness):
     assert not buttons(reply)
 
 
+async def test_an_actor_the_briefs_never_hear_from_is_named_in_the_reply(harness):
+    question = "What did China say about the ceasefire negotiations mediated by Qatar?"
+    record = await harness.fake.slash("ask", [option("question", question)])
+    reply = await harness.fake.reply(record)
+    assert "record nothing “China” said or did" in reply["embeds"][0]["description"]
+    assert not buttons(reply)
+
+
 async def test_bad_date_gets_an_ephemeral_error(harness):
     record = await harness.fake.slash("ask", [option("question", "ceasefire"), option("since", "last week")])
     reply = await harness.fake.reply(record)

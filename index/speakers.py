@@ -1,0 +1,124 @@
+"""Questions about what an actor said or how it reacted, asked of briefs that record nothing of it.
+
+"What did China's foreign ministry say about the truce?", "How did the United States react to the
+talks?": the briefs name China and the United States, and the passages about the truce come as
+close in meaning as for an answerable question, but no brief records anything either of them said
+or did, so the passages shown would answer another question. The engine abstains when the actor a
+question asks to hear from is known to the briefs and silent in all of them (README "Quality").
+
+Silent is narrow on purpose, since the actor summaries that find who says what read only plain
+sentences: an actor is heard if any brief has it say or do anything (as the subject of a sentence,
+"according to" it, or through a person or body of its own: "Pakistan's Defense Minister", "Türkiye's
+Ministry of Foreign Affairs"). A speaker the briefs do not know ("the mediators", "ordinary people")
+is not checked; unknown names are index/names.py's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from index.actor_summary import ActorDirectory
+from index.lexical import NORMAL_FORMS, fold
+
+_SPEECH = (
+    r"(?:say|said|state|claim|argue|announce|comment|think|believe|allege|warn|declare|assert|insist|"
+    r"reply|answer|feel|predict|promise|deny|stress|welcome|condemn|endorse|critici[sz]e|praise|make of|"
+    r"react|respond|view|see|regard)"
+)
+_ADVERBS = r"(?:(?:ever|also|publicly|officially|itself|themselves|first|formally)\s+)*"
+_SPEAKER = r"(?P<speaker>[\w'. -]+?)"
+_ASKS_TO_HEAR = (
+    re.compile(r"\baccording to " + _SPEAKER + r"(?:,|$)"),
+    # "What did China say ...", "How did the United States react ..."
+    re.compile(rf"^(?:what|how|why)\b.*?\b(?:did|does|do|has|have)\s+{_SPEAKER}\s+{_ADVERBS}{_SPEECH}\b"),
+    # "Did the TTP itself comment on the ceasefire?"
+    re.compile(rf"^(?:did|has|have|does|do)\s+{_SPEAKER}\s+{_ADVERBS}{_SPEECH}\w*\b"),
+    # "What was Qatar's reaction?"
+    re.compile(
+        rf"^(?:what|how)(?:'s| is| was| were| are)\s+{_SPEAKER}'s?\s+(?:\w+\s+)?"
+        r"(?:reaction|response|position|stance|view|statement|comment)s?\b"
+    ),
+)
+_MAX_NAME_WORDS = 6
+_ACCORDING_TO = re.compile(r"\baccording to (?:the )?$")
+
+
+def asked_speaker(question: str) -> str | None:
+    """Whom a question asks to hear from, as written ("china's foreign ministry"), or None."""
+    folded = " ".join(fold(question).rstrip("?!. ").split())
+    for pattern in _ASKS_TO_HEAR:
+        if match := pattern.search(folded):
+            return match.group("speaker").strip()
+    return None
+
+
+class Voices:
+    """Which actors of a generation the briefs record as saying or doing anything."""
+
+    def __init__(self, directory: ActorDirectory) -> None:
+        self._directory = directory
+        self._names = {name: actor_id for name, actor_id in _folded_names(directory)}
+        self._quoted: set[str] = set()  # named right after "according to"
+        for mention in directory.index.mentions:
+            text = directory.passages[mention.row].text
+            if _ACCORDING_TO.search(fold(text[max(0, mention.start - 20) : mention.start])):
+                self._quoted.add(mention.actor_id)
+        # Who speaks for whom: "Pakistan's Defense Minister" for Pakistan, "Türkiye's Ministry of
+        # Foreign Affairs" for Türkiye, "Indian Minister of External Affairs" for India.
+        self._agents: dict[str, set[str]] = defaultdict(set)
+        for actor in directory.index.actors.values():
+            if owner := self.actor_named(actor.name, other_than=actor.actor_id):
+                self._agents[owner].add(actor.actor_id)
+        for role in directory.index.roles:
+            if owner := self.actor_named(role.text, other_than=role.actor_id):
+                self._agents[owner].add(role.actor_id)
+        self._heard: dict[str, bool] = {}
+
+    def actor_named(self, phrase: str, other_than: str | None = None) -> str | None:
+        """The known actor a phrase begins with ("china's foreign ministry" → China; "the afghan
+        side" → the Afghan state), the longest name first, other than `other_than`; or None."""
+        words = fold(phrase).split()
+        if words and words[0] == "the":
+            words = words[1:]
+        if words:
+            words[0] = NORMAL_FORMS.get(words[0], words[0])
+        for length in range(min(len(words), _MAX_NAME_WORDS), 0, -1):
+            name = " ".join(words[:length])
+            for candidate in (name, re.sub(r"'s?$", "", name)):
+                if self._names.get(candidate, other_than) != other_than:
+                    return self._names[candidate]
+        return None
+
+    def silent(self, question: str) -> str:
+        """The name of the actor the question asks to hear from, if the briefs know it and record
+        nothing it said or did; otherwise ""."""
+        speaker = asked_speaker(question)
+        actor_id = self.actor_named(speaker) if speaker else None
+        if actor_id is None or self._is_heard(actor_id):
+            return ""
+        return self._directory.index.actors[actor_id].name
+
+    def _is_heard(self, actor_id: str) -> bool:
+        if actor_id not in self._heard:
+            self._heard[actor_id] = self._speaks_or_acts(actor_id) or any(
+                self._speaks_or_acts(agent) for agent in self._agents.get(actor_id, ())
+            )
+        return self._heard[actor_id]
+
+    def _speaks_or_acts(self, actor_id: str) -> bool:
+        summary = self._directory.summary(actor_id)
+        return bool(summary.statements or summary.actions) or actor_id in self._quoted
+
+
+def _folded_names(directory: ActorDirectory) -> list[tuple[str, str]]:
+    """Every name and alias of every actor, folded, with its actor id; demonyms as their state."""
+    pairs = []
+    for actor in directory.index.actors.values():
+        for name in (actor.name, *actor.aliases):
+            folded = fold(name)
+            pairs.append((folded, actor.actor_id))
+            first, _, rest = folded.partition(" ")
+            if first in NORMAL_FORMS:
+                pairs.append(((NORMAL_FORMS[first] + " " + rest).strip(), actor.actor_id))
+    return pairs

@@ -1,0 +1,64 @@
+"""Questions asking who leads something, answered only by a passage that names a leader."""
+
+import pytest
+
+from bot.text import answer_text
+from index.leaders import LEADER, asks_leader, names_leader
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Who leads the TTP?", True),
+        ("Who currently heads the Pakistani Taliban?", True),
+        ("Who is the current head of the Taliban government?", True),
+        ("Who's the TTP's leader?", True),
+        ("What is the name of the TTP's current chief?", True),
+        ("What's the name of the leader of the group?", True),
+        ("Who is in charge of the monitoring mechanism?", True),
+        ("Who led the Pakistani side at the talks?", False),  # the past: who signed may answer
+        ("Who is Pakistan's defence chief?", False),  # an office the brief writes (names.py)
+        ("Did the Afghan government deny that militant leaders live on its soil?", False),
+        ("Who signed the Doha agreement?", False),
+    ],
+)
+def test_whether_a_question_asks_who_leads(question, asks):
+    assert asks_leader(question) is asks
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "named"),
+    [
+        ("Who leads the TTP?", "TTP chief Noor Wali Mehsud denied the claim.", True),
+        ("Who leads the TTP?", "The group's supreme leader, Hibatullah Akhundzada, spoke.", True),
+        ("Who leads the TTP?", "Noor Wali Mehsud, the group's leader, denied it.", True),
+        ("Who leads the TTP?", "The attack was led by Mehsud.", True),
+        ("Who leads the TTP?", "Mujahid denied the presence of TTP leaders in Afghanistan.", False),
+        ("Who leads the TTP?", "Pakistan rules out talks; Kabul runs the risk of escalation.", False),
+        ("Who leads the TTP?", "Interior Minister Sirajuddin Haqqani warned Pakistan.", False),
+        # A ministry is led by its minister
+        ("Who heads Afghanistan's interior ministry?", "Interior Minister Sirajuddin Haqqani warned.", True),
+    ],
+)
+def test_whether_a_passage_names_a_leader(question, text, named):
+    assert names_leader(question, text) is named
+
+
+def test_a_leader_no_close_passage_names_abstains_and_says_why(fake_engine, corpus):
+    # Both questions pass the fake embedder's similarity threshold; the brief names no leader.
+    question = "Who leads the TTP from Afghan soil, the group Islamabad designates as terrorist?"
+    answer = fake_engine.ask(question)
+    assert answer.abstained and answer.hits == () and answer.unstated == LEADER
+    assert "name no one as its leader" in answer_text(answer)
+    assert not fake_engine.ask("Who is the TTP, the group Islamabad designates as terrorist?").abstained
+    # A brief that names the leader answers the same question.
+    (corpus / "ttp-profile.md").write_text(
+        "---\ntitle: TTP profile\n---\n\n# The group\n\n"
+        "Islamabad designates the TTP as a terrorist organization; the group operates from Afghan "
+        "soil and TTP chief Noor Wali Mehsud leads it from there.\n",
+        encoding="utf-8",
+    )
+    fake_engine.reindex()
+    answer = fake_engine.ask(question)
+    assert not answer.abstained
+    assert any("Noor Wali Mehsud" in hit.passage.text for hit in answer.hits[:3])

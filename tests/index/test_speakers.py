@@ -1,0 +1,74 @@
+"""Questions asking to hear from an actor the briefs never record saying or doing anything."""
+
+import pytest
+
+from bot.text import answer_json, answer_text
+from index.speakers import asked_speaker
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [
+        ("What did China's foreign ministry say about the truce?", "china's foreign ministry"),
+        ("How did the United States react to the Istanbul talks?", "the united states"),
+        ("Did the TTP itself comment on the ceasefire?", "the ttp"),
+        ("Has the US officially responded?", "the us"),
+        ("What was Qatar's reaction to the deal?", "qatar"),
+        ("Who is to blame, according to the Taliban?", "the taliban"),
+        ("According to Kabul, why is Pakistan's army stirring trouble?", "kabul"),
+        ("What does Pakistan say India wants on its borders?", "pakistan"),  # the speaker, not India
+        ("Why did the talks fail?", None),
+        ("What did Pakistan accuse India of?", None),  # an accusation is asked about, not a voice
+    ],
+)
+def test_whom_a_question_asks_to_hear_from(question, speaker):
+    assert asked_speaker(question) == speaker
+
+
+@pytest.mark.parametrize(
+    ("question", "silent"),
+    [
+        # Named in the brief, never saying or doing anything there
+        ("What did China's foreign ministry say about the truce?", "China"),
+        ("How did Washington react to the talks?", "United States"),  # a capital is its state
+        ("Did the TTP itself comment on the ceasefire?", "Tehreek-e-Taliban Pakistan"),
+        ("What was Qatar's reaction?", "Qatar"),
+        # Heard: as a subject, through its own people or bodies, or "according to" one of them
+        ("What did the Taliban say about Bagram?", ""),
+        ("How did the Afghan side respond to the accusations?", ""),  # a demonym is its state
+        ("What did Pakistan's information ministry clarify?", ""),
+        ("What did Türkiye's foreign ministry say about the deal?", ""),  # "According to Türkiye's ..."
+        ("How did India react?", ""),  # it upgraded its mission in Kabul
+        ("What did J.P. Singh say?", ""),  # he held a meeting: maybe something was said
+        # Not an actor of the briefs: not checked here (index/names.py checks unknown names)
+        ("What did the mediators say?", ""),
+        ("What did Iran say about the ceasefire?", ""),
+    ],
+)
+def test_an_actor_the_briefs_never_hear_from_is_silent(fake_engine, question, silent):
+    assert fake_engine.generation.voices.silent(question) == silent
+
+
+def test_asking_to_hear_from_a_silent_actor_abstains_and_says_why(fake_engine):
+    # Both questions pass the fake embedder's similarity threshold; one asks to hear from an
+    # actor the brief names only as the target of pressure.
+    heard = fake_engine.ask("What did Pakistan say about the ceasefire negotiations mediated by Qatar?")
+    assert not heard.abstained and heard.hits
+    answer = fake_engine.ask("What did China say about the ceasefire negotiations mediated by Qatar?")
+    assert answer.abstained and answer.hits == () and answer.silent == "China"
+    assert "record nothing “China” said or did" in answer_text(answer)
+    assert answer_json(answer) == {"question": answer.question, "abstained": True, "hits": []}
+
+
+def test_an_actor_heard_in_a_new_brief_is_answered_after_reindexing(fake_engine, corpus):
+    question = "What did China say about the ceasefire negotiations mediated by Qatar?"
+    assert fake_engine.ask(question).silent == "China"
+    (corpus / "china-welcomes-truce.md").write_text(
+        "---\ntitle: China and the truce\n---\n\n# Reactions\n\n"
+        "China welcomed the ceasefire negotiations between Pakistan and Afghanistan and urged "
+        "restraint on both sides.\n",
+        encoding="utf-8",
+    )
+    fake_engine.reindex()
+    answer = fake_engine.ask(question)
+    assert not answer.abstained and answer.silent == ""
