@@ -6,6 +6,7 @@ from index.actor_summary import ActorListing, ActorSummary
 from index.leaders import LEADER
 from index.models import Answer, Hit, IndexReport
 from index.store import StoredBrief
+from index.upcoming import NEXT_MEETING
 from index.whatsnew import NewBrief
 
 
@@ -43,8 +44,9 @@ def citation(hit: Hit) -> str:
 
 
 def abstention_reason(answer: Answer) -> str:
-    """Why the engine says nothing: a name or office no brief mentions, a figure or a leader no
-    close passage states, an actor the briefs never hear from, or nothing close enough."""
+    """Why the engine says nothing: a name or office no brief mentions, a figure, a leader or a
+    next meeting no close passage states, an actor the briefs never hear from, or nothing close
+    enough."""
     if answer.unknown_names:
         names = [f"“{name}”" for name in answer.unknown_names]
         listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
@@ -53,6 +55,11 @@ def abstention_reason(answer: Answer) -> str:
         return (
             "The closest passages name no one as its leader, so the briefs do not answer this; ask "
             "what they say about it instead."
+        )
+    if answer.unstated == NEXT_MEETING:
+        return (
+            "The closest passages say nothing of a next round or meeting, so the briefs do not answer "
+            "this; ask about the talks so far to read what they say."
         )
     if answer.unstated:
         return (

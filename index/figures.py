@@ -5,7 +5,8 @@ Such questions score like answerable ones: the passages about refugees or about 
 close in meaning, and the engine would show them although none says how many or when. If none of
 the passages a reader sees first states a figure of the asked kind, the engine abstains and says
 why (README "Quality"). The kinds are told apart because the evidence differs: "several rounds"
-answers "how many", not "how much did the US spend"; "last year" answers "when", not "how long".
+answers "how many", not "how much did the US spend"; "last year" answers "when", not "how long",
+nor when something falls due ("When does the ceasefire expire?").
 
 Only what a question plainly asks is checked. "When did the sides first agree to a ceasefire?"
 may be answered by an event ("during the Doha meeting") rather than a date, so only a "when"
@@ -30,6 +31,7 @@ class Figure(StrEnum):
     AMOUNT = "figure"
     EXTENT = "length or duration"
     DATE = "date or time"
+    DUE_DATE = "date"  # when something next falls due: a date that is only past does not answer
     CLOCK = "time of day"
 
 
@@ -57,10 +59,15 @@ _WHAT_IS = r"^what(?:'s| is| was| are| were) (?:the )?(?:[\w-]+'s? )?(?:[\w-]+ )
 _ASKED: tuple[tuple[Figure, re.Pattern[str]], ...] = (
     (Figure.CLOCK, re.compile(r"\bwhat time\b|\bat what hour\b")),
     (
+        Figure.DUE_DATE,
+        re.compile(
+            rf"^(?:and |so |but )?when {_WHEN_NOW_OR_LATER}\b.*\b{_CALENDAR}\b|^(?:until|till|by) when\b"
+        ),
+    ),
+    (
         Figure.DATE,
         re.compile(
-            rf"^(?:and |so |but )?when {_WHEN_NOW_OR_LATER}\b.*\b{_CALENDAR}\b"
-            r"|^(?:since|until|till|by) when\b"
+            r"^since when\b"
             r"|^when (?:was|were|did) .*\b(?:founded|born|formed)\b"
             r"|\b(?:what|which) (?:year|date|month|day|decade|century)\b|\bin what year\b|\bhow long ago\b"
         ),
@@ -116,6 +123,8 @@ _MONTH_OR_DAY = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
+# Dates that are only ever past: they tell when something happened, not when it falls due.
+_PAST = re.compile(rf"^(?:recently|ago|yesterday|(?:last|past|previous)\s+{_UNIT})$", re.IGNORECASE)
 _DATE = re.compile(
     r"\b(?:1[5-9]|20)\d\d\b|\b\d{1,2}[/.-]\d{1,2}\b|\b(?:yesterday|today|tomorrow|tonight|recently|ago)\b"
     rf"|\b(?:last|next|this|coming|past|previous|following|same|that|every|each)\s+{_UNIT}\b"
@@ -160,4 +169,7 @@ def states(figure: Figure, text: str) -> bool:
         return _EXTENT.search(text) is not None
     if figure == Figure.CLOCK:
         return _CLOCK.search(text) is not None
+    if figure == Figure.DUE_DATE:
+        dates = (match.group(0) for match in _DATE.finditer(text))
+        return any(not _PAST.match(date) for date in dates) or _MONTH_OR_DAY.search(text) is not None
     return _DATE.search(text) is not None or _MONTH_OR_DAY.search(text) is not None

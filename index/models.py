@@ -83,7 +83,7 @@ class Answer:
     abstained: bool
     closest_briefs: tuple[BriefMeta, ...] = ()  # shown when the engine abstains
     unknown_names: tuple[str, ...] = ()  # names or offices asked about that no brief mentions, if that is why
-    unstated: str = ""  # what was asked for ("number", "date or time", "leader") that no close passage states
+    unstated: str = ""  # what was asked for ("number", "leader", "next meeting") that no close passage states
     silent: str = ""  # the actor asked to be heard from, of whom the briefs record nothing said or done
 
 

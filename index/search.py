@@ -17,6 +17,7 @@ from index.leaders import LEADER, asks_leader, names_leader
 from index.lexical import tokens
 from index.models import Answer, Hit, SearchFilters
 from index.store import Generation
+from index.upcoming import NEXT_MEETING, asks_next_meeting, speaks_of_next_meeting
 from index.vectors import search_rows
 
 MAX_QUESTION_CHARS = 1000
@@ -29,9 +30,10 @@ EXACT_FILTERED_LIMIT = 2_000
 # answerable ones, so the threshold cannot catch them (benchmarks/quality.py, "unanswerable").
 # Above it, a question all but quoting a passage is answered, whatever name it adds.
 CLOSE_MATCH = 0.7
-# A question asking for a figure, a date ("How many refugees ...?") or a leader ("Who leads the
-# TTP?") is answered only if one of this many best passages, those a reader sees first, states one
-# (index/figures.py, index/leaders.py).
+# A question asking for a figure, a date ("How many refugees ...?"), a leader ("Who leads the
+# TTP?") or about the next meeting ("Where will the next round be held?") is answered only if one
+# of this many best passages, those a reader sees first, states one (index/figures.py,
+# index/leaders.py, index/upcoming.py).
 FIGURE_DEPTH = 3
 
 
@@ -303,13 +305,16 @@ class Searcher:
 
     def _unstated(self, question: str, best: list[Scored]) -> str:
         """What the question asks for that none of the `best` passages states: a kind of figure
-        (index/figures.py) or a leader (index/leaders.py); "" if one does or it asks for neither."""
+        (index/figures.py), a leader (index/leaders.py) or the next meeting (index/upcoming.py);
+        "" if one does or it asks for none of them."""
         texts = [self.generation.passages[s.row].text for s in best]
         figure = asked_figure(question)
         if figure is not None and not any(states(figure, text) for text in texts):
             return figure.value
         if asks_leader(question) and not any(names_leader(question, text) for text in texts):
             return LEADER
+        if asks_next_meeting(question) and not any(speaks_of_next_meeting(text) for text in texts):
+            return NEXT_MEETING
         return ""
 
     def answer(

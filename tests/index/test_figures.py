@@ -22,8 +22,8 @@ from index.search import Searcher
         ("How long is the border?", Figure.EXTENT),
         ("How long is the ceasefire supposed to last?", Figure.EXTENT),
         ("How far is Kabul from Islamabad?", Figure.EXTENT),
-        ("When will the next round of talks take place?", Figure.DATE),
-        ("When does the ceasefire expire?", Figure.DATE),
+        ("When will the next round of talks take place?", Figure.DUE_DATE),
+        ("When does the ceasefire expire?", Figure.DUE_DATE),
         ("What year was the TTP founded?", Figure.DATE),
         ("How long ago did India open its embassy?", Figure.DATE),
         ("When was the TTP founded?", Figure.DATE),  # an origin: only a date answers
@@ -34,8 +34,8 @@ from index.search import Searcher
         ("When would Kabul respond with force?", None),  # a condition may answer it
         ("When will Pakistan regard the truce as broken?", None),
         ("When will Kabul start acting against the TTP?", None),
-        ("When is the next round of talks scheduled?", Figure.DATE),
-        ("When will the ceasefire be extended?", Figure.DATE),
+        ("When is the next round of talks scheduled?", Figure.DUE_DATE),
+        ("When will the ceasefire be extended?", Figure.DUE_DATE),
         # A degree is answered in words.
         ("How much does Kabul trust Islamabad's assurances?", None),
         ("How much influence does China have over the military?", None),
@@ -68,6 +68,12 @@ def test_the_figure_a_question_asks_for(question, figure):
         (Figure.EXTENT, "Pakistan wants a long-term ceasefire.", False),
         (Figure.DATE, "Last year, an Indian minister met Mullah Yaqoob.", True),
         (Figure.DATE, "Talks resume on 14 March.", True),
+        # When something falls due, a date that is only past does not say
+        (Figure.DUE_DATE, "Last year, an Indian minister met Mullah Yaqoob.", False),
+        (Figure.DUE_DATE, "India has recently upgraded its mission.", False),
+        (Figure.DUE_DATE, "The ceasefire expires in two weeks.", True),
+        (Figure.DUE_DATE, "Talks resume on 14 March.", True),
+        (Figure.DUE_DATE, "The truce, agreed last month, runs until 2027.", True),
         (Figure.DATE, "The talks resume in two weeks.", True),
         (Figure.DATE, "The TTP was founded in 2007.", True),
         (Figure.DATE, "The ceasefire may hold if both sides restrain militants.", False),  # a verb

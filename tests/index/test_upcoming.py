@@ -1,0 +1,52 @@
+"""Questions about the next round of talks, answered only by a passage that speaks of one."""
+
+import pytest
+
+from bot.text import answer_text
+from index.upcoming import NEXT_MEETING, asks_next_meeting, speaks_of_next_meeting
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Where will the next round of talks be held?", True),
+        ("Which country will host the upcoming negotiations?", True),
+        ("What will the next Pakistan-Afghanistan meeting discuss?", True),
+        ("Where was the latest round of talks held?", False),
+        ("What happens next if the Taliban fail to act?", False),  # "next", but no meeting
+    ],
+)
+def test_whether_a_question_asks_about_the_next_meeting(question, asks):
+    assert asks_next_meeting(question) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "speaks"),
+    [
+        ("The two delegations will meet again in Istanbul next month.", True),
+        ("Another round of talks is planned in Doha.", True),
+        ("Talks are scheduled for early December.", True),
+        ("The latest round of talks in Istanbul followed the initial negotiations held in Doha.", False),
+        ("Kabul would respond militarily if Pakistan carries out further strikes.", False),
+    ],
+)
+def test_whether_a_passage_speaks_of_a_next_meeting(text, speaks):
+    assert speaks_of_next_meeting(text) is speaks
+
+
+def test_a_next_meeting_no_close_passage_speaks_of_abstains_and_says_why(fake_engine, corpus):
+    # The fake embedder passes both questions; the brief says nothing of a round to come.
+    question = "Where will the next round of talks in Istanbul and Doha be held?"
+    answer = fake_engine.ask(question)
+    assert answer.abstained and answer.hits == () and answer.unstated == NEXT_MEETING
+    assert "nothing of a next round or meeting" in answer_text(answer)
+    assert not fake_engine.ask("Where were the rounds of talks in Istanbul and Doha held?").abstained
+    (corpus / "talks-ahead.md").write_text(
+        "---\ntitle: Talks ahead\n---\n\n# Outlook\n\n"
+        "The next round of talks will be held in Istanbul, after the rounds in Doha.\n",
+        encoding="utf-8",
+    )
+    fake_engine.reindex()
+    answer = fake_engine.ask(question)
+    assert not answer.abstained
+    assert any("next round" in hit.passage.text for hit in answer.hits[:3])
