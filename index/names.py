@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from index.actors import ActorIndex
 from index.gazetteer import CAPITALS, EVERYDAY_TOPICS, OFFICES, ORGANISATIONS, STATES
 from index.lexical import fold, tokens
+from index.speakers import asked_speaker
 
 _RUN = re.compile(r"[A-Z][\w'’.]*(?:-[\w'’.]+)*(?:\s+[A-Z][\w'’.]*(?:-[\w'’.]+)*)*")
 _SENTENCE_END = re.compile(r"[.?!:;\"“”(]\s*$")
@@ -157,17 +158,24 @@ class NameChecker:
         for word in self._vocabulary:
             self._by_shape[word[:1], len(word)].append(word)
 
-    def unmentioned(self, question: str) -> list[str]:
+    def unmentioned(self, question: str, names: bool = True) -> list[str]:
         """The question's names if the briefs mention none of them; else those of its names with
-        two words running that no brief has (a person or body they never name), if any. One
-        single name they do not mention beside one they do ("Iran and Qatar") may still be
-        answered in part. An office no brief writes ("the Pakistani prime minister") is named
-        too: the question is about someone the briefs never speak of; so is an everyday topic no
-        brief speaks of ("a good hotel in Istanbul")."""
-        names = question_names(question)
-        unknown = [name for name in names if not self._mentioned(name)]
-        if len(unknown) < len(names):
-            unknown = [name for name in unknown if self._foreign(name)]
+        two words running that no brief has (a person or body they never name), or that are all
+        the names of whom it asks to hear from ("What did Iran's government say about the
+        Istanbul talks?"), if any. One single name they do not mention beside one they do ("Iran
+        and Qatar") may still be answered in part. An office no brief writes ("the Pakistani prime
+        minister") is named too: the question is about someone the briefs never speak of; so is
+        an everyday topic no brief speaks of ("a good hotel in Istanbul"). With `names` false,
+        only offices and topics are looked for."""
+        found = question_names(question) if names else []
+        unknown = [name for name in found if not self._mentioned(name)]
+        if len(unknown) < len(found):
+            speaker = asked_speaker(question) or ""
+            spoken = [name for name in found if name in speaker]
+            speaker_unknown = bool(spoken) and all(name in unknown for name in spoken)
+            unknown = [
+                name for name in unknown if self._foreign(name) or (speaker_unknown and name in spoken)
+            ]
         # An office already said as part of an unknown name ("Prime Minister Shehbaz Sharif") is
         # not said twice.
         named = set(self._unwritten_offices_in([word for name in unknown for word in tokens(name)]))

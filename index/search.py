@@ -28,7 +28,8 @@ EXACT_FILTERED_LIMIT = 2_000
 # Below this confidence, a question whose names no brief mentions ("What did Iran say about the
 # ceasefire?") abstains: such questions reach 0.41-0.63 on the sample brief, as high as
 # answerable ones, so the threshold cannot catch them (benchmarks/quality.py, "unanswerable").
-# Above it, a question all but quoting a passage is answered, whatever name it adds.
+# Above it, a question all but quoting a passage is answered, whatever name it adds (offices and
+# everyday topics no brief writes are looked for at any confidence: they have no other spellings).
 CLOSE_MATCH = 0.7
 # A question asking for a figure, a date ("How many refugees ...?"), a leader ("Who leads the
 # TTP?") or about the next meeting ("Where will the next round be held?") is answered only if one
@@ -334,8 +335,11 @@ class Searcher:
         generation = self.generation
         unknown: tuple[str, ...] = ()
         unstated = ""
-        if ranked and threshold <= ranked[0].confidence < CLOSE_MATCH:
-            unknown = tuple(generation.names.unmentioned(question))
+        if ranked and threshold <= ranked[0].confidence:
+            # A close match may add a name spelled another way; an office or a topic no brief
+            # writes is asked about however close the passages come.
+            names = ranked[0].confidence < CLOSE_MATCH
+            unknown = tuple(generation.names.unmentioned(question, names))
         silent = ""
         if ranked and threshold <= ranked[0].confidence and not unknown:
             # However close the passages come, a figure or a leader none of them states is not

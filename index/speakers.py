@@ -27,28 +27,29 @@ _SPEECH = (
     r"react|respond|view|see|regard)"
 )
 _ADVERBS = r"(?:(?:ever|also|publicly|officially|itself|themselves|first|formally)\s+)*"
-_SPEAKER = r"(?P<speaker>[\w'. -]+?)"
-_ASKS_TO_HEAR = (
-    re.compile(r"\baccording to " + _SPEAKER + r"(?:,|$)"),
-    # "What did China say ...", "How did the United States react ..."
-    re.compile(rf"^(?:what|how|why)\b.*?\b(?:did|does|do|has|have)\s+{_SPEAKER}\s+{_ADVERBS}{_SPEECH}\b"),
-    # "Did the TTP itself comment on the ceasefire?"
-    re.compile(rf"^(?:did|has|have|does|do)\s+{_SPEAKER}\s+{_ADVERBS}{_SPEECH}\w*\b"),
-    # "What was Qatar's reaction?"
-    re.compile(
-        rf"^(?:what|how)(?:'s| is| was| were| are)\s+{_SPEAKER}'s?\s+(?:\w+\s+)?"
-        r"(?:reaction|response|position|stance|view|statement|comment)s?\b"
-    ),
+_SPEAKER = r"(?P<speaker>[\w'’. -]+?)"
+_ASKS_TO_HEAR = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"\baccording to " + _SPEAKER + r"(?:,|$)",
+        # "What did China say ...", "How did the United States react ..."
+        rf"^(?:what|how|why)\b.*?\b(?:did|does|do|has|have)\s+{_SPEAKER}\s+{_ADVERBS}{_SPEECH}\b",
+        # "Did the TTP itself comment on the ceasefire?"
+        rf"^(?:did|has|have|does|do)\s+{_SPEAKER}\s+{_ADVERBS}{_SPEECH}\w*\b",
+        # "What was Qatar's reaction?"
+        rf"^(?:what|how)(?:['’]s| is| was| were| are)\s+{_SPEAKER}['’]s?\s+(?:\w+\s+)?"
+        r"(?:reaction|response|position|stance|view|statement|comment)s?\b",
+    )
 )
 _MAX_NAME_WORDS = 6
 _ACCORDING_TO = re.compile(r"\baccording to (?:the )?$")
 
 
 def asked_speaker(question: str) -> str | None:
-    """Whom a question asks to hear from, as written ("china's foreign ministry"), or None."""
-    folded = " ".join(fold(question).rstrip("?!. ").split())
+    """Whom a question asks to hear from, as written ("China's foreign ministry"), or None."""
+    plain = " ".join(question.rstrip("?!. ").split())
     for pattern in _ASKS_TO_HEAR:
-        if match := pattern.search(folded):
+        if match := pattern.search(plain):
             return match.group("speaker").strip()
     return None
 

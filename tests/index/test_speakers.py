@@ -9,14 +9,14 @@ from index.speakers import asked_speaker
 @pytest.mark.parametrize(
     ("question", "speaker"),
     [
-        ("What did China's foreign ministry say about the truce?", "china's foreign ministry"),
-        ("How did the United States react to the Istanbul talks?", "the united states"),
-        ("Did the TTP itself comment on the ceasefire?", "the ttp"),
-        ("Has the US officially responded?", "the us"),
-        ("What was Qatar's reaction to the deal?", "qatar"),
-        ("Who is to blame, according to the Taliban?", "the taliban"),
-        ("According to Kabul, why is Pakistan's army stirring trouble?", "kabul"),
-        ("What does Pakistan say India wants on its borders?", "pakistan"),  # the speaker, not India
+        ("What did China's foreign ministry say about the truce?", "China's foreign ministry"),
+        ("How did the United States react to the Istanbul talks?", "the United States"),
+        ("Did the TTP itself comment on the ceasefire?", "the TTP"),
+        ("Has the US officially responded?", "the US"),
+        ("What was Qatar's reaction to the deal?", "Qatar"),
+        ("Who is to blame, according to the Taliban?", "the Taliban"),
+        ("According to Kabul, why is Pakistan's army stirring trouble?", "Kabul"),
+        ("What does Pakistan say India wants on its borders?", "Pakistan"),  # the speaker, not India
         ("Why did the talks fail?", None),
         ("What did Pakistan accuse India of?", None),  # an accusation is asked about, not a voice
     ],
