@@ -16,6 +16,7 @@ from index.late_interaction import LateInteraction
 from index.leaders import LEADER, asks_leader, names_leader
 from index.lexical import tokens
 from index.models import Answer, Hit, SearchFilters
+from index.speakers import asked_speaker
 from index.store import Generation
 from index.upcoming import NEXT_MEETING, asks_next_meeting, speaks_of_next_meeting
 from index.vectors import search_rows
@@ -35,7 +36,7 @@ CLOSE_MATCH = 0.7
 # TTP?") or about the next meeting ("Where will the next round be held?") is answered only if one
 # of this many best passages, those a reader sees first, states one (index/figures.py,
 # index/leaders.py, index/upcoming.py).
-FIGURE_DEPTH = 3
+EVIDENCE_DEPTH = 3
 
 
 class Retriever(StrEnum):
@@ -330,7 +331,7 @@ class Searcher:
     ) -> Answer:
         if self.uses_late(retriever) and question_tokens is None:
             question_tokens = self.late.question_tokens(question)
-        depth = max(k, FIGURE_DEPTH)
+        depth = max(k, EVIDENCE_DEPTH)
         ranked = self.rank(question, query_vector, depth, filters, retriever, question_tokens)
         generation = self.generation
         unknown: tuple[str, ...] = ()
@@ -342,10 +343,12 @@ class Searcher:
             unknown = tuple(generation.names.unmentioned(question, names))
         silent = ""
         if ranked and threshold <= ranked[0].confidence and not unknown:
-            # However close the passages come, a figure or a leader none of them states is not
-            # there, nor the words of an actor the briefs never hear from.
-            unstated = self._unstated(question, ranked[:FIGURE_DEPTH])
-            silent = "" if unstated else generation.voices.silent(question)
+            # However close the passages come, a figure, a leader or a next meeting none of them
+            # states is not there, nor the words of an actor the briefs never hear from (whom
+            # they hear from is read on the first question that asks).
+            unstated = self._unstated(question, ranked[:EVIDENCE_DEPTH])
+            if not unstated and asked_speaker(question):
+                silent = generation.voices.silent(question)
         if not ranked or ranked[0].confidence < threshold or unknown or unstated or silent:
             closest = tuple(
                 dict.fromkeys(generation.briefs[generation.passages[s.row].brief_id].meta for s in ranked[:3])
