@@ -54,7 +54,7 @@ def abstention_reason(answer: Answer) -> str:
     if answer.unstated == LEADER:
         return (
             "The closest passages name no one as its leader, so the briefs do not answer this; ask "
-            "what they say about it instead."
+            "about the group or body itself to read what they say."
         )
     if answer.unstated == NEXT_MEETING:
         return (
