@@ -21,8 +21,8 @@ Calibration: the threshold is the midpoint between the highest confidence of an 
 and the lowest confidence of an on-topic one when the two sets separate, else the value that
 maximises abstention F1. Confidence is the best cosine similarity of any passage or sentence.
 Unanswerable questions are not used to calibrate (they score like answerable ones); the engine's
-abstention on them, threshold, unmentioned names, offices and topics, unstated figures and silent
-actors together, is reported beside.
+abstention on them, threshold, unmentioned names, offices and topics, unstated figures, leaders
+and next meetings, and silent actors together, is reported beside.
 """
 
 from __future__ import annotations
@@ -339,8 +339,8 @@ def main() -> None:
     )
     print(f"abstention at threshold {threshold:.3f}: precision {precision:.2f}, recall {recall:.2f}")
     print(
-        "the engine (threshold, unmentioned names, offices and topics, unstated figures, silent actors) "
-        "abstains on: "
+        "the engine (threshold, unmentioned names, offices and topics, unstated figures, leaders and "
+        "next meetings, silent actors) abstains on: "
         + ", ".join(f"{name} {kind} {sum(flags)}/{len(flags)}" for (name, kind), flags in abstained.items())
     )
     for group in ("tuning", *HELD_OUT):
