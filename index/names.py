@@ -170,7 +170,8 @@ class NameChecker:
         found = question_names(question) if names else []
         unknown = [name for name in found if not self._mentioned(name)]
         if len(unknown) < len(found):
-            speaker = asked_speaker(question) or ""
+            asked = asked_speaker(question)
+            speaker = asked.speaker if asked else ""
             spoken = [name for name in found if name in speaker]
             speaker_unknown = bool(spoken) and all(name in unknown for name in spoken)
             unknown = [

@@ -9,23 +9,30 @@ question asks to hear from is known to the briefs and silent in all of them (REA
 Silent is narrow on purpose, since the actor summaries that find who says what read only plain
 sentences: an actor is heard if any brief has it say or do anything (as the subject of a sentence,
 "according to" it, or through a person or body of its own: "Pakistan's Defense Minister", "Türkiye's
-Ministry of Foreign Affairs"). A speaker the briefs do not know ("the mediators", "ordinary people")
-is not checked; unknown names are index/names.py's.
+Ministry of Foreign Affairs"); asked how it reacted, also if it is the source of anything ("mounting
+pressure from China" may be China's reaction). A stance is not checked ("What does China think of
+the TTP?"): it may show in what a brief says of the actor rather than in its words. Nor is a
+speaker the briefs do not know ("the mediators", "ordinary people"); unknown names are
+index/names.py's.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from typing import NamedTuple
 
 from index.actor_summary import ActorDirectory
 from index.lexical import NORMAL_FORMS, fold
 
+# Verbs of speech and of reaction, not of opinion ("think", "view", "position"): a stance may show
+# in what a brief says of the actor ("mounting pressure from China") rather than in its words.
 _SPEECH = (
-    r"(?:say|said|state|claim|argue|announce|comment|think|believe|allege|warn|declare|assert|insist|"
-    r"reply|answer|feel|predict|promise|deny|stress|welcome|condemn|endorse|critici[sz]e|praise|make of|"
-    r"react|respond|view|see|regard)"
+    r"(?:say|said|state|claim|argue|announce|comment|allege|warn|declare|assert|insist|predict|promise|"
+    r"deny|stress|welcome|condemn|endorse|critici[sz]e|praise)"
 )
+_REACTION = r"(?:react|respond|reply|answer|retaliate)"
+_VERB = rf"(?:(?P<reaction>{_REACTION})|{_SPEECH})"
 _ADVERBS = r"(?:(?:ever|also|publicly|officially|itself|themselves|first|formally)\s+)*"
 _SPEAKER = r"(?P<speaker>[\w'’. -]+?)"
 _ASKS_TO_HEAR = tuple(
@@ -33,24 +40,32 @@ _ASKS_TO_HEAR = tuple(
     for pattern in (
         r"\baccording to " + _SPEAKER + r"(?:,|$)",
         # "What did China say ...", "How did the United States react ..."
-        rf"^(?:what|how|why)\b.*?\b(?:did|does|do|has|have)\s+{_SPEAKER}\s+{_ADVERBS}{_SPEECH}\b",
+        rf"^(?:what|how|why)\b.*?\b(?:did|does|do|has|have)\s+{_SPEAKER}\s+{_ADVERBS}{_VERB}\b",
         # "Did the TTP itself comment on the ceasefire?"
-        rf"^(?:did|has|have|does|do)\s+{_SPEAKER}\s+{_ADVERBS}{_SPEECH}\w*\b",
+        rf"^(?:did|has|have|does|do)\s+{_SPEAKER}\s+{_ADVERBS}{_VERB}\w*\b",
         # "What was Qatar's reaction?"
         rf"^(?:what|how)(?:['’]s| is| was| were| are)\s+{_SPEAKER}['’]s?\s+(?:\w+\s+)?"
-        r"(?:reaction|response|position|stance|view|statement|comment)s?\b",
+        r"(?:(?P<reaction>reaction|response)|statement|comment)s?\b",
     )
 )
 _MAX_NAME_WORDS = 6
 _ACCORDING_TO = re.compile(r"\baccording to (?:the )?$")
+# A passive's agent or a source: "mediated by Qatar", "mounting pressure from China".
+_BY_OR_FROM = re.compile(r"\b(?:by|from) (?:the )?$")
 
 
-def asked_speaker(question: str) -> str | None:
-    """Whom a question asks to hear from, as written ("China's foreign ministry"), or None."""
+class Asked(NamedTuple):
+    speaker: str  # as written: "China's foreign ministry"
+    reaction: bool  # how they reacted, which an act answers, rather than what they said
+
+
+def asked_speaker(question: str) -> Asked | None:
+    """Whom a question asks to hear from, and whether it asks how they reacted; or None."""
     plain = " ".join(question.rstrip("?!. ").split())
     for pattern in _ASKS_TO_HEAR:
         if match := pattern.search(plain):
-            return match.group("speaker").strip()
+            reaction = "reaction" in pattern.groupindex and match.group("reaction") is not None
+            return Asked(match.group("speaker").strip(), reaction)
     return None
 
 
@@ -61,10 +76,14 @@ class Voices:
         self._directory = directory
         self._names = {name: actor_id for name, actor_id in _folded_names(directory)}
         self._quoted: set[str] = set()  # named right after "according to"
+        self._sources: set[str] = set()  # named right after "by" or "from"
         for mention in directory.index.mentions:
             text = directory.passages[mention.row].text
-            if _ACCORDING_TO.search(fold(text[max(0, mention.start - 20) : mention.start])):
+            before = fold(text[max(0, mention.start - 20) : mention.start])
+            if _ACCORDING_TO.search(before):
                 self._quoted.add(mention.actor_id)
+            elif _BY_OR_FROM.search(before):
+                self._sources.add(mention.actor_id)
         # Who speaks for whom: "Pakistan's Defense Minister" for Pakistan, "Türkiye's Ministry of
         # Foreign Affairs" for Türkiye, "Indian Minister of External Affairs" for India.
         self._agents: dict[str, set[str]] = defaultdict(set)
@@ -93,10 +112,13 @@ class Voices:
 
     def silent(self, question: str) -> str:
         """The name of the actor the question asks to hear from, if the briefs know it and record
-        nothing it said or did; otherwise ""."""
-        speaker = asked_speaker(question)
-        actor_id = self.actor_named(speaker) if speaker else None
+        nothing it said or did (nor, asked how it reacted, anything it is a source of: "pressure
+        from China"); otherwise ""."""
+        asked = asked_speaker(question)
+        actor_id = self.actor_named(asked.speaker) if asked else None
         if actor_id is None or self._is_heard(actor_id):
+            return ""
+        if asked.reaction and actor_id in self._sources:
             return ""
         return self._directory.index.actors[actor_id].name
 
