@@ -2,6 +2,8 @@
 
 import asyncio
 
+import pytest
+
 from tests.bot.fake_discord import GUILD_ID, MEMBER
 from tests.conftest import SAMPLE_BRIEF_ID
 
@@ -45,28 +47,22 @@ async def test_off_topic_question_abstains_politely(harness):
     assert not buttons(reply)
 
 
-async def test_a_name_no_brief_mentions_is_named_in_the_reply(harness):
-    question = "Did Iran mediate the ceasefire negotiations?"
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        ("Did Iran mediate the ceasefire negotiations?", "never mention “Iran”"),
+        ("How many Afghan refugees should Pakistan repatriate?", "state no number"),
+        (
+            "What did China say about the ceasefire negotiations mediated by Qatar?",
+            "record nothing “China” said or did",
+        ),
+    ],
+)
+async def test_an_abstention_says_why_in_the_reply(harness, question, reason):
     record = await harness.fake.slash("ask", [option("question", question)])
     reply = await harness.fake.reply(record)
-    assert "never mention “Iran”" in reply["embeds"][0]["description"]
+    assert reason in reply["embeds"][0]["description"]
     assert reply["allowed_mentions"] == {"parse": []}
-    assert not buttons(reply)
-
-
-async def test_a_figure_no_passage_states_is_said_in_the_reply(harness):
-    question = "How many Afghan refugees should Pakistan repatriate?"
-    record = await harness.fake.slash("ask", [option("question", question)])
-    reply = await harness.fake.reply(record)
-    assert "state no number" in reply["embeds"][0]["description"]
-    assert not buttons(reply)
-
-
-async def test_an_actor_the_briefs_never_hear_from_is_named_in_the_reply(harness):
-    question = "What did China say about the ceasefire negotiations mediated by Qatar?"
-    record = await harness.fake.slash("ask", [option("question", question)])
-    reply = await harness.fake.reply(record)
-    assert "record nothing “China” said or did" in reply["embeds"][0]["description"]
     assert not buttons(reply)
 
 

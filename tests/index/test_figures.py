@@ -3,9 +3,9 @@ by passages that state one."""
 
 import pytest
 
-from bot.text import answer_json, answer_text
 from index.figures import Figure, asked_figure, states
 from index.search import Searcher
+from tests.index.unstated import abstains_until_a_brief_states_it
 
 
 @pytest.mark.parametrize(
@@ -89,25 +89,17 @@ def test_whether_a_text_states_the_figure(figure, text, stated):
 
 def test_a_figure_no_close_passage_states_abstains_and_says_why(fake_engine, corpus):
     # The sample brief speaks of Afghan refugees and their repatriation, but never of how many.
-    question = "How many Afghan refugees should Pakistan repatriate?"
-    answer = fake_engine.ask(question)
-    assert answer.abstained and answer.hits == ()
-    assert answer.unstated == "number"
-    assert "state no number" in answer_text(answer)
-    assert "ask about the subject without the number" in answer_text(answer)
-    assert answer_json(answer) == {"question": question, "abstained": True, "hits": []}
-    # Another question about the same passages, asking for no figure, is answered.
-    assert not fake_engine.ask("Should Pakistan repatriate Afghan refugees?").abstained
-    # Once a brief states the number, the same question is answered with it.
-    (corpus / "refugees.md").write_text(
-        "# Refugees\n\nPakistan hosts some 1.3 million Afghan refugees, and Asif wants Pakistan to "
+    abstains_until_a_brief_states_it(
+        fake_engine,
+        corpus,
+        "How many Afghan refugees should Pakistan repatriate?",
+        unstated="number",
+        reason="state no number, so the briefs do not answer this; ask about the subject without the number",
+        answered_instead="Should Pakistan repatriate Afghan refugees?",
+        brief="# Refugees\n\nPakistan hosts some 1.3 million Afghan refugees, and Asif wants Pakistan to "
         "repatriate the Afghan refugees.\n",
-        encoding="utf-8",
+        stated="1.3 million",
     )
-    fake_engine.reindex()
-    answer = fake_engine.ask(question)
-    assert not answer.abstained
-    assert "1.3 million" in answer.hits[0].passage.text
 
 
 def test_the_figure_is_looked_for_in_the_first_three_passages_whatever_k(fake_engine):

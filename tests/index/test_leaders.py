@@ -2,8 +2,8 @@
 
 import pytest
 
-from bot.text import answer_text
 from index.leaders import LEADER, asks_leader, names_leader
+from tests.index.unstated import abstains_until_a_brief_states_it
 
 
 @pytest.mark.parametrize(
@@ -46,19 +46,15 @@ def test_whether_a_passage_names_a_leader(question, text, named):
 
 def test_a_leader_no_close_passage_names_abstains_and_says_why(fake_engine, corpus):
     # Both questions pass the fake embedder's similarity threshold; the brief names no leader.
-    question = "Who leads the TTP from Afghan soil, the group Islamabad designates as terrorist?"
-    answer = fake_engine.ask(question)
-    assert answer.abstained and answer.hits == () and answer.unstated == LEADER
-    assert "name no one as its leader" in answer_text(answer)
-    assert not fake_engine.ask("Who is the TTP, the group Islamabad designates as terrorist?").abstained
-    # A brief that names the leader answers the same question.
-    (corpus / "ttp-profile.md").write_text(
-        "---\ntitle: TTP profile\n---\n\n# The group\n\n"
-        "Islamabad designates the TTP as a terrorist organization; the group operates from Afghan "
-        "soil and TTP chief Noor Wali Mehsud leads it from there.\n",
-        encoding="utf-8",
+    abstains_until_a_brief_states_it(
+        fake_engine,
+        corpus,
+        "Who leads the TTP from Afghan soil, the group Islamabad designates as terrorist?",
+        unstated=LEADER,
+        reason="name no one as its leader",
+        answered_instead="Who is the TTP, the group Islamabad designates as terrorist?",
+        brief="---\ntitle: TTP profile\n---\n\n# The group\n\nIslamabad designates the TTP as a "
+        "terrorist organization; the group operates from Afghan soil and TTP chief Noor Wali Mehsud "
+        "leads it from there.\n",
+        stated="Noor Wali Mehsud",
     )
-    fake_engine.reindex()
-    answer = fake_engine.ask(question)
-    assert not answer.abstained
-    assert any("Noor Wali Mehsud" in hit.passage.text for hit in answer.hits[:3])

@@ -2,8 +2,8 @@
 
 import pytest
 
-from bot.text import answer_text
 from index.upcoming import NEXT_MEETING, asks_next_meeting, speaks_of_next_meeting
+from tests.index.unstated import abstains_until_a_brief_states_it
 
 
 @pytest.mark.parametrize(
@@ -36,17 +36,14 @@ def test_whether_a_passage_speaks_of_a_next_meeting(text, speaks):
 
 def test_a_next_meeting_no_close_passage_speaks_of_abstains_and_says_why(fake_engine, corpus):
     # The fake embedder passes both questions; the brief says nothing of a round to come.
-    question = "Where will the next round of talks in Istanbul and Doha be held?"
-    answer = fake_engine.ask(question)
-    assert answer.abstained and answer.hits == () and answer.unstated == NEXT_MEETING
-    assert "nothing of a next round or meeting" in answer_text(answer)
-    assert not fake_engine.ask("Where were the rounds of talks in Istanbul and Doha held?").abstained
-    (corpus / "talks-ahead.md").write_text(
-        "---\ntitle: Talks ahead\n---\n\n# Outlook\n\n"
-        "The next round of talks will be held in Istanbul, after the rounds in Doha.\n",
-        encoding="utf-8",
+    abstains_until_a_brief_states_it(
+        fake_engine,
+        corpus,
+        "Where will the next round of talks in Istanbul and Doha be held?",
+        unstated=NEXT_MEETING,
+        reason="nothing of a next round or meeting",
+        answered_instead="Where were the rounds of talks in Istanbul and Doha held?",
+        brief="---\ntitle: Talks ahead\n---\n\n# Outlook\n\nThe next round of talks will be held in "
+        "Istanbul, after the rounds in Doha.\n",
+        stated="next round",
     )
-    fake_engine.reindex()
-    answer = fake_engine.ask(question)
-    assert not answer.abstained
-    assert any("next round" in hit.passage.text for hit in answer.hits[:3])
