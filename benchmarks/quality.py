@@ -47,8 +47,8 @@ QUESTIONS = ROOT / "benchmarks" / "data" / "brief_questions.jsonl"
 # Held-out sets, written after the tuning they judge and never used to calibrate: "fresh" after
 # the fusion was tuned, "fresh 2" before a later round of levers, "fresh 3" before late interaction,
 # "fresh 4" after it, "fresh 5" after answer types, "fresh 6" after the office and figure rules of
-# abstention, "fresh 7" after them and before the speaker, leader and next-meeting rules (README
-# "Quality").
+# abstention, "fresh 7" after them and before the speaker, leader and next-meeting rules, "fresh 8"
+# after those (README "Quality").
 HELD_OUT = {
     "fresh": ROOT / "benchmarks" / "data" / "brief_questions_fresh.jsonl",
     "fresh 2": ROOT / "benchmarks" / "data" / "brief_questions_fresh2.jsonl",
@@ -57,6 +57,7 @@ HELD_OUT = {
     "fresh 5": ROOT / "benchmarks" / "data" / "brief_questions_fresh5.jsonl",
     "fresh 6": ROOT / "benchmarks" / "data" / "brief_questions_fresh6.jsonl",
     "fresh 7": ROOT / "benchmarks" / "data" / "brief_questions_fresh7.jsonl",
+    "fresh 8": ROOT / "benchmarks" / "data" / "brief_questions_fresh8.jsonl",
 }
 DEFAULT = FusionWeights()
 VARIANTS: dict[str, tuple[Retriever, FusionWeights]] = {
