@@ -70,9 +70,9 @@ def test_question_set_quality_does_not_regress(real_engine):
 def test_held_out_questions_do_not_regress(
     real_engine, name, first_floor, top3_floor, answered, unanswerable_abstained
 ):
-    """The held-out sets (README "Quality"), never tuned on: today's counts through the engine (a
-    wrongly abstained question counts as missed) are the floors, so a change tuned on the other set
-    cannot quietly cost these. Off-topic questions all abstain; of the unanswerable ones, at
+    """The held-out sets (README "Quality" says which changes each judged, and which read its
+    misses): today's counts through the engine (a wrongly abstained question counts as missed) are
+    the floors, so a change tuned on other questions cannot quietly cost these. Off-topic questions all abstain; of the unanswerable ones, at
     least as many as today."""
     questions = read_questions(name)
     answers = real_engine.ask_many([q["question"] for q in questions], k=3)
