@@ -247,6 +247,33 @@ class ActorDirectory:
                     edges.append((name_of[first], name_of[second], shared))
         return Network(tuple((name_of[a], len(rows_of.get(a, ()))) for a in ids), tuple(edges))
 
+    def speaks_or_acts(self, actor_id: str) -> bool:
+        """Whether any brief has the actor say or do anything, as its summary would list it;
+        stops at the first such sentence (a summary of a state named in every brief takes a
+        second or more)."""
+        return any(
+            not mention.possessive and self._acting(actor_id, mention) is not None
+            for mention in self._by_actor.get(actor_id, [])
+        )
+
+    def _acting(self, actor_id: str, mention: Mention) -> bool | None:
+        """None if the mention's sentence does not have the actor say or do anything; else
+        whether it says something (a statement) rather than does (an action)."""
+        passage = self.passages[mention.row]
+        start, end = passage.sentence_spans[mention.sentence]
+        text = passage.text
+        relative = _WHO.match(text[mention.end : end])
+        # "issued a warning through Interior Minister Sirajuddin Haqqani, asserting ...": he spoke
+        # (a person only: "a proxy war through Afghanistan, alleging ..." is Pakistan speaking).
+        relayed = (
+            self.index.actors[actor_id].kind == "person"
+            and _words_before(text, start, mention.start)[-1:] == ["through"]
+            and self._speaks(mention, text[start:end], start)
+        )
+        if mention not in self._subjects(mention.row, mention.sentence) and not (relative or relayed):
+            return None
+        return bool(relative or relayed or self._speaks(mention, text[start:end], start))
+
     def _said_and_did(
         self, actor_id: str, mentions: list[Mention]
     ) -> tuple[list[CitedLine], list[CitedLine]]:
@@ -257,26 +284,17 @@ class ActorDirectory:
             key = (mention.row, mention.sentence)
             if key in done or mention.possessive:
                 continue
-            passage = self.passages[mention.row]
-            start, end = passage.sentence_spans[mention.sentence]
-            text = passage.text
-            relative = _WHO.match(text[mention.end : end])
-            # "issued a warning through Interior Minister Sirajuddin Haqqani, asserting ...": he spoke
-            # (a person only: "a proxy war through Afghanistan, alleging ..." is Pakistan speaking).
-            relayed = (
-                self.index.actors[actor_id].kind == "person"
-                and _words_before(text, start, mention.start)[-1:] == ["through"]
-                and self._speaks(mention, text[start:end], start)
-            )
-            if mention not in self._subjects(mention.row, mention.sentence) and not (relative or relayed):
+            says = self._acting(actor_id, mention)
+            if says is None:
                 continue
             done.add(key)
+            passage = self.passages[mention.row]
             line = CitedLine(
                 self._with_quote_continuation(passage, mention.row, mention.sentence),
                 passage.brief_id,
                 passage.paragraph,
             )
-            if relative or relayed or self._speaks(mention, text[start:end], start):
+            if says:
                 statements.append((0 if _QUOTE.search(line.text) else 1, line))
             else:
                 actions.append(line)

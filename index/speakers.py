@@ -130,8 +130,7 @@ class Voices:
         return self._heard[actor_id]
 
     def _speaks_or_acts(self, actor_id: str) -> bool:
-        summary = self._directory.summary(actor_id)
-        return bool(summary.statements or summary.actions) or actor_id in self._quoted
+        return actor_id in self._quoted or self._directory.speaks_or_acts(actor_id)
 
 
 def _folded_names(directory: ActorDirectory) -> list[tuple[str, str]]:

@@ -101,6 +101,15 @@ def test_pronoun_statement_goes_to_the_person_named_before(sample):
     assert any(t.startswith("He said the Taliban do not trust") for t in texts)
 
 
+def test_whether_an_actor_speaks_or_acts_agrees_with_its_summary(sample):
+    for actor_id in sample.index.actors:
+        summary = sample.summary(actor_id)
+        own = [line for line in summary.statements + summary.actions if line.via is None]
+        assert sample.speaks_or_acts(actor_id) is bool(own), actor_id
+    assert not sample.speaks_or_acts("china")  # "mounting pressure from China": not its act
+    assert sample.speaks_or_acts("india")  # it upgraded its mission in Kabul
+
+
 def test_co_actors_ranked_by_shared_passages(sample):
     co = dict(sample.summary("Sirajuddin Haqqani").co_actors)
     assert co == {"Afghan Taliban government": 1, "Pakistan": 1}

@@ -72,8 +72,8 @@ def test_held_out_questions_do_not_regress(
 ):
     """The held-out sets (README "Quality" says which changes each judged, and which read its
     misses): today's counts through the engine (a wrongly abstained question counts as missed) are
-    the floors, so a change tuned on other questions cannot quietly cost these. Off-topic questions all abstain; of the unanswerable ones, at
-    least as many as today."""
+    the floors, so a change tuned on other questions cannot quietly cost these. Off-topic
+    questions all abstain; of the unanswerable ones, at least as many as today."""
     questions = read_questions(name)
     answers = real_engine.ask_many([q["question"] for q in questions], k=3)
     on_topic = [(q, a) for q, a in zip(questions, answers, strict=True) if q["paragraph"] is not None]
