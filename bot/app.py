@@ -29,7 +29,7 @@ UNREACHABLE = (
     "none: 'briefbot console' answers from the terminal."
 )
 # Asks to hear from someone, so that what the briefs record of each actor is read before the first
-# reader's question too (a fifth of a second on 1,000 briefs).
+# reader's question too (a fraction of a second on a thousand briefs).
 WARM_UP = "What do the briefs say in this warm-up question?"
 
 
