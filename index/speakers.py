@@ -8,12 +8,12 @@ question asks to hear from is known to the briefs and silent in all of them (REA
 
 Silent is narrow on purpose, since the actor summaries that find who says what read only plain
 sentences: an actor is heard if any brief has it say or do anything (as the subject of a sentence,
-"according to" it, or through a person or body of its own: "Pakistan's Defense Minister", "Türkiye's
-Ministry of Foreign Affairs"); asked how it reacted, also if it is the source of anything ("mounting
-pressure from China" may be China's reaction). A stance is not checked ("What does China think of
-the TTP?"): it may show in what a brief says of the actor rather than in its words. Nor is a
-speaker the briefs do not know ("the mediators", "ordinary people"); unknown names are
-index/names.py's.
+"according to" it, in a statement "issued by" it, or through a person or body of its own:
+"Pakistan's Defense Minister", "Türkiye's Ministry of Foreign Affairs"); asked how it reacted, also
+if it is the source of anything ("mounting pressure from China" may be China's reaction). A stance
+is not checked ("What does China think of the TTP?"): it may show in what a brief says of the
+actor rather than in its words. Nor is a speaker the briefs do not know ("the mediators",
+"ordinary people"); unknown names are index/names.py's.
 """
 
 from __future__ import annotations
@@ -49,7 +49,12 @@ _ASKS_TO_HEAR = tuple(
     )
 )
 _MAX_NAME_WORDS = 6
-_ACCORDING_TO = re.compile(r"\baccording to (?:the )?$")
+# Said by the actor, though not its subject: "according to Türkiye's Ministry of Foreign Affairs",
+# "a statement issued by Beijing".
+_QUOTED = re.compile(
+    r"\b(?:according to|(?:announced|stated|said|declared|claimed|issued|made|warned|critici[sz]ed|"
+    r"condemned|welcomed|endorsed|denied|rejected) by) (?:the )?$"
+)
 # A passive's agent or a source: "mediated by Qatar", "mounting pressure from China".
 _BY_OR_FROM = re.compile(r"\b(?:by|from) (?:the )?$")
 
@@ -75,12 +80,12 @@ class Voices:
     def __init__(self, directory: ActorDirectory) -> None:
         self._directory = directory
         self._names = {name: actor_id for name, actor_id in _folded_names(directory)}
-        self._quoted: set[str] = set()  # named right after "according to"
+        self._quoted: set[str] = set()  # named right after "according to" or "announced by"
         self._sources: set[str] = set()  # named right after "by" or "from"
         for mention in directory.index.mentions:
             text = directory.passages[mention.row].text
             before = fold(text[max(0, mention.start - 20) : mention.start])
-            if _ACCORDING_TO.search(before):
+            if _QUOTED.search(before):
                 self._quoted.add(mention.actor_id)
             elif _BY_OR_FROM.search(before):
                 self._sources.add(mention.actor_id)

@@ -64,14 +64,18 @@ def test_asking_to_hear_from_a_silent_actor_abstains_and_says_why(fake_engine):
     assert answer_json(answer) == {"question": answer.question, "abstained": True, "hits": []}
 
 
-def test_an_actor_heard_in_a_new_brief_is_answered_after_reindexing(fake_engine, corpus):
+@pytest.mark.parametrize(
+    "heard",
+    [
+        "China welcomed the ceasefire negotiations between Pakistan and Afghanistan.",
+        "A statement issued by China welcomed the ceasefire negotiations.",  # not its subject
+    ],
+)
+def test_an_actor_heard_in_a_new_brief_is_answered_after_reindexing(fake_engine, corpus, heard):
     question = "What did China say about the ceasefire negotiations mediated by Qatar?"
     assert fake_engine.ask(question).silent == "China"
     (corpus / "china-welcomes-truce.md").write_text(
-        "---\ntitle: China and the truce\n---\n\n# Reactions\n\n"
-        "China welcomed the ceasefire negotiations between Pakistan and Afghanistan and urged "
-        "restraint on both sides.\n",
-        encoding="utf-8",
+        f"---\ntitle: China and the truce\n---\n\n# Reactions\n\n{heard}\n", encoding="utf-8"
     )
     fake_engine.reindex()
     answer = fake_engine.ask(question)
