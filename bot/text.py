@@ -5,6 +5,7 @@ from __future__ import annotations
 from index.actor_summary import ActorListing, ActorSummary
 from index.leaders import LEADER
 from index.models import Answer, Hit, IndexReport
+from index.speakers import asked_speaker
 from index.store import StoredBrief
 from index.upcoming import NEXT_MEETING
 from index.whatsnew import NewBrief
@@ -67,8 +68,11 @@ def abstention_reason(answer: Answer) -> str:
             f"about the subject without the {answer.unstated} to read what they say."
         )
     if answer.silent:
+        asked = asked_speaker(answer.question)
+        # Asked what it said, an actor may still appear as doing something ("mediated by Qatar").
+        record = "said or did" if asked and asked.reaction else "said"
         return (
-            f"The briefs record nothing “{answer.silent}” said or did, so they cannot answer this; "
+            f"The briefs record nothing “{answer.silent}” {record}, so they cannot answer this; "
             f"ask what they say about {answer.silent} instead."
         )
     return "The briefs do not answer this."

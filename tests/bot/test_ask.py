@@ -54,7 +54,7 @@ async def test_off_topic_question_abstains_politely(harness):
         ("How many Afghan refugees should Pakistan repatriate?", "state no number"),
         (
             "What did China say about the ceasefire negotiations mediated by Qatar?",
-            "record nothing “China” said or did",
+            "record nothing “China” said,",
         ),
     ],
 )

@@ -60,7 +60,10 @@ def test_asking_to_hear_from_a_silent_actor_abstains_and_says_why(fake_engine):
     assert not heard.abstained and heard.hits
     answer = fake_engine.ask("What did China say about the ceasefire negotiations mediated by Qatar?")
     assert answer.abstained and answer.hits == () and answer.silent == "China"
-    assert "record nothing “China” said or did" in answer_text(answer)
+    assert "record nothing “China” said," in answer_text(answer)
+    # Asked how it reacted, nor anything it did ("pressure from China" would be).
+    reaction = fake_engine.ask("How did the U.S. react to the ceasefire negotiations mediated by Qatar?")
+    assert "record nothing “United States” said or did" in answer_text(reaction)
     assert answer_json(answer) == {"question": answer.question, "abstained": True, "hits": []}
 
 
