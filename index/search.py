@@ -347,8 +347,8 @@ class Searcher:
             # states is not there, nor the words of an actor the briefs never hear from (whom
             # they hear from is read on the first question that asks).
             unstated = self._unstated(question, ranked[:EVIDENCE_DEPTH])
-            if not unstated and asked_speaker(question):
-                silent = generation.voices.silent(question)
+            if not unstated and (asked := asked_speaker(question)):
+                silent = generation.voices.silent(asked)
         if not ranked or ranked[0].confidence < threshold or unknown or unstated or silent:
             closest = tuple(
                 dict.fromkeys(generation.briefs[generation.passages[s.row].brief_id].meta for s in ranked[:3])

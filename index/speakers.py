@@ -115,11 +115,10 @@ class Voices:
                     return self._names[candidate]
         return None
 
-    def silent(self, question: str) -> str:
-        """The name of the actor the question asks to hear from, if the briefs know it and record
-        nothing it said or did (nor, asked how it reacted, anything it is a source of: "pressure
-        from China"); otherwise ""."""
-        asked = asked_speaker(question)
+    def silent(self, asked: Asked | None) -> str:
+        """The name of the actor a question asks to hear from (`asked_speaker`), if the briefs know
+        it and record nothing it said or did (nor, asked how it reacted, anything it is a source
+        of: "pressure from China"); otherwise ""."""
         actor_id = self.actor_named(asked.speaker) if asked else None
         if actor_id is None or self._is_heard(actor_id):
             return ""

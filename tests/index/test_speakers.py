@@ -50,7 +50,7 @@ def test_whom_a_question_asks_to_hear_from(question, asked):
     ],
 )
 def test_an_actor_the_briefs_never_hear_from_is_silent(fake_engine, question, silent):
-    assert fake_engine.generation.voices.silent(question) == silent
+    assert fake_engine.generation.voices.silent(asked_speaker(question)) == silent
 
 
 def test_asking_to_hear_from_a_silent_actor_abstains_and_says_why(fake_engine):
