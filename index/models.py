@@ -86,6 +86,12 @@ class Answer:
     unstated: str = ""  # what was asked for ("number", "leader", "next meeting") that no close passage states
     silent: str = ""  # the actor asked to be heard from, of whom the briefs record nothing said or done
 
+    @property
+    def explained(self) -> bool:
+        """Whether the engine abstained for a stated reason (a name, an office, a figure, a leader,
+        a next meeting or an actor's words the briefs lack), not for want of a close passage."""
+        return bool(self.unknown_names or self.unstated or self.silent)
+
 
 @dataclass(frozen=True)
 class SearchFilters:

@@ -230,8 +230,10 @@ class QuestionsCog(commands.Cog, name="Questions"):
     ) -> tuple[discord.Embed, discord.ui.View | None]:
         filters = SearchFilters()
         answer = await self._ask(question, PAGE + 1)
-        if answer.abstained and context:
-            # A short follow-up ("and India?") is read together with the thread's first question.
+        if answer.abstained and context and not answer.explained:
+            # A short follow-up ("and India?") is read together with the thread's first question;
+            # one refused for a reason ("What did China say?") keeps it, which the context would
+            # hide ("What did Pakistan say about the talks? What did China say?").
             with_context = await self._ask(f"{context} {question}", PAGE + 1)
             if not with_context.abstained:
                 answer = Answer(question, with_context.hits, False)

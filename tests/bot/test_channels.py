@@ -60,6 +60,20 @@ async def test_follow_up_in_thread_uses_the_first_question_as_context(harness):
     assert len(fake.threads) == 1  # no new thread for a follow-up
 
 
+async def test_a_follow_up_refused_for_a_reason_keeps_it(harness):
+    fake = harness.fake
+    await fake.user_message("Which countries mediated the ceasefire negotiations?")
+    await fake.wait_until(lambda: fake.channel_messages)
+    thread_id = int(fake.threads[0]["id"])
+    # Read with the thread's question it would be answered with the mediators' paragraph; alone it
+    # is refused, and why: the brief records nothing China said.
+    await fake.user_message(
+        "What did China say about the ceasefire negotiations mediated by Qatar?", channel_id=thread_id
+    )
+    await fake.wait_until(lambda: len(fake.channel_messages) == 2)
+    assert "record nothing “China” said" in fake.channel_messages[1]["embeds"][0]["description"]
+
+
 async def test_mentions_in_questions_never_ping(harness):
     fake = harness.fake
     await fake.user_message("@everyone <@&123> what about Qatar?")
