@@ -52,9 +52,10 @@ class FakeEmbedder:
             vectors, spans = [], []
             for word in re.finditer(r"\S+", text):
                 stemmed = tokens(word.group(0))
-                if stemmed:
-                    vector = sum(self._word_vector(t) for t in stemmed)
-                    vectors.append(vector / np.linalg.norm(vector))
+                vector = sum((self._word_vector(t) for t in stemmed), np.zeros(self._dimension))
+                norm = np.linalg.norm(vector)
+                if norm:  # two one-hot words of opposite signs on the same axis cancel out
+                    vectors.append(vector / norm)
                     spans.append(word.span())
             made.append(
                 Tokens(
