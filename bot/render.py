@@ -224,6 +224,9 @@ def actor_embed(summary: ActorSummary, statements_shown: int = 3) -> discord.Emb
         )
     if summary.actions:
         embed.add_field(name="Positions and actions", value=_lines_field(summary.actions[:3]), inline=False)
+    if summary.mentioned and not (summary.statements or summary.actions):
+        # An actor that never speaks or acts in the briefs: what they say of it is all there is.
+        embed.add_field(name="Mentioned", value=_lines_field(summary.mentioned[:3]), inline=False)
     if summary.co_actors:
         co = ", ".join(f"{safe(name)} ({count})" for name, count in summary.co_actors[:10])
         embed.add_field(name="Appears with", value=clip(co, FIELD_VALUE_LIMIT), inline=False)

@@ -141,7 +141,8 @@ def _noun(count: int, noun: str) -> str:
 
 
 def actor_json(summary: ActorSummary) -> dict:
-    """The JSON contract of `briefbot actor --json` (plus "description" and "actions")."""
+    """The JSON contract of `briefbot actor --json` (plus "description", "actions" and
+    "mentioned")."""
 
     def cited(lines) -> list[dict]:
         return [
@@ -160,6 +161,7 @@ def actor_json(summary: ActorSummary) -> dict:
         "briefs": summary.briefs,
         "statements": cited(summary.statements),
         "actions": cited(summary.actions),
+        "mentioned": cited(summary.mentioned),
         "co_actors": [{"name": name, "count": count} for name, count in summary.co_actors],
         "timeline": [{"date": t.date, "brief_id": t.brief_id, "text": t.text} for t in summary.timeline],
     }
@@ -172,7 +174,12 @@ def actor_text(summary: ActorSummary) -> str:
     if summary.aliases:
         lines.append("Also: " + ", ".join(summary.aliases))
     lines.append(f"Mentioned in {plural(summary.mentions, 'passage')} of {plural(summary.briefs, 'brief')}.")
-    sections = (("Roles", summary.roles), ("Said", summary.statements), ("Did", summary.actions))
+    sections = (
+        ("Roles", summary.roles),
+        ("Said", summary.statements),
+        ("Did", summary.actions),
+        ("Also mentioned", summary.mentioned),
+    )
     for title, items in sections:
         if items:
             lines.append(f"\n{title}:")

@@ -118,6 +118,9 @@ class ActorSummary:
     briefs: int
     statements: tuple[CitedLine, ...]
     actions: tuple[CitedLine, ...]
+    # Sentences naming the actor that it neither says nor does ("mounting pressure from China"):
+    # all the briefs hold of an actor that never speaks or acts in them.
+    mentioned: tuple[CitedLine, ...]
     co_actors: tuple[tuple[str, int], ...]
     timeline: tuple[TimelineEntry, ...]
 
@@ -200,8 +203,9 @@ class ActorDirectory:
         actor = self.index.actors[actor_id]
         mentions = self._by_actor.get(actor_id, [])
         rows = sorted({m.row for m in mentions})
-        statements, actions = self._said_and_did(actor_id, mentions)
+        statements, actions, acting = self._said_and_did(actor_id, mentions)
         statements = _distinct(statements + self._said_by_spokespeople(actor_id))
+        mentioned = self._mentioned_only(mentions, acting)
         co = Counter()
         for row in rows:
             co.update({m.actor_id for m in self._by_row[row]} - {actor_id})
@@ -221,6 +225,7 @@ class ActorDirectory:
             briefs=len({self.passages[r].brief_id for r in rows}),
             statements=tuple(statements),
             actions=tuple(actions),
+            mentioned=tuple(mentioned),
             co_actors=tuple(
                 (self.index.actors[i].name, n)
                 for i, n in sorted(co.items(), key=lambda kv: (-kv[1], self.index.actors[kv[0]].name))
@@ -274,9 +279,21 @@ class ActorDirectory:
             return None
         return bool(relative or relayed or self._speaks(mention, text[start:end], start))
 
+    def _mentioned_only(self, mentions: list[Mention], acting: set[tuple[int, int]]) -> list[CitedLine]:
+        """The sentences that name the actor without having it say or do anything (those not in
+        `acting`, as row and sentence), each once."""
+        lines = []
+        for key in dict.fromkeys((m.row, m.sentence) for m in mentions):
+            if key not in acting:
+                passage = self.passages[key[0]]
+                text = self._with_quote_continuation(passage, *key)
+                lines.append(CitedLine(text, passage.brief_id, passage.paragraph))
+        return _distinct(lines)
+
     def _said_and_did(
         self, actor_id: str, mentions: list[Mention]
-    ) -> tuple[list[CitedLine], list[CitedLine]]:
+    ) -> tuple[list[CitedLine], list[CitedLine], set[tuple[int, int]]]:
+        """What the actor says and does, and the sentences (row, sentence) where it does either."""
         statements: list[tuple[int, CitedLine]] = []
         actions: list[CitedLine] = []
         done: set[tuple[int, int]] = set()
@@ -299,7 +316,7 @@ class ActorDirectory:
             else:
                 actions.append(line)
         ranked = [line for _, line in sorted(statements, key=lambda s: s[0])]
-        return _distinct(ranked), _distinct(actions)
+        return _distinct(ranked), _distinct(actions), done
 
     def _said_by_spokespeople(self, actor_id: str) -> list[CitedLine]:
         """Statements of the people whose role makes them speak for the actor ("Taliban
@@ -310,7 +327,7 @@ class ActorDirectory:
             owner = re.sub(r"['’]s$", "", role[: title.start()].strip()) if title else ""
             if not owner or self._names.get(fold(owner)) != actor_id or person_id == actor_id:
                 continue
-            said, _ = self._said_and_did(person_id, self._by_actor.get(person_id, []))
+            said, _, _ = self._said_and_did(person_id, self._by_actor.get(person_id, []))
             via = f"{self.index.actors[person_id].name}, {role}"
             lines.extend(CitedLine(line.text, line.brief_id, line.paragraph, via) for line in said)
         return lines

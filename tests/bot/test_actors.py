@@ -21,6 +21,15 @@ async def test_actor_summary_embed(harness):
     assert not buttons(page)  # nothing left after these
 
 
+async def test_an_actor_that_never_speaks_or_acts_shows_where_it_is_mentioned(harness):
+    reply = await harness.fake.reply(await harness.fake.slash("actor", [option("name", "China")]))
+    fields = {f["name"]: f["value"] for f in reply["embeds"][0]["fields"]}
+    assert "mounting pressure from China" in fields["Mentioned"] and "¶10*" in fields["Mentioned"]
+    # One that speaks shows what it said instead.
+    reply = await harness.fake.reply(await harness.fake.slash("actor", [option("name", "Khawaja Asif")]))
+    assert "Mentioned" not in {f["name"] for f in reply["embeds"][0]["fields"]}
+
+
 async def test_statements_made_through_a_spokesperson_say_so(harness):
     reply = await harness.fake.reply(await harness.fake.slash("actor", [option("name", "Taliban")]))
     [more] = buttons(reply)[:1]

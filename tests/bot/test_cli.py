@@ -128,6 +128,7 @@ def test_actor_and_actors(run):
         "mentions",
         "briefs",
         "statements",
+        "mentioned",
         "co_actors",
         "timeline",
     }

@@ -110,6 +110,19 @@ def test_whether_an_actor_speaks_or_acts_agrees_with_its_summary(sample):
     assert sample.speaks_or_acts("india")  # it upgraded its mission in Kabul
 
 
+def test_sentences_naming_an_actor_it_neither_says_nor_does_are_listed_once(sample):
+    china = sample.summary("China")
+    assert not china.statements and not china.actions
+    assert [(line.paragraph, line.text[:40]) for line in china.mentioned] == [
+        (9, "Before the escalation, there were hopes "),
+        (10, "The Pakistani military faces mounting pr"),
+    ]
+    asif = sample.summary("Khawaja Asif")
+    said_or_done = {line.text for line in asif.statements + asif.actions}
+    assert asif.mentioned and not said_or_done & {line.text for line in asif.mentioned}
+    assert any("rejected Asif’s characterization" in line.text for line in asif.mentioned)
+
+
 def test_co_actors_ranked_by_shared_passages(sample):
     co = dict(sample.summary("Sirajuddin Haqqani").co_actors)
     assert co == {"Afghan Taliban government": 1, "Pakistan": 1}
