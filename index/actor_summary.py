@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -51,6 +52,7 @@ _PREPOSITIONS = {
     "whether",
 }
 _QUOTE = re.compile(r"[“\"]")
+MENTIONED_LIMIT = 20  # sentences that only name an actor, listed in its summary
 # A role that speaks for its owner: "Taliban spokesperson" → what he says, the Taliban say.
 _SPOKESPERSON = re.compile(r"\bspokes(?:person|man|woman)\b", re.IGNORECASE)
 _QUALIFIER = re.compile(rf"(?:['’]s)?\s+(?:{TITLE_PATTERN})\s+|\s+")
@@ -280,15 +282,19 @@ class ActorDirectory:
         return bool(relative or relayed or self._speaks(mention, text[start:end], start))
 
     def _mentioned_only(self, mentions: list[Mention], acting: set[tuple[int, int]]) -> list[CitedLine]:
-        """The sentences that name the actor without having it say or do anything (those not in
-        `acting`, as row and sentence), each once."""
-        lines = []
-        for key in dict.fromkeys((m.row, m.sentence) for m in mentions):
-            if key not in acting:
-                passage = self.passages[key[0]]
-                text = self._with_quote_continuation(passage, *key)
-                lines.append(CitedLine(text, passage.brief_id, passage.paragraph))
-        return _distinct(lines)
+        """The first MENTIONED_LIMIT sentences that name the actor without having it say or do
+        anything (those not in `acting`, as row and sentence), each once: a state named in
+        thousands of sentences would otherwise list them all."""
+        lines = (
+            CitedLine(
+                self._with_quote_continuation(self.passages[row], row, sentence),
+                self.passages[row].brief_id,
+                self.passages[row].paragraph,
+            )
+            for row, sentence in dict.fromkeys((m.row, m.sentence) for m in mentions)
+            if (row, sentence) not in acting
+        )
+        return _distinct(lines, most=MENTIONED_LIMIT)
 
     def _said_and_did(
         self, actor_id: str, mentions: list[Mention]
@@ -425,11 +431,13 @@ def _open_quote(text: str) -> bool:
     return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
-def _distinct(lines: list[CitedLine], limit: float = 0.7) -> list[CitedLine]:
-    """Drop lines whose words mostly repeat a line already kept."""
+def _distinct(lines: Iterable[CitedLine], limit: float = 0.7, most: int | None = None) -> list[CitedLine]:
+    """Drop lines whose words mostly repeat a line already kept; stop once `most` are kept."""
     kept: list[tuple[set[str], CitedLine]] = []
     for line in lines:
         words = set(tokens(line.text))
         if all(len(words & other) / max(len(words | other), 1) < limit for other, _ in kept):
             kept.append((words, line))
+            if most is not None and len(kept) >= most:
+                break
     return [line for _, line in kept]

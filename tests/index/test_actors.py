@@ -286,3 +286,14 @@ def test_what_might_happen_is_no_act(tmp_path):
     assert [line.text for line in engine.actor("Pakistan").actions] == [
         "Pakistan reopened the Torkham crossing."
     ]
+
+
+def test_an_actor_named_in_many_sentences_lists_the_first_few_it_is_only_named_in(tmp_path):
+    from index.actor_summary import MENTIONED_LIMIT
+
+    sentence = "Pressure from China grew over the port{n} and the dam{n} dispute."
+    sentences = " ".join(sentence.format(n=n) for n in range(MENTIONED_LIMIT + 5))
+    engine = build(tmp_path, {"a.md": f"---\ntitle: A\n---\n\n{sentences}\n"})
+    china = engine.actor_directory().summary("China")
+    assert len(china.mentioned) == MENTIONED_LIMIT
+    assert china.mentioned[0].text.startswith("Pressure from China grew over the port0 ")
