@@ -160,6 +160,11 @@ class ActorDirectory:
             for name in (actor.name, *actor.aliases, actor.actor_id):
                 self._names.setdefault(fold(name), actor.actor_id)
 
+    def folded_names(self) -> dict[str, str]:
+        """Every name, alias and id of every actor, folded, with its actor id (a name two actors
+        share is the first's)."""
+        return dict(self._names)
+
     def listing(self) -> list[ActorListing]:
         rows = []
         for actor_id, actor in self.index.actors.items():

@@ -79,7 +79,13 @@ class Voices:
 
     def __init__(self, directory: ActorDirectory) -> None:
         self._directory = directory
-        self._names = {name: actor_id for name, actor_id in _folded_names(directory)}
+        # The directory's names, and those that open with a demonym also as their state ("afghan
+        # taliban" → "afghanistan taliban"), as questions are read (`actor_named`).
+        self._names = directory.folded_names()
+        for name, actor_id in list(self._names.items()):
+            first, _, rest = name.partition(" ")
+            if first in NORMAL_FORMS:
+                self._names.setdefault(f"{NORMAL_FORMS[first]} {rest}".strip(), actor_id)
         self._quoted: set[str] = set()  # named right after "according to" or "announced by"
         self._sources: set[str] = set()  # named right after "by" or "from"
         for mention in directory.index.mentions:
@@ -135,16 +141,3 @@ class Voices:
 
     def _speaks_or_acts(self, actor_id: str) -> bool:
         return actor_id in self._quoted or self._directory.speaks_or_acts(actor_id)
-
-
-def _folded_names(directory: ActorDirectory) -> list[tuple[str, str]]:
-    """Every name and alias of every actor, folded, with its actor id; demonyms as their state."""
-    pairs = []
-    for actor in directory.index.actors.values():
-        for name in (actor.name, *actor.aliases):
-            folded = fold(name)
-            pairs.append((folded, actor.actor_id))
-            first, _, rest = folded.partition(" ")
-            if first in NORMAL_FORMS:
-                pairs.append(((NORMAL_FORMS[first] + " " + rest).strip(), actor.actor_id))
-    return pairs
