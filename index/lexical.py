@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from scipy import sparse
@@ -184,6 +186,10 @@ NORMAL_FORMS = {
     "spokeswoman": "spokesperson",
     "spokesmen": "spokesperson",
 }
+# A word of a question also meets the words of the briefs it begins or that begin it, over this
+# many letters at least: the light stemmer leaves "mediators" as "mediator" and "mediated" as
+# "mediat", "penalizes" as "penaliz" and "penalize" as it is.
+SHARED_PREFIX = 6
 _MULTIWORD = re.compile(r"\bu\.\s?s\.(?:a\.)?|\bunited states(?: of america)?\b")
 
 
@@ -270,6 +276,34 @@ class LexicalIndex:
 
     def query_terms(self, query: str) -> list[int]:
         return [self.vocabulary[t] for t in dict.fromkeys(tokens(query)) if t in self.vocabulary]
+
+    def holding_every_term(self, query: str) -> np.ndarray:
+        """The documents that hold every term of `query`, each in any of its forms
+        (SHARED_PREFIX); none for a query without terms."""
+        held: np.ndarray | None = None
+        for term in dict.fromkeys(tokens(query)):
+            columns = self._forms(term)
+            rows = np.unique(self.weights[:, columns].indices) if columns else np.zeros(0, np.int32)
+            held = rows if held is None else np.intersect1d(held, rows, assume_unique=True)
+            if not len(held):
+                break
+        return np.zeros(0, dtype=np.int64) if held is None else held.astype(np.int64)
+
+    def _forms(self, term: str) -> list[int]:
+        """The columns of `term` and of the terms it begins or that begin it (SHARED_PREFIX)."""
+        forms = [term] if term in self.vocabulary else []
+        if len(term) >= SHARED_PREFIX:
+            terms = self._sorted_terms
+            at = bisect_left(terms, term)
+            while at < len(terms) and terms[at].startswith(term):
+                forms.append(terms[at])
+                at += 1
+            forms.extend(term[:n] for n in range(SHARED_PREFIX, len(term)) if term[:n] in self.vocabulary)
+        return [self.vocabulary[form] for form in dict.fromkeys(forms)]
+
+    @cached_property
+    def _sorted_terms(self) -> list[str]:
+        return sorted(self.vocabulary)
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every document for `query` (zeros when no term is known)."""

@@ -138,14 +138,20 @@ class Searcher:
         filters: SearchFilters | None = None,
         retriever: Retriever = Retriever.FUSED,
         question_tokens: np.ndarray | None = None,
+        within: np.ndarray | None = None,
     ) -> list[Scored]:
-        """The best `k` candidates, best first. `question_tokens`, the question's token vectors if
-        they were made with its vector, spare late interaction a second pass of the model."""
+        """The best `k` candidates, best first, among the passages the filters admit and, if
+        given, the rows `within`. `question_tokens`, the question's token vectors if they were
+        made with its vector, spare late interaction a second pass of the model."""
         generation = self.generation
         if not generation.passages:
             return []
         lexical = None if retriever == Retriever.DENSE else generation.lexical.scores(question)
         allowed = self._allowed(filters)
+        if within is not None:
+            admitted = np.zeros(len(generation.passages), dtype=bool)
+            admitted[within] = True
+            allowed = admitted if allowed is None else allowed & admitted
         candidates = self._candidates(query_vector, k, allowed, lexical, retriever)
         if len(candidates) == 0:
             return []
@@ -336,20 +342,29 @@ class Searcher:
         generation = self.generation
         unknown: tuple[str, ...] = ()
         unstated = ""
-        if ranked and threshold <= ranked[0].confidence:
+        found = bool(ranked) and threshold <= ranked[0].confidence
+        if ranked and not found:
+            # Few words ("who mediated?", "Bagram", "civil society") come far from every passage
+            # in meaning; the passages holding them all, if any, are what was asked for.
+            holding = generation.lexical.holding_every_term(question)
+            if len(holding) and (
+                held := self.rank(question, query_vector, depth, filters, retriever, question_tokens, holding)
+            ):
+                ranked, found = held, True
+        if found:
             # A close match may add a name spelled another way; an office or a topic no brief
             # writes is asked about however close the passages come.
             names = ranked[0].confidence < CLOSE_MATCH
             unknown = tuple(generation.names.unmentioned(question, names))
         silent = ""
-        if ranked and threshold <= ranked[0].confidence and not unknown:
+        if found and not unknown:
             # However close the passages come, a figure, a leader or a next meeting none of them
             # states is not there, nor the words of an actor the briefs never hear from (whom
             # they hear from is read on the first question that asks).
             unstated = self._unstated(question, ranked[:EVIDENCE_DEPTH])
             if not unstated and (asked := asked_speaker(question)):
                 silent = generation.voices.silent(asked)
-        if not ranked or ranked[0].confidence < threshold or unknown or unstated or silent:
+        if not found or unknown or unstated or silent:
             closest = tuple(
                 dict.fromkeys(generation.briefs[generation.passages[s.row].brief_id].meta for s in ranked[:3])
             )

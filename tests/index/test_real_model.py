@@ -29,8 +29,22 @@ def test_mediators_question_puts_qatar_and_turkiye_first(real_engine):
 
 
 @pytest.mark.parametrize(
+    ("question", "paragraph"),
+    [("who mediated?", 1), ("mediators?", 1), ("Bagram", 3), ("civil society", 5), ("Phase Two", 10)],
+)
+def test_a_few_words_the_brief_holds_are_answered_where_it_holds_them(real_engine, question, paragraph):
+    searcher = Searcher(real_engine.generation, real_engine.weights, real_engine.late)
+    vector = real_engine.embedder.embed_batch([question])[0]
+    assert searcher.rank(question, vector, 1)[0].confidence < real_engine.threshold  # meaning alone
+    answer = real_engine.ask(question)
+    assert not answer.abstained
+    assert [hit.passage.paragraph for hit in answer.hits] == [paragraph]
+
+
+@pytest.mark.parametrize(
     "question",
     [
+        "hello",
         "Who won the 2022 World Cup?",
         "How do I bake sourdough bread?",
         "What is the capital of Australia?",

@@ -4,7 +4,9 @@ import pytest
 
 import index.search
 from bot.text import answer_json
+from index.engine import Engine
 from index.errors import FilterError, QuestionError
+from index.lexical import LexicalIndex
 from index.models import SearchFilters
 from index.search import Retriever
 from tests.conftest import SAMPLE_BRIEF_ID
@@ -25,6 +27,37 @@ def test_hits_carry_citations_and_best_sentence(fake_engine):
 def test_unrelated_question_abstains(fake_engine):
     answer = fake_engine.ask("football world cup champion trophy penalty")
     assert answer.abstained and answer.hits == ()
+
+
+def test_a_question_far_in_meaning_is_answered_by_the_passages_holding_all_its_words(
+    corpus, tmp_path, fake_embedder
+):
+    # A threshold no passage reaches: only the question's words can answer it.
+    write_brief(corpus, "zzz.md", ["Bagram Air Base in the north.", "The mediators met in Doha."])
+    engine = Engine(corpus, tmp_path / "index", fake_embedder, threshold=1.01)
+    engine.reindex()
+
+    def cited(question, **filters):
+        answer = engine.ask(question, k=5, filters=SearchFilters(**filters) if filters else None)
+        return {(hit.brief.brief_id, hit.passage.paragraph) for hit in answer.hits}
+
+    assert cited("Bagram?") == {("zzz", 1), (SAMPLE_BRIEF_ID, 3)}
+    # "mediated" and "mediators" meet: the light stemmer leaves "mediat" and "mediator".
+    assert cited("Who mediated?") == {("zzz", 2), (SAMPLE_BRIEF_ID, 1)}
+    assert cited("Who mediated?", brief_ids=frozenset({"zzz"})) == {("zzz", 2)}
+    # Every word, in one passage: Doha is in another paragraph of the sample brief than Bagram.
+    assert cited("Bagram and Doha") == set()
+    assert engine.ask("Bagram football").abstained
+    assert engine.ask("Who?").abstained  # no word a brief could hold
+
+
+def test_a_word_meets_the_words_sharing_its_first_six_letters():
+    index = LexicalIndex.build(["The mediators met.", "Talks were mediated.", "Media coverage."])
+    assert index.holding_every_term("mediators").tolist() == [0, 1]
+    assert index.holding_every_term("mediation").tolist() == [1]  # "mediat" begins it
+    assert index.holding_every_term("mediated talks").tolist() == [1]
+    assert index.holding_every_term("media").tolist() == [2]  # five letters: itself only
+    assert index.holding_every_term("the").tolist() == []
 
 
 def test_json_contract(fake_engine):
