@@ -80,7 +80,9 @@ def _parser() -> argparse.ArgumentParser:
 
     actor = commands.add_parser("actor", help="what an actor said and did, every line cited")
     place(actor)
-    actor.add_argument("name", help="a name or alias, e.g. 'Khawaja Asif' or TTP")
+    actor.add_argument(
+        "name", help="a name, alias or role, e.g. 'Khawaja Asif', TTP or \"Pakistan's defence minister\""
+    )
     actor.add_argument("--json", action="store_true", help="print JSON")
     actors = commands.add_parser("actors", help="list the actors found in the briefs")
     place(actors)

@@ -76,6 +76,10 @@ def _quote_depth(text: str, offset: int) -> int:
     return max(before.count("“") - before.count("”"), before.count('"') % 2)
 
 
+# Asked for a role many hold ("minister"), the reply names this many of them.
+ROLE_HOLDERS_SHOWN = 5
+
+
 class UnknownActorError(BriefbotError):
     def __init__(self, name: str, suggestions: list[str], message: str | None = None) -> None:
         self.suggestions = suggestions
@@ -200,10 +204,37 @@ class ActorDirectory:
         holders = {actor_id for known, actor_id in self._names.items() if f" {key} " in f" {known} "}
         if len(holders) == 1 and len(key) >= 3:  # not "of" of "Ministry of Foreign Affairs"
             return holders.pop()
+        # A role, as an analyst may know someone ("Pakistan's defence minister").
+        holding = self._holding_role(name)
+        if len(holding) == 1:
+            return holding[0]
+        if holding:
+            more = (
+                f" and {len(holding) - ROLE_HOLDERS_SHOWN} more" if len(holding) > ROLE_HOLDERS_SHOWN else ""
+            )
+            raise UnknownActorError(
+                name,
+                [self.index.actors[actor_id].name for actor_id in holding[:ROLE_HOLDERS_SHOWN]],
+                f"'{name[:80]}' is the role of more than one actor in the briefs: "
+                + "; ".join(self._with_role(actor_id) for actor_id in holding[:ROLE_HOLDERS_SHOWN])
+                + f"{more}. Ask for one by name.",
+            )
         close = difflib.get_close_matches(key, list(self._names), n=5, cutoff=0.6)
         contained = [k for k in self._names if key and len(key) >= 3 and key in k]
         suggestions = list(dict.fromkeys(self.index.actors[self._names[k]].name for k in close + contained))
         raise UnknownActorError(name, suggestions[:5])
+
+    def _holding_role(self, name: str) -> list[str]:
+        """The actors with a role holding every word of `name` (spelling and demonyms aside:
+        "Afghan defence minister" is "Afghanistan's Acting Defense Minister")."""
+        words = set(tokens(name))
+        if not words:
+            return []
+        return list(dict.fromkeys(r.actor_id for r in self.index.roles if words <= set(tokens(r.text))))
+
+    def _with_role(self, actor_id: str) -> str:
+        roles = dict.fromkeys(r.text for r in self.index.roles if r.actor_id == actor_id)
+        return f"{self.index.actors[actor_id].name} ({', '.join(roles)})"
 
     def summary(self, name: str) -> ActorSummary:
         actor_id = self.find(name)

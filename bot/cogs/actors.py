@@ -157,7 +157,7 @@ class ActorsCog(commands.Cog, name="Actors"):
 
     @app_commands.command(name="actor", description="What a person, government or group said and did, cited")
     @app_commands.describe(
-        name="A name or alias, e.g. Khawaja Asif, TTP, Islamabad",
+        name="A name, alias or role, e.g. Khawaja Asif, TTP, Islamabad, Pakistan's defence minister",
         graph="Attach a picture of who appears with this actor",
     )
     async def actor(

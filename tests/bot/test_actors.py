@@ -42,6 +42,16 @@ async def test_unknown_actor_gets_did_you_mean(harness):
     assert "Did you mean: Sirajuddin Haqqani" in reply["content"] and reply["flags"] & 64
 
 
+async def test_an_actor_asked_for_by_role(harness):
+    reply = await harness.fake.reply(
+        await harness.fake.slash("actor", [option("name", "Pakistan's defence minister")])
+    )
+    assert reply["embeds"][0]["title"] == "Khawaja Muhammad Asif"
+    reply = await harness.fake.reply(await harness.fake.slash("actor", [option("name", "defence minister")]))
+    assert "is the role of more than one actor" in reply["content"] and reply["flags"] & 64
+    assert "Mullah Mohammad Yaqoob Mujahid (Afghanistan's Acting Defense Minister" in reply["content"]
+
+
 async def test_actor_autocomplete_prefix_alias_and_fuzzy(harness):
     async def choices(typed):
         record = await harness.fake.slash(

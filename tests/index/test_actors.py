@@ -137,6 +137,20 @@ def test_a_word_of_one_actors_name_is_that_actor(sample):
     assert sample.find("Mujahid") == sample.find("Zabihullah Mujahid")
 
 
+def test_an_actor_can_be_asked_for_by_role(sample):
+    asif = sample.find("Khawaja Asif")
+    assert sample.find("Pakistan's defence minister") == asif  # "defence" as "Defense"
+    assert sample.find("the Afghan defence minister") == sample.find("Mullah Yaqoob")  # Afghanistan's
+    assert sample.find("Taliban spokesman") == sample.find("Zabihullah Mujahid")
+    with pytest.raises(UnknownActorError) as shared:
+        sample.find("defence minister")
+    assert "more than one actor" in str(shared.value)
+    assert "Khawaja Muhammad Asif (Pakistan's Defense Minister)" in str(shared.value)
+    assert set(shared.value.suggestions) == {"Khawaja Muhammad Asif", "Mullah Mohammad Yaqoob Mujahid"}
+    with pytest.raises(UnknownActorError, match="no actor called 'foreign minister'"):
+        sample.find("foreign minister")
+
+
 def test_unknown_actor_suggests_close_names(sample):
     with pytest.raises(UnknownActorError, match="Did you mean: Khawaja Muhammad Asif"):
         sample.summary("Khawja Asef")
