@@ -7,7 +7,7 @@ import re
 import discord
 from discord.utils import escape_markdown, escape_mentions
 
-from bot.text import abstention_reason, citation, plural
+from bot.text import abstention_reason, citation, closest_briefs, plural
 from index.actor_summary import ActorListing, ActorSummary
 from index.models import Answer, Hit, IndexReport, Passage
 from index.store import StoredBrief
@@ -73,7 +73,7 @@ def answer_embed(answer: Answer, first: int = 1) -> discord.Embed:
 def abstention_embed(answer: Answer) -> discord.Embed:
     description = safe(abstention_reason(answer))
     if answer.closest_briefs:
-        titles = "\n".join(f"• {safe(b.title)}" for b in answer.closest_briefs)
+        titles = "\n".join(f"• {safe(line)}" for line in closest_briefs(answer))
         description += f"\nClosest briefs:\n{titles}"
     description += "\nTry other words, or `/briefs` to see what is indexed."
     embed = discord.Embed(

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from index.actor_summary import ActorListing, ActorSummary
+from index.brief_details import BRIEF_DETAILS
 from index.leaders import LEADER
-from index.models import Answer, Hit, IndexReport
+from index.models import Answer, BriefMeta, Hit, IndexReport
 from index.speakers import asked_speaker
 from index.store import StoredBrief
 from index.upcoming import NEXT_MEETING
@@ -52,6 +53,11 @@ def abstention_reason(answer: Answer) -> str:
         names = [f"“{name}”" for name in answer.unknown_names]
         listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
         return f"The briefs never mention {listed}, so they cannot answer this."
+    if answer.unstated == BRIEF_DETAILS:
+        return (
+            "Who wrote or published a brief, and when, is not in its text: each brief's details are "
+            "below (/brief or `briefbot brief info ID` shows them all)."
+        )
     if answer.unstated == LEADER:
         return (
             "The closest passages name no one as its leader, so the briefs do not answer this; ask "
@@ -78,12 +84,28 @@ def abstention_reason(answer: Answer) -> str:
     return "The briefs do not answer this."
 
 
+def closest_briefs(answer: Answer) -> list[str]:
+    """The briefs an abstention points to: their titles, with author, publisher and date when
+    the question asked for them."""
+    if answer.unstated != BRIEF_DETAILS:
+        return [brief.title for brief in answer.closest_briefs]
+    return [with_details(brief) for brief in answer.closest_briefs]
+
+
+def with_details(brief: BriefMeta) -> str:
+    """“Title”, by Author, Publisher, 2025-10-31 (id): what the front matter gives."""
+    details = [f"by {brief.author}" if brief.author else "author not given"]
+    details += [brief.publisher] if brief.publisher else []
+    details.append(brief.date.isoformat() if brief.date else "undated")
+    return f"“{brief.title}”, {', '.join(details)} (id {brief.brief_id})"
+
+
 def answer_text(answer: Answer) -> str:
     """An answer for the terminal: citations, and the best sentence between ** markers."""
     if answer.abstained:
         lines = [f"Q: {answer.question}", abstention_reason(answer)]
         if answer.closest_briefs:
-            lines.append("Closest briefs: " + "; ".join(b.title for b in answer.closest_briefs))
+            lines.append("Closest briefs: " + "; ".join(closest_briefs(answer)))
         return "\n".join(lines)
     lines = [f"Q: {answer.question}"]
     for number, hit in enumerate(answer.hits, start=1):

@@ -83,13 +83,16 @@ class Answer:
     abstained: bool
     closest_briefs: tuple[BriefMeta, ...] = ()  # shown when the engine abstains
     unknown_names: tuple[str, ...] = ()  # names or offices asked about that no brief mentions, if that is why
-    unstated: str = ""  # what was asked for ("number", "leader", "next meeting") that no close passage states
+    # What was asked for that no close passage states ("number", "leader", "next meeting"), or
+    # "brief details": who wrote or published a brief, which no passage holds.
+    unstated: str = ""
     silent: str = ""  # the actor asked to be heard from, of whom the briefs record nothing said or done
 
     @property
     def explained(self) -> bool:
         """Whether the engine abstained for a stated reason (a name, an office, a figure, a leader,
-        a next meeting or an actor's words the briefs lack), not for want of a close passage."""
+        a next meeting or an actor's words the briefs lack, or a brief's own details), not for want
+        of a close passage."""
         return bool(self.unknown_names or self.unstated or self.silent)
 
 

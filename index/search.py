@@ -9,6 +9,7 @@ from enum import StrEnum
 import numpy as np
 
 from index.answer_types import asked_kinds
+from index.brief_details import BRIEF_DETAILS, asks_brief_details
 from index.conclusion import asks_conclusion
 from index.errors import QuestionError
 from index.figures import asked_figure, states
@@ -339,6 +340,8 @@ class Searcher:
             question_tokens = self.late.question_tokens(question)
         depth = max(k, EVIDENCE_DEPTH)
         ranked = self.rank(question, query_vector, depth, filters, retriever, question_tokens)
+        if asks_brief_details(question):  # front matter, which no passage holds
+            return self._abstention(question, ranked, unstated=BRIEF_DETAILS)
         generation = self.generation
         unknown: tuple[str, ...] = ()
         unstated = ""
@@ -365,10 +368,7 @@ class Searcher:
             if not unstated and (asked := asked_speaker(question)):
                 silent = generation.voices.silent(asked)
         if not found or unknown or unstated or silent:
-            closest = tuple(
-                dict.fromkeys(generation.briefs[generation.passages[s.row].brief_id].meta for s in ranked[:3])
-            )
-            return Answer(question, (), True, closest, unknown, unstated, silent)
+            return self._abstention(question, ranked, unknown, unstated, silent)
         ranked = ranked[:k]
         hits = tuple(
             Hit(
@@ -380,6 +380,21 @@ class Searcher:
             for s in ranked
         )
         return Answer(question, hits, False)
+
+    def _abstention(
+        self,
+        question: str,
+        ranked: list[Scored],
+        unknown: tuple[str, ...] = (),
+        unstated: str = "",
+        silent: str = "",
+    ) -> Answer:
+        """No hits, the briefs of the closest passages, and why (models.Answer)."""
+        generation = self.generation
+        closest = tuple(
+            dict.fromkeys(generation.briefs[generation.passages[s.row].brief_id].meta for s in ranked[:3])
+        )
+        return Answer(question, (), True, closest, unknown, unstated, silent)
 
 
 def answer_many(

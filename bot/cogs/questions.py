@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import re
 from datetime import date
 from typing import TYPE_CHECKING
@@ -13,6 +14,7 @@ from discord.ext import commands
 
 from bot import render
 from bot.replies import send, send_error
+from index.brief_details import BRIEF_DETAILS
 from index.errors import BriefbotError
 from index.models import Answer, SearchFilters
 from index.search import check_question, has_words
@@ -230,7 +232,11 @@ class QuestionsCog(commands.Cog, name="Questions"):
     ) -> tuple[discord.Embed, discord.ui.View | None]:
         filters = SearchFilters()
         answer = await self._ask(question, PAGE + 1)
-        if answer.abstained and context and not answer.explained:
+        if context and answer.unstated == BRIEF_DETAILS:
+            # "Who wrote this?" in a thread: the details of the briefs the thread is about.
+            in_context = await self._ask(f"{context} {question}", PAGE + 1)
+            answer = dataclasses.replace(in_context, question=question)
+        elif answer.abstained and context and not answer.explained:
             # A short follow-up ("and India?") is read together with the thread's first question;
             # one refused for a reason ("What did China say?") keeps it, which the context would
             # hide ("What did Pakistan say about the talks? What did China say?").

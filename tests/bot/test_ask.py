@@ -56,6 +56,7 @@ async def test_off_topic_question_abstains_politely(harness):
             "What did China say about the ceasefire negotiations mediated by Qatar?",
             "record nothing “China” said,",
         ),
+        ("Who wrote this brief?", "by Naade Ali, PoliTact"),
     ],
 )
 async def test_an_abstention_says_why_in_the_reply(harness, question, reason):

@@ -1,5 +1,7 @@
 """Questions asked in channels: a new thread per question, follow-ups in the thread, mentions elsewhere."""
 
+import asyncio
+
 from tests.bot.fake_discord import BOT_ID, OTHER_CHANNEL_ID, QUESTION_CHANNEL_ID
 
 
@@ -72,6 +74,28 @@ async def test_a_follow_up_refused_for_a_reason_keeps_it(harness):
     )
     await fake.wait_until(lambda: len(fake.channel_messages) == 2)
     assert "record nothing “China” said" in fake.channel_messages[1]["embeds"][0]["description"]
+
+
+async def test_who_wrote_this_in_a_thread_gives_the_threads_brief(harness, corpus):
+    (corpus / "other.md").write_text(
+        "---\ntitle: Monsoon Floods\nauthor: R. Khan\n---\n\nFloods damaged bridges in Sindh.\n"
+    )
+    await asyncio.to_thread(harness.bot.engine.reindex)
+    fake = harness.fake
+    for number, question in enumerate(
+        ["What did Sirajuddin Haqqani warn?", "Which bridges did the floods damage?"]
+    ):
+        await fake.user_message(question)
+        await fake.wait_until(
+            lambda n=number: len(fake.threads) == n + 1 and len(fake.channel_messages) == n + 1
+        )
+    for number, thread in enumerate(fake.threads):
+        await fake.user_message("Who wrote this?", channel_id=int(thread["id"]))
+        await fake.wait_until(lambda n=number: len(fake.channel_messages) == n + 3)
+    # The first brief listed is the one the thread's question is about.
+    truce, floods = (m["embeds"][0]["description"].split("• ")[1] for m in fake.channel_messages[2:])
+    assert truce.startswith("“The Fragile Truce") and "by Naade Ali, PoliTact" in truce
+    assert floods.startswith("“Monsoon Floods”, by R. Khan, undated (id other)")
 
 
 async def test_mentions_in_questions_never_ping(harness):
