@@ -84,6 +84,9 @@ def abstention_reason(answer: Answer) -> str:
     return "The briefs do not answer this."
 
 
+OVERVIEW_NOTE = "The brief's opening and conclusion; ask about a subject for the passages on it."
+
+
 def closest_briefs(answer: Answer) -> list[str]:
     """The briefs an abstention points to: their titles, with author, publisher and date when
     the question asked for them."""
@@ -108,11 +111,14 @@ def answer_text(answer: Answer) -> str:
             lines.append("Closest briefs: " + "; ".join(closest_briefs(answer)))
         return "\n".join(lines)
     lines = [f"Q: {answer.question}"]
+    if answer.overview:
+        lines.append(OVERVIEW_NOTE)
     for number, hit in enumerate(answer.hits, start=1):
         start, end = hit.best_sentence_span
         text = hit.passage.text
         marked = f"{text[:start]}**{text[start:end]}**{text[end:]}" if end > start else text
-        lines.append(f"\n[{number}] {citation(hit)}  (score {hit.score:.3f})")
+        score = "" if answer.overview else f"  (score {hit.score:.3f})"
+        lines.append(f"\n[{number}] {citation(hit)}{score}")
         lines.append(f"    {marked}")
     return "\n".join(lines)
 

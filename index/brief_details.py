@@ -1,10 +1,17 @@
-"""Questions about the briefs themselves ("Who wrote this brief?", "When was the report
-published?"): a brief's author, publisher and date are its front matter, not passage text, so no
-passage answers them, and the nearest passages would be noise. The engine abstains and says so, and
-the reply shows the details of the briefs closest to the question (bot/text.py).
+"""Questions about a brief itself rather than its subject.
+
+Who wrote or published it, and when ("Who wrote this brief?", "When was the report published?"):
+its front matter, not passage text, so no passage answers, and the nearest passages would be noise.
+The engine abstains and says so, and the reply shows the details of the briefs closest to the
+question (bot/text.py).
+
+What it says as a whole ("tl;dr", "Summarise this brief", "What is this brief about?"): searched,
+such a request is close to no passage and the engine would abstain. It is answered with the brief's
+opening paragraph and the paragraphs that conclude it (index/conclusion.py), in reading order.
 
 Narrow on purpose: "What does the author conclude?" asks about the brief's text and is searched;
-"Who issued the warning?" is about the briefs' subject, not the brief.
+"Who issued the warning?" is about the briefs' subject, not the brief; "Summarise what Asif said"
+and "What are the main points of the agreement?" name a subject and are searched.
 """
 
 from __future__ import annotations
@@ -33,6 +40,27 @@ _ASKS = re.compile(
 )
 
 
+_POLITE = r"(?:(?:please|pls|can\s+you|could\s+you|give\s+me|show\s+me|i\s+want|i'd\s+like)\s+)*"
+_OF_THIS = rf"(?:\s+(?:of|for)\s+(?:(?:this|these|that|the)\s+{_DOCUMENT}|it))?"
+_GIST = r"(?:summary|overview|gist|synopsis|recap|tl;?\s?dr|(?:main|key)\s+(?:points|takeaways)|highlights)"
+_OVERVIEW = re.compile(
+    # "tl;dr", "Give me a summary of this brief please"
+    rf"^{_POLITE}(?:(?:a|an|the)\s+)?(?:short\s+|quick\s+|brief\s+)?{_GIST}{_OF_THIS}(?:\s+please)?$"
+    # "Summarise this brief", "sum it up"
+    rf"|^{_POLITE}(?:summari[sz]e|sum\s+up|recap)(?:\s+(?:(?:this|these|that|the)\s+{_DOCUMENT}|it))?"
+    r"(?:\s+(?:up|for\s+me|please))*$"
+    r"|^sum\s+(?:it|this)\s+up(?:\s+please)?$"
+    # "What is this brief about?", "What's the gist?"
+    rf"|^what(?:'s|\s+is|\s+are)\s+(?:(?:this|these|that|the)\s+{_DOCUMENT}|it)\s+about$"
+    rf"|^what(?:'s|\s+is|\s+are)\s+the\s+{_GIST}{_OF_THIS}$"
+)
+
+
 def asks_brief_details(question: str) -> bool:
     """Whether the question asks who wrote or published a brief, or when."""
     return _ASKS.search(" ".join(fold(question).split())) is not None
+
+
+def asks_overview(question: str) -> bool:
+    """Whether the question asks what a brief says as a whole, naming no subject."""
+    return _OVERVIEW.search(" ".join(fold(question).rstrip(" ?.!").split())) is not None

@@ -48,6 +48,10 @@ class Conclusions:
         )
         self._brief = passage_brief
 
+    def of_brief(self, row: int) -> np.ndarray:
+        """The rows that conclude the brief of passage `row`, in order."""
+        return np.flatnonzero(self._concludes & (self._brief == self._brief[row]))
+
     def signal(self, rows: Sequence[int]) -> np.ndarray:
         """1 for each row that concludes the brief of the first row (the best passage's brief: the
         one the question is about), else 0; another brief's conclusion is no answer to it."""

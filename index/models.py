@@ -87,6 +87,7 @@ class Answer:
     # "brief details": who wrote or published a brief, which no passage holds.
     unstated: str = ""
     silent: str = ""  # the actor asked to be heard from, of whom the briefs record nothing said or done
+    overview: bool = False  # hits are a brief's opening and conclusion, asked for as a whole (no ranking)
 
     @property
     def explained(self) -> bool:

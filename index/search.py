@@ -9,7 +9,7 @@ from enum import StrEnum
 import numpy as np
 
 from index.answer_types import asked_kinds
-from index.brief_details import BRIEF_DETAILS, asks_brief_details
+from index.brief_details import BRIEF_DETAILS, asks_brief_details, asks_overview
 from index.conclusion import asks_conclusion
 from index.errors import QuestionError
 from index.figures import asked_figure, states
@@ -342,6 +342,8 @@ class Searcher:
         ranked = self.rank(question, query_vector, depth, filters, retriever, question_tokens)
         if asks_brief_details(question):  # front matter, which no passage holds
             return self._abstention(question, ranked, unstated=BRIEF_DETAILS)
+        if asks_overview(question) and ranked:
+            return self._overview(question, ranked[0].row, k)
         generation = self.generation
         unknown: tuple[str, ...] = ()
         unstated = ""
@@ -380,6 +382,32 @@ class Searcher:
             for s in ranked
         )
         return Answer(question, hits, False)
+
+    def _overview(self, question: str, row: int, k: int) -> Answer:
+        """The brief of passage `row` as a whole: its opening paragraph and those that conclude it,
+        in reading order, each marked at its first sentence (the opening) or its last (the
+        conclusion). Nothing was ranked, so every score is 0."""
+        generation = self.generation
+        rows = np.flatnonzero(generation.passage_brief == generation.passage_brief[row])
+        opening = int(min(rows, key=lambda r: generation.passages[r].paragraph))
+        concluding = [int(r) for r in generation.conclusions.of_brief(row) if r != opening]
+        chosen = sorted(
+            [opening, *concluding[-(k - 1) :]] if k > 1 else [opening],
+            key=lambda r: generation.passages[r].paragraph,
+        )
+        hits = []
+        for chosen_row in chosen:
+            passage = generation.passages[chosen_row]
+            sentences = passage.sentences() or [passage.text]
+            hits.append(
+                Hit(
+                    passage=passage,
+                    brief=generation.briefs[passage.brief_id].meta,
+                    score=0.0,
+                    best_sentence=sentences[0] if chosen_row == opening else sentences[-1],
+                )
+            )
+        return Answer(question, tuple(hits), False, overview=True)
 
     def _abstention(
         self,

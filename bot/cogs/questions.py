@@ -14,7 +14,7 @@ from discord.ext import commands
 
 from bot import render
 from bot.replies import send, send_error
-from index.brief_details import BRIEF_DETAILS
+from index.brief_details import asks_brief_details, asks_overview
 from index.errors import BriefbotError
 from index.models import Answer, SearchFilters
 from index.search import check_question, has_words
@@ -105,7 +105,7 @@ class QuestionsCog(commands.Cog, name="Questions"):
             return render.answer_embed(answer), None
         answer_id = await asyncio.to_thread(self.bot.state.record_answer, answer, user_id, filters)
         has_more = len(answer.hits) > PAGE
-        shown = Answer(answer.question, answer.hits[:PAGE], False)
+        shown = dataclasses.replace(answer, hits=answer.hits[:PAGE])
         return render.answer_embed(shown), answer_view(answer_id, 0, has_more)
 
     # -- /ask --------------------------------------------------------------------------------------
@@ -231,12 +231,13 @@ class QuestionsCog(commands.Cog, name="Questions"):
         self, question: str, user_id: int, context: str | None = None
     ) -> tuple[discord.Embed, discord.ui.View | None]:
         filters = SearchFilters()
-        answer = await self._ask(question, PAGE + 1)
-        if context and answer.unstated == BRIEF_DETAILS:
-            # "Who wrote this?" in a thread: the details of the briefs the thread is about.
-            in_context = await self._ask(f"{context} {question}", PAGE + 1)
-            answer = dataclasses.replace(in_context, question=question)
-        elif answer.abstained and context and not answer.explained:
+        if context and (asks_overview(question) or asks_brief_details(question)):
+            # "tl;dr" or "Who wrote this?" in a thread: of the brief the thread's question is about.
+            about = await self._ask(context, 1)
+            if about.hits:
+                filters = SearchFilters(brief_ids=frozenset({about.hits[0].brief.brief_id}))
+        answer = await self._ask(question, PAGE + 1, filters)
+        if answer.abstained and context and not answer.explained:
             # A short follow-up ("and India?") is read together with the thread's first question;
             # one refused for a reason ("What did China say?") keeps it, which the context would
             # hide ("What did Pakistan say about the talks? What did China say?").

@@ -76,26 +76,40 @@ async def test_a_follow_up_refused_for_a_reason_keeps_it(harness):
     assert "record nothing “China” said" in fake.channel_messages[1]["embeds"][0]["description"]
 
 
-async def test_who_wrote_this_in_a_thread_gives_the_threads_brief(harness, corpus):
+async def test_a_brief_as_a_whole_in_a_thread_is_the_threads_brief(harness, corpus):
     (corpus / "other.md").write_text(
-        "---\ntitle: Monsoon Floods\nauthor: R. Khan\n---\n\nFloods damaged bridges in Sindh.\n"
+        "---\ntitle: Monsoon Floods\nauthor: R. Khan\n---\n\nFloods damaged bridges in Sindh.\n\n"
+        "Rebuilding will take years.\n"
     )
     await asyncio.to_thread(harness.bot.engine.reindex)
     fake = harness.fake
-    for number, question in enumerate(
-        ["What did Sirajuddin Haqqani warn?", "Which bridges did the floods damage?"]
-    ):
+    questions = ["What did Sirajuddin Haqqani warn?", "Which bridges did the floods damage?"]
+    for number, question in enumerate(questions):
         await fake.user_message(question)
         await fake.wait_until(
             lambda n=number: len(fake.threads) == n + 1 and len(fake.channel_messages) == n + 1
         )
-    for number, thread in enumerate(fake.threads):
-        await fake.user_message("Who wrote this?", channel_id=int(thread["id"]))
-        await fake.wait_until(lambda n=number: len(fake.channel_messages) == n + 3)
-    # The first brief listed is the one the thread's question is about.
-    truce, floods = (m["embeds"][0]["description"].split("• ")[1] for m in fake.channel_messages[2:])
-    assert truce.startswith("“The Fragile Truce") and "by Naade Ali, PoliTact" in truce
-    assert floods.startswith("“Monsoon Floods”, by R. Khan, undated (id other)")
+    truce, floods = (int(thread["id"]) for thread in fake.threads)
+    replies = []
+    for thread_id in (truce, floods):
+        for follow_up in ("Who wrote this?", "tl;dr"):
+            sent = len(fake.channel_messages)
+            await fake.user_message(follow_up, channel_id=thread_id)
+            await fake.wait_until(lambda n=sent: len(fake.channel_messages) == n + 1)
+            replies.append(fake.channel_messages[-1]["embeds"][0])
+    truce_author, truce_gist, floods_author, floods_gist = replies
+    assert (
+        "• “The Fragile Truce" in truce_author["description"] and "Floods" not in truce_author["description"]
+    )
+    assert "by Naade Ali, PoliTact" in truce_author["description"]
+    assert "• “Monsoon Floods”, by R. Khan, undated (id other)" in floods_author["description"]
+    assert "Naade Ali" not in floods_author["description"]
+    assert [f["name"].rsplit("·", 1)[-1].strip() for f in truce_gist["fields"]] == ["¶1", "¶13"]
+    assert [f["name"] for f in floods_gist["fields"]] == [
+        "[1] Monsoon Floods · ¶1",
+        "[2] Monsoon Floods · ¶2",
+    ]
+    assert floods_gist["description"].startswith("The brief's opening and conclusion")
 
 
 async def test_mentions_in_questions_never_ping(harness):

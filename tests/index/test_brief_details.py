@@ -1,11 +1,13 @@
-"""Questions about the briefs themselves (who wrote or published one, and when), answered from
-their front matter rather than searched."""
+"""Questions about a brief itself: who wrote or published it, and when (answered from its front
+matter), and what it says as a whole (its opening and conclusion), rather than searched."""
 
 import pytest
 
 from bot.text import answer_text
-from index.brief_details import BRIEF_DETAILS, asks_brief_details
+from index.brief_details import BRIEF_DETAILS, asks_brief_details, asks_overview
+from index.models import SearchFilters
 from tests.conftest import SAMPLE_BRIEF_ID
+from tests.index.test_indexer import write_brief
 
 
 @pytest.mark.parametrize(
@@ -48,3 +50,45 @@ def test_a_question_about_a_brief_itself_is_answered_with_its_details(fake_engin
     text = answer_text(answer)
     assert "not in its text" in text
     assert f"by Naade Ali, PoliTact, undated (id {SAMPLE_BRIEF_ID})" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["tl;dr", "TLDR?", "Summary please", "Can you summarise this brief?", "sum it up",
+     "What is this brief about?", "What are the key takeaways of the report?", "What's the gist?"],
+)  # fmt: skip
+def test_requests_for_a_brief_as_a_whole(question):
+    assert asks_overview(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What are the main points of the agreement?",  # a subject
+        "Summarise what Asif said",
+        "Give me a summary of the Doha talks",
+        "What is the main point of contention?",
+        "What is the TTP about?",
+        "summary executions in Afghanistan",
+    ],
+)
+def test_requests_about_a_subject(question):
+    assert not asks_overview(question)
+
+
+def test_a_brief_as_a_whole_is_its_opening_and_conclusion(fake_engine, corpus):
+    answer = fake_engine.ask("tl;dr", k=3)
+    assert not answer.abstained and answer.overview
+    assert [hit.passage.paragraph for hit in answer.hits] == [1, 13]  # in reading order
+    opening, conclusion = answer.hits
+    assert opening.best_sentence == opening.passage.sentences()[0]
+    assert conclusion.best_sentence == conclusion.passage.sentences()[-1]
+    assert "opening and conclusion" in answer_text(answer) and "score" not in answer_text(answer)
+    assert [hit.passage.paragraph for hit in fake_engine.ask("tl;dr", k=1).hits] == [1]
+    write_brief(corpus, "floods.md", ["Floods damaged bridges.", "Repairs will take years."], "Floods")
+    fake_engine.reindex()
+    only = SearchFilters(brief_ids=frozenset({"floods"}))
+    assert [hit.passage.passage_id for hit in fake_engine.ask("Summary please", filters=only).hits] == [
+        "floods#1",
+        "floods#2",
+    ]
