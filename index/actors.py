@@ -17,8 +17,9 @@ KINDS = ("person", "state", "organisation", "armed group")
 REGISTRY_FILE = "actors.toml"
 # Raised when discovery finds other actors or mentions in the same text, so that `briefbot index`
 # rebuilds the actors of an index made by an earlier version (2: every state of the world, names
-# inside compounds; 3: not after a capitalised particle either, "Anti-Pakistan").
-DISCOVERY_VERSION = 3
+# inside compounds; 3: not after a capitalised particle either, "Anti-Pakistan"), and when BM25
+# reads other words in it, as the whole generation is rebuilt (4: "US" is the United States).
+DISCOVERY_VERSION = 4
 
 _APOSTROPHE = "['’]"
 _NAME_TOKEN = r"(?:[A-Z]\.){1,3}|[A-Z][^\W\d_]+(?:-[^\W\d_]+)*(?:['’][A-Z][^\W\d_]+)?"

@@ -133,7 +133,7 @@ def build_index(
             notes += (
                 f"{REGISTRY_FILE} changed: actors rebuilt"
                 if same_rules
-                else "actors found anew by this version",
+                else "actors and words found anew by this version",
             )
         name = store.write(
             model=embedder.model_name,

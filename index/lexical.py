@@ -190,6 +190,7 @@ NORMAL_FORMS = {
 # many letters at least: the light stemmer leaves "mediators" as "mediator" and "mediated" as
 # "mediat", "penalizes" as "penaliz" and "penalize" as it is.
 SHARED_PREFIX = 6
+_US = re.compile(r"\bUS\b")
 _MULTIWORD = re.compile(r"\bu\.\s?s\.(?:a\.)?|\bunited states(?: of america)?\b")
 
 
@@ -230,6 +231,8 @@ def stem(word: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
+    if not text.isupper():  # "US" is the country, unless all is in capitals ("TELL US")
+        text = _US.sub(" usa ", text)
     words = []
     for match in _WORD.finditer(_MULTIWORD.sub(" usa ", fold(text))):
         for part in match.group(0).split("-"):

@@ -149,7 +149,7 @@ def test_new_actor_discovery_rebuilds_the_actors_without_embedding(fake_engine, 
     monkeypatch.setattr(index.indexer, "DISCOVERY_VERSION", index.indexer.DISCOVERY_VERSION + 1)
     report = fake_engine.reindex()
     assert report.published and report.reused == 13 and report.embedded == 0
-    assert "actors found anew by this version" in report.notes
+    assert "actors and words found anew by this version" in report.notes
     assert not fake_engine.reindex().published  # once
 
 

@@ -6,7 +6,7 @@ import index.search
 from bot.text import answer_json
 from index.engine import Engine
 from index.errors import FilterError, QuestionError
-from index.lexical import LexicalIndex
+from index.lexical import LexicalIndex, tokens
 from index.models import SearchFilters
 from index.search import Retriever
 from tests.conftest import SAMPLE_BRIEF_ID
@@ -58,6 +58,12 @@ def test_a_word_meets_the_words_sharing_its_first_six_letters():
     assert index.holding_every_term("mediated talks").tolist() == [1]
     assert index.holding_every_term("media").tolist() == [2]  # five letters: itself only
     assert index.holding_every_term("the").tolist() == []
+
+
+def test_us_in_capitals_is_the_united_states_for_bm25():
+    assert tokens("What does the US want?") == tokens("What does the U.S. want?") == ["usa", "want"]
+    assert tokens("the United States") == ["usa"]
+    assert tokens("tell us") == tokens("TELL US") == ["tell", "us"]  # the pronoun
 
 
 def test_json_contract(fake_engine):
