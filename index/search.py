@@ -17,6 +17,7 @@ from index.late_interaction import LateInteraction
 from index.leaders import LEADER, asks_leader, names_leader
 from index.lexical import tokens
 from index.models import Answer, Hit, SearchFilters
+from index.offices import may_name_office
 from index.speakers import asked_speaker
 from index.store import Generation
 from index.upcoming import NEXT_MEETING, asks_next_meeting, speaks_of_next_meeting
@@ -361,6 +362,11 @@ class Searcher:
             # writes is asked about however close the passages come.
             names = ranked[0].confidence < CLOSE_MATCH
             unknown = tuple(generation.names.unmentioned(question, names))
+            if not unknown and may_name_office(question):  # one the briefs name for others only
+                unknown = tuple(
+                    f"{generation.actors.actors[owner].name}'s {office}"
+                    for owner, office in generation.offices.unheld(question)
+                )
         silent = ""
         if found and not unknown:
             # However close the passages come, a figure, a leader or a next meeting none of them

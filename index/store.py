@@ -30,6 +30,7 @@ from index.errors import (
 from index.lexical import LexicalIndex, tokens
 from index.models import BriefMeta, Passage, SearchFilters
 from index.names import NameChecker
+from index.offices import Offices
 from index.speakers import Voices
 from index.vectors import (
     APPROXIMATE_FROM,
@@ -127,6 +128,12 @@ class Generation:
         """Which actors the briefs record as saying or doing anything, for questions asking to hear
         from one that they never do ("What did China's foreign ministry say?")."""
         return Voices(self.actor_directory)
+
+    @cached_property
+    def offices(self) -> Offices:
+        """Whose offices the briefs name, for questions about an office they name only for others
+        ("What did the Taliban's foreign minister say?")."""
+        return Offices(self.actor_directory.folded_names(), (passage.text for passage in self.passages))
 
     @cached_property
     def answer_types(self) -> AnswerTypes:

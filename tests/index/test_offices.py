@@ -1,0 +1,55 @@
+"""Offices the briefs name for some actors only: a question about another's is about someone they
+never mention."""
+
+import pytest
+
+from bot.text import answer_text
+from index.offices import Offices, may_name_office
+from tests.index.test_indexer import write_brief
+
+NAMES = {"pakistan": "pakistan", "afghanistan": "afghanistan", "taliban": "afghanistan", "india": "india"}
+
+
+@pytest.mark.parametrize(
+    ("question", "unheld"),
+    [
+        ("What did the Taliban's foreign minister say?", [("afghanistan", "foreign minister")]),
+        ("Who is Afghanistan's foreign minister?", [("afghanistan", "foreign minister")]),
+        ("What did the Afghan foreign ministry claim?", [("afghanistan", "foreign minister")]),  # a form
+        ("What did Pakistan's foreign minister say?", []),  # Pakistan's Foreign Office
+        ("What did the Indian foreign minister do?", []),  # Minister of External Affairs
+        ("What did Afghanistan's defence minister sign?", []),  # Acting Defense Minister
+        ("What did India's interior minister say?", []),  # written once with no owner: anyone's
+        ("What did India's prime minister say?", []),  # never written: index/names.py's rule
+        ("What did the foreign minister say?", []),  # no owner asked
+    ],
+)
+def test_whose_offices_the_briefs_name(question, unheld):
+    offices = Offices(
+        NAMES,
+        [
+            "Pakistan’s Foreign Office stated that talks failed.",
+            "Indian Minister of External Affairs J.P. Singh met Afghanistan’s Acting Defense Minister.",
+            "The Taliban warned through Interior Minister Sirajuddin Haqqani.",
+        ],
+    )
+    assert offices.unheld(question) == unheld
+
+
+def test_a_question_only_reads_offices_if_a_word_may_open_one():
+    assert may_name_office("What did the Taliban's foreign minister say?")
+    assert may_name_office("Who is the ambassador?")
+    assert not may_name_office("Which countries mediated the talks?")
+
+
+def test_an_office_the_briefs_name_for_others_only_abstains_and_says_whose(fake_engine, corpus):
+    question = "What did the Taliban's foreign minister say about the Istanbul talks?"
+    answer = fake_engine.ask(question)
+    assert answer.abstained and answer.unknown_names == ("Afghan Taliban government's foreign minister",)
+    assert "never mention “Afghan Taliban government's foreign minister”" in answer_text(answer)
+    assert not fake_engine.ask("What did Pakistan's foreign office say about the Istanbul talks?").abstained
+    write_brief(
+        corpus, "kabul.md", ["The Taliban's Foreign Minister Amir Khan Muttaqi praised the Istanbul talks."]
+    )
+    fake_engine.reindex()
+    assert not fake_engine.ask(question).abstained
