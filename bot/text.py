@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from index.actor_summary import ActorListing, ActorSummary
-from index.brief_details import BRIEF_DETAILS
+from index.brief_details import BRIEF_DETAILS, WHICH_BRIEF
 from index.leaders import LEADER
 from index.models import Answer, BriefMeta, Hit, IndexReport
 from index.speakers import asked_speaker
@@ -57,6 +57,11 @@ def abstention_reason(answer: Answer) -> str:
         return (
             "Who wrote or published a brief, and when, is not in its text: each brief's details are "
             "below (/brief or `briefbot brief info ID` shows them all)."
+        )
+    if answer.unstated == WHICH_BRIEF:
+        return (
+            "This asks for a brief as a whole, and several are indexed: name one (/ask brief:, or "
+            "`--brief ID` in the terminal), or ask in the thread of a question about it."
         )
     if answer.unstated == LEADER:
         return (

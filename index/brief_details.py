@@ -7,7 +7,8 @@ question (bot/text.py).
 
 What it says as a whole ("tl;dr", "Summarise this brief", "What is this brief about?"): searched,
 such a request is close to no passage and the engine would abstain. It is answered with the brief's
-opening paragraph and the paragraphs that conclude it (index/conclusion.py), in reading order.
+opening paragraph and the paragraphs that conclude it (index/conclusion.py), in reading order,
+if one brief is indexed or the filters admit one; otherwise the engine asks which.
 
 Narrow on purpose: "What does the author conclude?" asks about the brief's text and is searched;
 "Who issued the warning?" is about the briefs' subject, not the brief; "Summarise what Asif said"
@@ -20,8 +21,10 @@ import re
 
 from index.lexical import fold
 
-# What the engine says it did not find (models.Answer.unstated), beside the kinds of figure.
+# What the engine says it did not find (models.Answer.unstated), beside the kinds of figure: a
+# brief's front matter, or which brief a request for one as a whole is about.
 BRIEF_DETAILS = "brief details"
+WHICH_BRIEF = "which brief"
 
 _DOCUMENT = r"(?:brief|briefs|report|reports|article|paper|piece|document|analysis)"
 _END = r"\s*(?:[?.!]|$)"

@@ -9,7 +9,7 @@ from enum import StrEnum
 import numpy as np
 
 from index.answer_types import asked_kinds
-from index.brief_details import BRIEF_DETAILS, asks_brief_details, asks_overview
+from index.brief_details import BRIEF_DETAILS, WHICH_BRIEF, asks_brief_details, asks_overview
 from index.conclusion import asks_conclusion
 from index.errors import QuestionError
 from index.figures import asked_figure, states
@@ -344,6 +344,8 @@ class Searcher:
         if asks_brief_details(question):  # front matter, which no passage holds
             return self._abstention(question, ranked, unstated=BRIEF_DETAILS)
         if asks_overview(question) and ranked:
+            if self.generation.admitted_briefs(filters or SearchFilters()).sum() > 1:
+                return self._abstention(question, ranked, unstated=WHICH_BRIEF)
             return self._overview(question, ranked[0].row, k)
         generation = self.generation
         unknown: tuple[str, ...] = ()

@@ -4,7 +4,7 @@ matter), and what it says as a whole (its opening and conclusion), rather than s
 import pytest
 
 from bot.text import answer_text
-from index.brief_details import BRIEF_DETAILS, asks_brief_details, asks_overview
+from index.brief_details import BRIEF_DETAILS, WHICH_BRIEF, asks_brief_details, asks_overview
 from index.models import SearchFilters
 from tests.conftest import SAMPLE_BRIEF_ID
 from tests.index.test_indexer import write_brief
@@ -87,6 +87,9 @@ def test_a_brief_as_a_whole_is_its_opening_and_conclusion(fake_engine, corpus):
     assert [hit.passage.paragraph for hit in fake_engine.ask("tl;dr", k=1).hits] == [1]
     write_brief(corpus, "floods.md", ["Floods damaged bridges.", "Repairs will take years."], "Floods")
     fake_engine.reindex()
+    which = fake_engine.ask("tl;dr")  # of which brief?
+    assert which.abstained and which.unstated == WHICH_BRIEF
+    assert "several are indexed: name one" in answer_text(which)
     only = SearchFilters(brief_ids=frozenset({"floods"}))
     assert [hit.passage.passage_id for hit in fake_engine.ask("Summary please", filters=only).hits] == [
         "floods#1",
