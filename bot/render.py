@@ -7,7 +7,7 @@ import re
 import discord
 from discord.utils import escape_markdown, escape_mentions
 
-from bot.text import OVERVIEW_NOTE, abstention_reason, citation, closest_briefs, plural
+from bot.text import BASIS_NOTES, abstention_reason, citation, closest_briefs, plural
 from index.actor_summary import ActorListing, ActorSummary
 from index.models import Answer, Hit, IndexReport, Passage
 from index.store import StoredBrief
@@ -59,8 +59,8 @@ def answer_embed(answer: Answer, first: int = 1) -> discord.Embed:
     if answer.abstained:
         return abstention_embed(answer)
     embed = discord.Embed(title=clip(safe(answer.question), TITLE_LIMIT), colour=COLOR)
-    if answer.overview:
-        embed.description = OVERVIEW_NOTE
+    if answer.basis:
+        embed.description = BASIS_NOTES[answer.basis]
     for number, hit in enumerate(answer.hits, start=first):
         name = clip(f"[{number}] {safe(citation(hit))}", FIELD_NAME_LIMIT)
         value = excerpt(hit)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from index.actor_summary import ActorListing, ActorSummary
-from index.brief_details import BRIEF_DETAILS, WHICH_BRIEF
+from index.brief_details import BRIEF_DETAILS, OVERVIEW, WHICH_BRIEF
 from index.leaders import LEADER
 from index.models import Answer, BriefMeta, Hit, IndexReport
+from index.search import WORDS
 from index.speakers import asked_speaker
 from index.store import StoredBrief
 from index.upcoming import NEXT_MEETING
@@ -89,7 +90,11 @@ def abstention_reason(answer: Answer) -> str:
     return "The briefs do not answer this."
 
 
-OVERVIEW_NOTE = "The brief's opening and conclusion; ask about a subject for the passages on it."
+# What the reader is told of hits not found by meaning (models.Answer.basis).
+BASIS_NOTES = {
+    OVERVIEW: "The brief's opening and conclusion; ask about a subject for the passages on it.",
+    WORDS: "No passage is close in meaning; these hold every word of the question.",
+}
 
 
 def closest_briefs(answer: Answer) -> list[str]:
@@ -116,13 +121,13 @@ def answer_text(answer: Answer) -> str:
             lines.append("Closest briefs: " + "; ".join(closest_briefs(answer)))
         return "\n".join(lines)
     lines = [f"Q: {answer.question}"]
-    if answer.overview:
-        lines.append(OVERVIEW_NOTE)
+    if answer.basis:
+        lines.append(BASIS_NOTES[answer.basis])
     for number, hit in enumerate(answer.hits, start=1):
         start, end = hit.best_sentence_span
         text = hit.passage.text
         marked = f"{text[:start]}**{text[start:end]}**{text[end:]}" if end > start else text
-        score = "" if answer.overview else f"  (score {hit.score:.3f})"
+        score = "" if answer.basis == OVERVIEW else f"  (score {hit.score:.3f})"
         lines.append(f"\n[{number}] {citation(hit)}{score}")
         lines.append(f"    {marked}")
     return "\n".join(lines)

@@ -25,6 +25,8 @@ from index.lexical import fold
 # brief's front matter, or which brief a request for one as a whole is about.
 BRIEF_DETAILS = "brief details"
 WHICH_BRIEF = "which brief"
+# How an overview's hits were found (models.Answer.basis).
+OVERVIEW = "overview"
 
 _DOCUMENT = r"(?:brief|briefs|report|reports|article|paper|piece|document|analysis)"
 _END = r"\s*(?:[?.!]|$)"

@@ -87,7 +87,10 @@ class Answer:
     # "brief details": who wrote or published a brief, which no passage holds.
     unstated: str = ""
     silent: str = ""  # the actor asked to be heard from, of whom the briefs record nothing said or done
-    overview: bool = False  # hits are a brief's opening and conclusion, asked for as a whole (no ranking)
+    # How the hits were found when not by meaning: "overview" (a brief's opening and conclusion,
+    # asked for as a whole; nothing ranked) or "words" (passages holding every word of a question
+    # far from all of them in meaning).
+    basis: str = ""
 
     @property
     def explained(self) -> bool:

@@ -9,7 +9,7 @@ from enum import StrEnum
 import numpy as np
 
 from index.answer_types import asked_kinds
-from index.brief_details import BRIEF_DETAILS, WHICH_BRIEF, asks_brief_details, asks_overview
+from index.brief_details import BRIEF_DETAILS, OVERVIEW, WHICH_BRIEF, asks_brief_details, asks_overview
 from index.conclusion import asks_conclusion
 from index.errors import QuestionError
 from index.figures import asked_figure, states
@@ -39,6 +39,9 @@ CLOSE_MATCH = 0.7
 # of this many best passages, those a reader sees first, states one (index/figures.py,
 # index/leaders.py, index/upcoming.py).
 EVIDENCE_DEPTH = 3
+# How an answer far from every passage in meaning was found (models.Answer.basis): the passages
+# holding every word of the question.
+WORDS = "words"
 
 
 class Retriever(StrEnum):
@@ -350,6 +353,7 @@ class Searcher:
         generation = self.generation
         unknown: tuple[str, ...] = ()
         unstated = ""
+        basis = ""
         found = bool(ranked) and threshold <= ranked[0].confidence
         if ranked and not found:
             # Few words ("who mediated?", "Bagram", "civil society") come far from every passage
@@ -358,7 +362,7 @@ class Searcher:
             if len(holding) and (
                 held := self.rank(question, query_vector, depth, filters, retriever, question_tokens, holding)
             ):
-                ranked, found = held, True
+                ranked, found, basis = held, True, WORDS
         if found:
             # A close match may add a name spelled another way; an office or a topic no brief
             # writes is asked about however close the passages come.
@@ -389,7 +393,7 @@ class Searcher:
             )
             for s in ranked
         )
-        return Answer(question, hits, False)
+        return Answer(question, hits, False, basis=basis)
 
     def _overview(self, question: str, row: int, k: int) -> Answer:
         """The brief of passage `row` as a whole: its opening paragraph and those that conclude it,
@@ -415,7 +419,7 @@ class Searcher:
                     best_sentence=sentences[0] if chosen_row == opening else sentences[-1],
                 )
             )
-        return Answer(question, tuple(hits), False, overview=True)
+        return Answer(question, tuple(hits), False, basis=OVERVIEW)
 
     def _abstention(
         self,

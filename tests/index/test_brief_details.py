@@ -4,7 +4,7 @@ matter), and what it says as a whole (its opening and conclusion), rather than s
 import pytest
 
 from bot.text import answer_text
-from index.brief_details import BRIEF_DETAILS, WHICH_BRIEF, asks_brief_details, asks_overview
+from index.brief_details import BRIEF_DETAILS, OVERVIEW, WHICH_BRIEF, asks_brief_details, asks_overview
 from index.models import SearchFilters
 from tests.conftest import SAMPLE_BRIEF_ID
 from tests.index.test_indexer import write_brief
@@ -78,7 +78,7 @@ def test_requests_about_a_subject(question):
 
 def test_a_brief_as_a_whole_is_its_opening_and_conclusion(fake_engine, corpus):
     answer = fake_engine.ask("tl;dr", k=3)
-    assert not answer.abstained and answer.overview
+    assert not answer.abstained and answer.basis == OVERVIEW
     assert [hit.passage.paragraph for hit in answer.hits] == [1, 13]  # in reading order
     opening, conclusion = answer.hits
     assert opening.best_sentence == opening.passage.sentences()[0]

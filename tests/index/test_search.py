@@ -3,19 +3,19 @@ from datetime import date
 import pytest
 
 import index.search
-from bot.text import answer_json
+from bot.text import answer_json, answer_text
 from index.engine import Engine
 from index.errors import FilterError, QuestionError
 from index.lexical import LexicalIndex, tokens
 from index.models import SearchFilters
-from index.search import Retriever
+from index.search import WORDS, Retriever
 from tests.conftest import SAMPLE_BRIEF_ID
 from tests.index.test_indexer import write_brief
 
 
 def test_hits_carry_citations_and_best_sentence(fake_engine):
     answer = fake_engine.ask("Haqqani interior minister warning aggressors sovereignty", k=3)
-    assert not answer.abstained
+    assert not answer.abstained and answer.basis == ""  # found by meaning
     top = answer.hits[0]
     assert (top.brief.brief_id, top.passage.paragraph) == (SAMPLE_BRIEF_ID, 8)
     assert top.passage.section == "The Future of Ceasefire"
@@ -42,6 +42,8 @@ def test_a_question_far_in_meaning_is_answered_by_the_passages_holding_all_its_w
         return {(hit.brief.brief_id, hit.passage.paragraph) for hit in answer.hits}
 
     assert cited("Bagram?") == {("zzz", 1), (SAMPLE_BRIEF_ID, 3)}
+    by_words = engine.ask("Bagram?")
+    assert by_words.basis == WORDS and "No passage is close in meaning" in answer_text(by_words)
     # "mediated" and "mediators" meet: the light stemmer leaves "mediat" and "mediator".
     assert cited("Who mediated?") == {("zzz", 2), (SAMPLE_BRIEF_ID, 1)}
     assert cited("Who mediated?", brief_ids=frozenset({"zzz"})) == {("zzz", 2)}
