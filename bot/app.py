@@ -28,8 +28,6 @@ UNREACHABLE = (
     "briefbot: cannot reach Discord ({error}). Check this machine's network; Briefbot itself needs "
     "none: 'briefbot console' answers from the terminal."
 )
-# Asks to hear from someone, so that what the briefs record of each actor is read before the first
-# reader's question too (a fraction of a second on a thousand briefs).
 WARM_UP = "What do the briefs say in this warm-up question?"
 
 

@@ -141,7 +141,9 @@ def make_embedder(settings: Settings):
     )
 
 
-def make_engine(settings: Settings, corpus: Path | None = None, index: Path | None = None):
+def make_engine(
+    settings: Settings, corpus: Path | None = None, index: Path | None = None, eager: bool = False
+):
     from index.engine import Engine
     from index.search import FusionWeights
 
@@ -152,6 +154,7 @@ def make_engine(settings: Settings, corpus: Path | None = None, index: Path | No
         threshold=settings.abstention_threshold,
         passages_per_answer=settings.passages_per_answer,
         weights=None if settings.late_interaction else FusionWeights(late_weight=0.0),
+        eager=eager,
     )
 
 
@@ -283,8 +286,8 @@ def cmd_watch(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-def _prepared_engine(settings: Settings, args: argparse.Namespace):
-    engine = make_engine(settings, args.corpus, args.index)
+def _prepared_engine(settings: Settings, args: argparse.Namespace, eager: bool = False):
+    engine = make_engine(settings, args.corpus, args.index, eager)
     report = _with_progress(lambda p: engine.ensure_index(progress=p))
     if report is not None:
         print(report_text(report), file=sys.stderr)
@@ -331,7 +334,7 @@ def _ask_file(engine, path: Path, k: int | None, filters: SearchFilters) -> int:
 
 
 def cmd_console(settings: Settings, args: argparse.Namespace) -> int:
-    engine = _prepared_engine(settings, args)
+    engine = _prepared_engine(settings, args, eager=True)
     engine.check_askable()  # an empty index is said at once, not at the first question
     print(
         f"Briefbot console: {plural(len(engine.briefs()), 'brief')} indexed. Ask a question "
@@ -444,7 +447,7 @@ def cmd_whatsnew(settings: Settings, args: argparse.Namespace) -> int:
 def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     from bot.app import run_bot
 
-    return run_bot(settings, make_engine(settings, args.corpus, args.index))
+    return run_bot(settings, make_engine(settings, args.corpus, args.index, eager=True))
 
 
 def cmd_sync_commands(settings: Settings, args: argparse.Namespace) -> int:

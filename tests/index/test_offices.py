@@ -4,6 +4,7 @@ never mention."""
 import pytest
 
 from bot.text import answer_text
+from index.engine import Engine
 from index.offices import Offices, may_name_office
 from tests.index.test_indexer import write_brief
 
@@ -53,3 +54,14 @@ def test_an_office_the_briefs_name_for_others_only_abstains_and_says_whose(fake_
     )
     fake_engine.reindex()
     assert not fake_engine.ask(question).abstained
+
+
+def test_an_eager_engine_reads_voices_and_offices_as_it_loads(corpus, tmp_path, fake_embedder):
+    # The bot and the console are eager: no reader waits for them; a one-shot command is not.
+    Engine(corpus, tmp_path / "index", fake_embedder).reindex()
+    lazy = Engine(corpus, tmp_path / "index", fake_embedder)
+    lazy.load()
+    assert not {"voices", "offices"} & set(vars(lazy.generation))
+    eager = Engine(corpus, tmp_path / "index", fake_embedder, eager=True)
+    eager.load()
+    assert {"voices", "offices"} <= set(vars(eager.generation))
