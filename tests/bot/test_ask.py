@@ -38,6 +38,14 @@ async def test_ask_answers_with_cited_passages(harness):
     assert [i.split(":")[1] for i in ids] == ["more", "full", "up", "down"]
 
 
+async def test_ask_for_a_brief_as_a_whole(harness):
+    reply = await harness.fake.reply(await harness.fake.slash("ask", [option("question", "tl;dr")]))
+    embed = reply["embeds"][0]
+    assert embed["description"].startswith("The brief's opening and conclusion")
+    assert [f["name"].rsplit("·", 1)[-1].strip() for f in embed["fields"]] == ["¶1", "¶13"]
+    assert reply["allowed_mentions"] == {"parse": []}
+
+
 async def test_off_topic_question_abstains_politely(harness):
     record = await harness.fake.slash("ask", [option("question", "football world cup penalty trophy")])
     reply = await harness.fake.reply(record)
