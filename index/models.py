@@ -84,7 +84,8 @@ class Answer:
     closest_briefs: tuple[BriefMeta, ...] = ()  # shown when the engine abstains
     unknown_names: tuple[str, ...] = ()  # names or offices asked about that no brief mentions, if that is why
     # What was asked for that no close passage states ("number", "leader", "next meeting"), or
-    # "brief details": who wrote or published a brief, which no passage holds.
+    # "brief details" (who wrote or published a brief, which no passage holds), or "which brief"
+    # (a request for a brief as a whole, with several indexed and none chosen).
     unstated: str = ""
     silent: str = ""  # the actor asked to be heard from, of whom the briefs record nothing said or done
     # How the hits were found when not by meaning: "overview" (a brief's opening and conclusion,

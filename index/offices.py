@@ -22,15 +22,17 @@ from index.lexical import tokens
 # Defense Minister"), as the stemmer leaves them.
 _MODIFIERS = frozenset({"act", "acting", "former", "new", "current", "interim", "caretaker", "then"})
 _MAX_OWNER_WORDS = 3
-
-
-_FIRST_WORDS = frozenset(tokens(form)[0] for office, forms in OFFICES.items() for form in (office, *forms))
+# Every form of every office as BM25 reads it ("minister", "foreign", "affair"), by its first word.
+_FORMS: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
+for _office, _other_forms in OFFICES.items():
+    for _form in (_office, *_other_forms):
+        _FORMS[tokens(_form)[0]].append((_office, tokens(_form)))
 
 
 def may_name_office(question: str) -> bool:
     """Whether a word of the question may open an office; cheap, so that the briefs' offices are
     read only for a question that may need them."""
-    return not _FIRST_WORDS.isdisjoint(tokens(question))
+    return not _FORMS.keys().isdisjoint(tokens(question))
 
 
 class Offices:
@@ -42,11 +44,6 @@ class Offices:
         for name, actor_id in names.items():
             if key := " ".join(tokens(name)):
                 self._owners.setdefault(key, actor_id)
-        self._forms: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)  # by first word
-        for office, forms in OFFICES.items():
-            for form in (office, *forms):
-                words = tokens(form)
-                self._forms[words[0]].append((office, words))
         self._held: dict[str, set[str | None]] = defaultdict(set)
         for text in texts:
             for office, owner in self._written(tokens(text)):
@@ -64,7 +61,7 @@ class Offices:
     def _written(self, words: list[str]) -> list[tuple[str, str | None]]:
         found = []
         for at, word in enumerate(words):
-            for office, form in self._forms.get(word, ()):
+            for office, form in _FORMS.get(word, ()):
                 if words[at : at + len(form)] == form:
                     found.append((office, self._owner_before(words, at)))
         return found
