@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from index.actor_summary import ActorListing, ActorSummary
-from index.brief_details import BRIEF_DETAILS, OVERVIEW, WHICH_BRIEF
+from index.brief_details import ACTORS, BRIEF_DETAILS, OVERVIEW, WHICH_BRIEF
 from index.leaders import LEADER
 from index.models import Answer, BriefMeta, Hit, IndexReport
 from index.search import WORDS
@@ -58,6 +58,14 @@ def abstention_reason(answer: Answer) -> str:
         return (
             "Who wrote or published a brief, and when, is not in its text: each brief's details are "
             "below (/brief or `briefbot brief info ID` shows them all)."
+        )
+    if answer.unstated == ACTORS:
+        if not answer.named_most:
+            return "The briefs name no actors."
+        named = ", ".join(f"{name} ({plural(passages, 'passage')})" for name, passages in answer.named_most)
+        return (
+            f"The actors the briefs name most: {named}. /actor or `briefbot actor NAME` tells what "
+            "each said and did; /actors lists them all."
         )
     if answer.unstated == WHICH_BRIEF:
         return (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -169,10 +169,16 @@ class ActorDirectory:
         share is the first's)."""
         return dict(self._names)
 
-    def listing(self) -> list[ActorListing]:
+    def listing(self, brief_ids: Collection[str] | None = None) -> list[ActorListing]:
+        """Every actor, the most named first; counted in the briefs `brief_ids` only, if given
+        (an actor they never name is then left out)."""
         rows = []
         for actor_id, actor in self.index.actors.items():
             mentions = self._by_actor.get(actor_id, [])
+            if brief_ids is not None:
+                mentions = [m for m in mentions if self.passages[m.row].brief_id in brief_ids]
+                if not mentions:
+                    continue
             rows.append(
                 ActorListing(
                     actor_id,

@@ -5,6 +5,10 @@ its front matter, not passage text, so no passage answers, and the nearest passa
 The engine abstains and says so, and the reply shows the details of the briefs closest to the
 question (bot/text.py).
 
+Whom it names ("Who are the main actors?", "Who is involved?"): no passage lists them, but the
+actor index counts them. The engine abstains and the reply names the actors the briefs name most
+(those a filter admits, or a question thread is about).
+
 What it says as a whole ("tl;dr", "Summarise this brief", "What is this brief about?"): searched,
 such a request is close to no passage and the engine would abstain. It is answered with the brief's
 opening paragraph and the paragraphs that conclude it (index/conclusion.py), in reading order,
@@ -25,6 +29,7 @@ from index.lexical import fold
 # brief's front matter, or which brief a request for one as a whole is about.
 BRIEF_DETAILS = "brief details"
 WHICH_BRIEF = "which brief"
+ACTORS = "actors"
 # How an overview's hits were found (models.Answer.basis).
 OVERVIEW = "overview"
 
@@ -59,6 +64,20 @@ _OVERVIEW = re.compile(
     rf"|^what(?:'s|\s+is|\s+are)\s+(?:(?:this|these|that|the)\s+{_DOCUMENT}|it)\s+about$"
     rf"|^what(?:'s|\s+is|\s+are)\s+the\s+{_GIST}{_OF_THIS}$"
 )
+
+
+_ACTORS = re.compile(
+    # "Who are the main actors?", "which are the key players in this brief", "who is involved"
+    r"^(?:who|which)\s+(?:are|were)\s+the\s+(?:(?:main|key|major|principal|important)\s+)?"
+    rf"(?:actors|players|parties|stakeholders)(?:\s+involved)?(?:\s+in\s+(?:this|these|the)\s+{_DOCUMENT})?$"
+    r"|^who(?:'s|\s+is|\s+are)\s+involved$"
+    rf"|^{_POLITE}(?:list|name)\s+(?:(?:all|every)\s+)?the\s+(?:actors|players|parties)$"
+)
+
+
+def asks_actors(question: str) -> bool:
+    """Whether the question asks whom the briefs name, naming no subject."""
+    return _ACTORS.search(" ".join(fold(question).rstrip(" ?.!").split())) is not None
 
 
 def asks_brief_details(question: str) -> bool:

@@ -85,13 +85,15 @@ class Answer:
     unknown_names: tuple[str, ...] = ()  # names or offices asked about that no brief mentions, if that is why
     # What was asked for that no close passage states ("number", "leader", "next meeting"), or
     # "brief details" (who wrote or published a brief, which no passage holds), or "which brief"
-    # (a request for a brief as a whole, with several indexed and none chosen).
+    # (a request for a brief as a whole, with several indexed and none chosen), or "actors" (whom
+    # the briefs name: `named_most`).
     unstated: str = ""
     silent: str = ""  # the actor asked to be heard from, of whom the briefs record nothing said or done
     # How the hits were found when not by meaning: "overview" (a brief's opening and conclusion,
     # asked for as a whole; nothing ranked) or "words" (passages holding every word of a question
     # far from all of them in meaning).
     basis: str = ""
+    named_most: tuple[tuple[str, int], ...] = ()  # actors the briefs name most, passages naming each
 
     @property
     def explained(self) -> bool:

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 import numpy as np
 
 from index.answer_types import asked_kinds
-from index.brief_details import BRIEF_DETAILS, OVERVIEW, WHICH_BRIEF, asks_brief_details, asks_overview
+from index.brief_details import (
+    ACTORS,
+    BRIEF_DETAILS,
+    OVERVIEW,
+    WHICH_BRIEF,
+    asks_actors,
+    asks_brief_details,
+    asks_overview,
+)
 from index.conclusion import asks_conclusion
 from index.errors import QuestionError
 from index.figures import asked_figure, states
@@ -39,6 +47,8 @@ CLOSE_MATCH = 0.7
 # of this many best passages, those a reader sees first, states one (index/figures.py,
 # index/leaders.py, index/upcoming.py).
 EVIDENCE_DEPTH = 3
+# Asked whom the briefs name, the engine lists this many (the most named first).
+NAMED_MOST = 8
 # How an answer far from every passage in meaning was found (models.Answer.basis): the passages
 # holding every word of the question.
 WORDS = "words"
@@ -346,6 +356,10 @@ class Searcher:
         ranked = self.rank(question, query_vector, depth, filters, retriever, question_tokens)
         if asks_brief_details(question):  # front matter, which no passage holds
             return self._abstention(question, ranked, unstated=BRIEF_DETAILS)
+        if asks_actors(question):  # the actor index's counts, which no passage holds
+            return replace(
+                self._abstention(question, ranked, unstated=ACTORS), named_most=self._named_most(filters)
+            )
         if asks_overview(question) and ranked:
             if self.generation.admitted_briefs(filters or SearchFilters()).sum() > 1:
                 return self._abstention(question, ranked, unstated=WHICH_BRIEF)
@@ -420,6 +434,14 @@ class Searcher:
                 )
             )
         return Answer(question, tuple(hits), False, basis=OVERVIEW)
+
+    def _named_most(self, filters: SearchFilters | None) -> tuple[tuple[str, int], ...]:
+        """The actors the admitted briefs name most, with the passages naming each."""
+        generation = self.generation
+        admitted = generation.admitted_briefs(filters or SearchFilters())
+        briefs = {brief_id for brief_id, kept in zip(generation.briefs, admitted, strict=True) if kept}
+        listing = generation.actor_directory.listing(briefs)[:NAMED_MOST]
+        return tuple((actor.name, actor.mentions) for actor in listing)
 
     def _abstention(
         self,

@@ -14,7 +14,7 @@ from discord.ext import commands
 
 from bot import render
 from bot.replies import send, send_error
-from index.brief_details import asks_brief_details, asks_overview
+from index.brief_details import asks_actors, asks_brief_details, asks_overview
 from index.errors import BriefbotError
 from index.models import Answer, SearchFilters
 from index.search import check_question, has_words
@@ -231,8 +231,9 @@ class QuestionsCog(commands.Cog, name="Questions"):
         self, question: str, user_id: int, context: str | None = None
     ) -> tuple[discord.Embed, discord.ui.View | None]:
         filters = SearchFilters()
-        if context and (asks_overview(question) or asks_brief_details(question)):
-            # "tl;dr" or "Who wrote this?" in a thread: of the brief the thread's question is about.
+        if context and any(asks(question) for asks in (asks_overview, asks_brief_details, asks_actors)):
+            # "tl;dr", "Who wrote this?", "Who is involved?" in a thread: of the brief the thread's
+            # question is about.
             about = await self._ask(context, 1)
             if about.hits:
                 filters = SearchFilters(brief_ids=frozenset({about.hits[0].brief.brief_id}))

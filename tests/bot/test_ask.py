@@ -65,6 +65,7 @@ async def test_off_topic_question_abstains_politely(harness):
             "record nothing “China” said,",
         ),
         ("Who wrote this brief?", "by Naade Ali, PoliTact"),
+        ("Who are the main actors?", "The actors the briefs name most: Pakistan (13 passages)"),
     ],
 )
 async def test_an_abstention_says_why_in_the_reply(harness, question, reason):

@@ -4,7 +4,15 @@ matter), and what it says as a whole (its opening and conclusion), rather than s
 import pytest
 
 from bot.text import answer_text
-from index.brief_details import BRIEF_DETAILS, OVERVIEW, WHICH_BRIEF, asks_brief_details, asks_overview
+from index.brief_details import (
+    ACTORS,
+    BRIEF_DETAILS,
+    OVERVIEW,
+    WHICH_BRIEF,
+    asks_actors,
+    asks_brief_details,
+    asks_overview,
+)
 from index.models import SearchFilters
 from tests.conftest import SAMPLE_BRIEF_ID
 from tests.index.test_indexer import write_brief
@@ -95,3 +103,30 @@ def test_a_brief_as_a_whole_is_its_opening_and_conclusion(fake_engine, corpus):
         "floods#1",
         "floods#2",
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Who are the main actors?", True),
+        ("who are the key players in this brief", True),
+        ("Who is involved?", True),
+        ("List the actors", True),
+        ("Who are the main actors in the TTP?", False),  # a subject
+        ("Who is involved in the talks?", False),
+        ("Who were the mediators?", False),
+    ],
+)
+def test_whether_a_question_asks_whom_the_briefs_name(question, asks):
+    assert asks_actors(question) is asks
+
+
+def test_whom_the_briefs_name_is_answered_from_the_actor_index(fake_engine, corpus):
+    answer = fake_engine.ask("Who are the main actors?")
+    assert answer.abstained and answer.unstated == ACTORS and answer.hits == ()
+    assert answer.named_most[:2] == (("Pakistan", 13), ("Afghan Taliban government", 12))
+    assert "The actors the briefs name most: Pakistan (13 passages)" in answer_text(answer)
+    write_brief(corpus, "floods.md", ["Floods damaged bridges.", "Repairs will take years."], "Floods")
+    fake_engine.reindex()
+    only = fake_engine.ask("Who is involved?", filters=SearchFilters(brief_ids=frozenset({"floods"})))
+    assert only.named_most == () and "The briefs name no actors." in answer_text(only)
