@@ -56,8 +56,8 @@ def abstention_reason(answer: Answer) -> str:
         return f"The briefs never mention {listed}, so they cannot answer this."
     if answer.unstated == BRIEF_DETAILS:
         return (
-            "Who wrote or published a brief, and when, is not in its text: each brief's details are "
-            "below (/brief or `briefbot brief info ID` shows them all)."
+            "Who wrote or published a brief, when and where, is not in its text: each brief's details "
+            "are below (/brief or `briefbot brief info ID` shows them all)."
         )
     if answer.unstated == ACTORS:
         if not answer.named_most:
@@ -114,10 +114,11 @@ def closest_briefs(answer: Answer) -> list[str]:
 
 
 def with_details(brief: BriefMeta) -> str:
-    """“Title”, by Author, Publisher, 2025-10-31 (id): what the front matter gives."""
+    """“Title”, by Author, Publisher, 2025-10-31, url (id): what the front matter gives."""
     details = [f"by {brief.author}" if brief.author else "author not given"]
     details += [brief.publisher] if brief.publisher else []
     details.append(brief.date.isoformat() if brief.date else "undated")
+    details += [brief.url] if brief.url else []
     return f"“{brief.title}”, {', '.join(details)} (id {brief.brief_id})"
 
 

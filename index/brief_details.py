@@ -1,6 +1,7 @@
 """Questions about a brief itself rather than its subject.
 
-Who wrote or published it, and when ("Who wrote this brief?", "When was the report published?"):
+Who wrote or published it, when, and where to read it ("Who wrote this brief?", "When was the
+report published?", "link to the brief?"):
 its front matter, not passage text, so no passage answers, and the nearest passages would be noise.
 The engine abstains and says so, and the reply shows the details of the briefs closest to the
 question (bot/text.py).
@@ -47,6 +48,9 @@ _ASKS = re.compile(
     # "What is the date of the brief?", "when was this brief published?"
     rf"|\bwhat(?:'s|\s+is|\s+was)\s+the\s+(?:date|publication\s+date|source)\s+of\s+{_THIS}"
     rf"|\bwhen\s+(?:was|were)\s+(?:(?:this|the|these)\s+{_DOCUMENT}|it|this)\s+(?:published|written|released|issued)\b"
+    # "source?", "link to the brief", "where can I read this brief?"
+    rf"|^(?:(?:a|the)\s+)?(?:link|url|source)(?:\s+(?:to|of|for)\s+{_THIS})?{_END}"
+    rf"|\bwhere\s+(?:can|could|do)\s+i\s+(?:read|find|get)\s+{_THIS}"
 )
 
 
@@ -81,7 +85,7 @@ def asks_actors(question: str) -> bool:
 
 
 def asks_brief_details(question: str) -> bool:
-    """Whether the question asks who wrote or published a brief, or when."""
+    """Whether the question asks who wrote or published a brief, when, or where to read it."""
     return _ASKS.search(" ".join(fold(question).split())) is not None
 
 

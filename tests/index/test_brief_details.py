@@ -1,9 +1,12 @@
-"""Questions about a brief itself: who wrote or published it, and when (answered from its front
-matter), and what it says as a whole (its opening and conclusion), rather than searched."""
+"""Questions about a brief itself, rather than searched: who wrote or published it, when and where
+(its front matter), whom it names (the actor index) and what it says as a whole (its opening and
+conclusion)."""
+
+from dataclasses import replace
 
 import pytest
 
-from bot.text import answer_text
+from bot.text import answer_text, with_details
 from index.brief_details import (
     ACTORS,
     BRIEF_DETAILS,
@@ -29,6 +32,9 @@ from tests.index.test_indexer import write_brief
         "Who are the authors of this paper?",
         "What is the date of the brief?",
         "When was this brief published?",
+        "source?",
+        "Link to the brief?",
+        "Where can I read this brief?",
     ],
 )
 def test_questions_about_a_brief_itself(question):
@@ -45,6 +51,8 @@ def test_questions_about_a_brief_itself(question):
         "Who is the author of the threats against Kabul?",
         "When was the agreement signed?",
         "Who published the statement?",
+        "What is the source of the TTP's funding?",
+        "Is there a link between India and the TTP?",
     ],
 )
 def test_questions_about_what_a_brief_says(question):
@@ -58,6 +66,9 @@ def test_a_question_about_a_brief_itself_is_answered_with_its_details(fake_engin
     text = answer_text(answer)
     assert "not in its text" in text
     assert f"by Naade Ali, PoliTact, undated (id {SAMPLE_BRIEF_ID})" in text
+    assert with_details(replace(answer.closest_briefs[0], url="https://example.org/b")).endswith(
+        f"undated, https://example.org/b (id {SAMPLE_BRIEF_ID})"
+    )
 
 
 @pytest.mark.parametrize(
