@@ -17,7 +17,7 @@ from bot.replies import send, send_error
 from index.brief_details import asks_actors, asks_brief_details, asks_overview
 from index.errors import BriefbotError
 from index.models import Answer, SearchFilters
-from index.search import check_question, has_words
+from index.search import WORDS, check_question, has_words
 
 if TYPE_CHECKING:
     from bot.client import Briefbot
@@ -33,6 +33,17 @@ def addressed_question(content: str, bot: discord.ClientUser, member: discord.Me
     names = "|".join(re.escape(name) for name in {bot.name, member.display_name if member else ""} if name)
     greeting = r"(?:(?:hey|hi|hello|ok|okay|dear)\b[\s,]*)?"
     return re.sub(rf"^{greeting}(?:@?(?:{names})\b)?[\s,:;!.-]*", "", text, flags=re.IGNORECASE)
+
+
+# A follow-up of this many words at most, or with a word pointing back, leans on the thread's first
+# question ("and when?", "what about India?", "What did he say next?").
+SHORT_FOLLOW_UP = 4
+_POINTING_BACK = re.compile(r"\b(?:he|she|they|them|his|her|their|it|its|this|that|these|those)\b", re.I)
+
+
+def leans_on(follow_up: str) -> bool:
+    """Whether a follow-up in a thread needs the thread's first question to be understood."""
+    return len(follow_up.split()) <= SHORT_FOLLOW_UP or _POINTING_BACK.search(follow_up) is not None
 
 
 class AnswerButton(
@@ -207,8 +218,11 @@ class QuestionsCog(commands.Cog, name="Questions"):
             and channel.parent_id in settings.question_channel_ids
         )
         if bot_thread:
-            if question:
-                await self._answer_in_channel(message, question, thread=channel)
+            if has_words(question):
+                # Members talk in the thread too: a remark ("thanks", "ok, makes sense") gets a
+                # reply only if the briefs answer it.
+                remark = not (mentioned or question.endswith("?"))
+                await self._answer_in_channel(message, question, thread=channel, remark=remark)
             return
         if not has_words(question):  # "?" alone, an emoji: nothing asked
             return
@@ -228,8 +242,8 @@ class QuestionsCog(commands.Cog, name="Questions"):
         return True
 
     async def _channel_answer(
-        self, question: str, user_id: int, context: str | None = None
-    ) -> tuple[discord.Embed, discord.ui.View | None]:
+        self, question: str, user_id: int, context: str | None = None, remark: bool = False
+    ) -> tuple[Answer, discord.Embed, discord.ui.View | None]:
         filters = SearchFilters()
         if context and any(asks(question) for asks in (asks_overview, asks_brief_details, asks_actors)):
             # "tl;dr", "Who wrote this?", "Who is involved?" in a thread: of the brief the thread's
@@ -238,14 +252,15 @@ class QuestionsCog(commands.Cog, name="Questions"):
             if about.hits:
                 filters = SearchFilters(brief_ids=frozenset({about.hits[0].brief.brief_id}))
         answer = await self._ask(question, PAGE + 1, filters)
-        if answer.abstained and context and not answer.explained:
-            # A short follow-up ("and India?") is read together with the thread's first question;
-            # one refused for a reason ("What did China say?") keeps it, which the context would
-            # hide ("What did Pakistan say about the talks? What did China say?").
+        if answer.abstained and context and not answer.explained and not remark and leans_on(question):
+            # A follow-up that leans on the thread's first question ("and India?", "What did he
+            # say next?") is read together with it; one refused for a reason ("What did China
+            # say?") keeps it, which the context would hide. Any other question, or a remark
+            # ("thanks"), is not: with the thread's question, anything would be answered.
             with_context = await self._ask(f"{context} {question}", PAGE + 1)
             if not with_context.abstained:
                 answer = Answer(question, with_context.hits, False)
-        return await self._answer_message(answer, user_id, filters)
+        return (answer, *await self._answer_message(answer, user_id, filters))
 
     async def _answer_in_channel(
         self,
@@ -254,18 +269,28 @@ class QuestionsCog(commands.Cog, name="Questions"):
         *,
         new_thread: bool = False,
         thread: discord.Thread | None = None,
+        remark: bool = False,
     ) -> None:
         """Answer a channel message: in a new thread, in the bot's thread it was asked in (with the
-        thread's first question as context), or as a reply."""
-        if not await self._checked(message, question):
+        thread's first question as context), or as a reply. A `remark` (no question mark, no
+        mention) gets a reply only if passages close in meaning answer it: no abstention, no
+        error, no cooldown notice."""
+        if remark:
+            if self.bot.cooldown.retry_after(message.author.id):
+                return
+        elif not await self._checked(message, question):
             return
         context = self._thread_questions.get(thread.id, thread.name) if thread is not None else None
         try:
-            embed, view = await self._channel_answer(question, message.author.id, context)
+            answer, embed, view = await self._channel_answer(question, message.author.id, context, remark)
         except BriefbotError as error:
+            if remark:
+                return
             target = thread.send if thread is not None else message.reply
             await target(render.error_text(str(error)), allowed_mentions=render.NO_MENTIONS)
             return
+        if remark and (answer.abstained or answer.basis == WORDS):
+            return  # only passages close in meaning answer a remark ("agreed" is in every brief)
         if new_thread:
             name = render.clip(" ".join(question.split()), THREAD_NAME_LIMIT)
             thread = await message.create_thread(name=name)

@@ -62,6 +62,24 @@ async def test_follow_up_in_thread_uses_the_first_question_as_context(harness):
     assert len(fake.threads) == 1  # no new thread for a follow-up
 
 
+async def test_remarks_in_a_thread_get_no_reply_unless_the_briefs_answer_them(harness):
+    fake = harness.fake
+    await fake.user_message("What did Sirajuddin Haqqani warn?")
+    await fake.wait_until(lambda: fake.channel_messages)
+    thread_id = int(fake.threads[0]["id"])
+    for remark in ("thanks", "cheers", "good point", "makes sense", "👍"):
+        await fake.user_message(remark, channel_id=thread_id)
+    await fake.user_message("so Mujahid accused the military", channel_id=thread_id)  # no "?", answered
+    await fake.wait_until(lambda: len(fake.channel_messages) == 2)
+    await asyncio.sleep(0.3)  # time for a late reply to a remark to show
+    assert len(fake.channel_messages) == 2
+    assert "Mujahid" in fake.channel_messages[1]["embeds"][0]["fields"][0]["value"]
+    # Asked, and leaning on nothing before it: said plainly, not answered with the thread's topic.
+    await fake.user_message("Which planet has the most moons in total?", channel_id=thread_id)
+    await fake.wait_until(lambda: len(fake.channel_messages) == 3)
+    assert "do not answer this" in fake.channel_messages[2]["embeds"][0]["description"]
+
+
 async def test_a_follow_up_refused_for_a_reason_keeps_it(harness):
     fake = harness.fake
     await fake.user_message("Which countries mediated the ceasefire negotiations?")
