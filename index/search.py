@@ -377,9 +377,10 @@ class Searcher:
                 held := self.rank(question, query_vector, depth, filters, retriever, question_tokens, holding)
             ):
                 ranked, found, basis = held, True, WORDS
-        if found:
+        if ranked:
             # A close match may add a name spelled another way; an office or a topic no brief
-            # writes is asked about however close the passages come.
+            # writes is asked about however close the passages come. Far from every passage, the
+            # names tell the reader why ("Imran Khan": never mentioned, not just far).
             names = ranked[0].confidence < CLOSE_MATCH
             unknown = tuple(generation.names.unmentioned(question, names))
             if not unknown and may_name_office(question):  # one the briefs name for others only

@@ -56,6 +56,12 @@ def test_off_topic_questions_abstain(real_engine, question):
     assert answer.closest_briefs  # the user is told what the briefs do cover
 
 
+def test_a_question_far_from_every_passage_still_says_which_names_no_brief_mentions(real_engine):
+    answer = real_engine.ask("Who won the 2022 World Cup?")
+    assert answer.abstained and answer.unknown_names == ("World Cup",)
+    assert real_engine.ask("who is Imran Khan").unknown_names == ("Imran Khan",)
+
+
 def test_question_set_quality_does_not_regress(real_engine):
     """The shipped set (benchmarks/data). Floors at what the engine reaches today (0.88 first,
     0.98 top 3; README "Quality"); the product target is 0.9 first and all in the top 3."""
