@@ -41,6 +41,20 @@ SHORT_FOLLOW_UP = 4
 _POINTING_BACK = re.compile(r"\b(?:he|she|they|them|his|her|their|it|its|this|that|these|those)\b", re.I)
 
 
+# How a message without a question mark still asks ("who wrote this", "and India", "tl;dr").
+_ASKING = re.compile(
+    r"(?:who|whom|whose|what|what's|whats|when|where|why|how|which|is|are|was|were|do|does|did|can|"
+    r"could|will|would|should|has|have|had|tell|explain|describe|list|summari[sz]e|compare|show|"
+    r"give|and|also|so|but)\b",
+    re.IGNORECASE,
+)
+
+
+def is_asking(message: str) -> bool:
+    """Whether a message in a question thread asks something rather than remarks on it."""
+    return message.endswith("?") or _ASKING.match(message) is not None or asks_overview(message)
+
+
 def leans_on(follow_up: str) -> bool:
     """Whether a follow-up in a thread needs the thread's first question to be understood."""
     return len(follow_up.split()) <= SHORT_FOLLOW_UP or _POINTING_BACK.search(follow_up) is not None
@@ -221,7 +235,7 @@ class QuestionsCog(commands.Cog, name="Questions"):
             if has_words(question):
                 # Members talk in the thread too: a remark ("thanks", "ok, makes sense") gets a
                 # reply only if the briefs answer it.
-                remark = not (mentioned or question.endswith("?"))
+                remark = not (mentioned or is_asking(question))
                 await self._answer_in_channel(message, question, thread=channel, remark=remark)
             return
         if not has_words(question):  # "?" alone, an emoji: nothing asked

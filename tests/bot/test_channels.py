@@ -69,7 +69,7 @@ async def test_remarks_in_a_thread_get_no_reply_unless_the_briefs_answer_them(ha
     thread_id = int(fake.threads[0]["id"])
     for remark in ("thanks", "cheers", "good point", "makes sense", "👍"):
         await fake.user_message(remark, channel_id=thread_id)
-    await fake.user_message("so Mujahid accused the military", channel_id=thread_id)  # no "?", answered
+    await fake.user_message("so Mujahid accused the military", channel_id=thread_id)  # no "?": asks
     await fake.wait_until(lambda: len(fake.channel_messages) == 2)
     await asyncio.sleep(0.3)  # time for a late reply to a remark to show
     assert len(fake.channel_messages) == 2
@@ -78,6 +78,10 @@ async def test_remarks_in_a_thread_get_no_reply_unless_the_briefs_answer_them(ha
     await fake.user_message("Which planet has the most moons in total?", channel_id=thread_id)
     await fake.wait_until(lambda: len(fake.channel_messages) == 3)
     assert "do not answer this" in fake.channel_messages[2]["embeds"][0]["description"]
+    # Asked without a question mark, as members type: answered.
+    await fake.user_message("who wrote this", channel_id=thread_id)
+    await fake.wait_until(lambda: len(fake.channel_messages) == 4)
+    assert "by Naade Ali" in fake.channel_messages[3]["embeds"][0]["description"]
 
 
 async def test_a_follow_up_refused_for_a_reason_keeps_it(harness):
