@@ -266,13 +266,15 @@ class QuestionsCog(commands.Cog, name="Questions"):
             if about.hits:
                 filters = SearchFilters(brief_ids=frozenset({about.hits[0].brief.brief_id}))
         answer = await self._ask(question, PAGE + 1, filters)
-        if answer.abstained and context and not answer.explained and not remark and leans_on(question):
+        far = answer.abstained and not answer.explained or answer.basis == WORDS  # far in meaning
+        if far and context and not remark and leans_on(question):
             # A follow-up that leans on the thread's first question ("and India?", "What did he
-            # say next?") is read together with it; one refused for a reason ("What did China
-            # say?") keeps it, which the context would hide. Any other question, or a remark
-            # ("thanks"), is not: with the thread's question, anything would be answered.
+            # say next?") and is far from every passage, or found by its words alone, is read
+            # together with it; one refused for a reason ("What did China say?") keeps it, which
+            # the context would hide. Any other question, or a remark ("thanks"), is not: with the
+            # thread's question, anything would be answered.
             with_context = await self._ask(f"{context} {question}", PAGE + 1)
-            if not with_context.abstained:
+            if not with_context.abstained and (answer.abstained or with_context.basis != WORDS):
                 answer = Answer(question, with_context.hits, False)
         return (answer, *await self._answer_message(answer, user_id, filters))
 

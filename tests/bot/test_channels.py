@@ -2,7 +2,11 @@
 
 import asyncio
 
+from index.engine import Engine
+from index.search import WORDS
+from tests.bot.conftest import make_settings, start_bot, stop_bot
 from tests.bot.fake_discord import BOT_ID, OTHER_CHANNEL_ID, QUESTION_CHANNEL_ID
+from tests.fakes import FakeEmbedder
 
 
 async def asked_in_question_channel(fake, text: str) -> tuple[dict, dict]:
@@ -82,6 +86,27 @@ async def test_remarks_in_a_thread_get_no_reply_unless_the_briefs_answer_them(ha
     await fake.user_message("who wrote this", channel_id=thread_id)
     await fake.wait_until(lambda: len(fake.channel_messages) == 4)
     assert "by Naade Ali" in fake.channel_messages[3]["embeds"][0]["description"]
+
+
+async def test_a_follow_up_found_by_its_words_alone_is_read_with_the_thread(tmp_path, corpus, fake_discord):
+    # At 0.5, "and Mullah Yaqoob?" alone is far in meaning (0.40, found by its words); read with the
+    # thread's question it is close (0.58): the reply is the close answer, without the words note.
+    settings = make_settings(tmp_path, corpus, abstention_threshold=0.5)
+    engine = Engine(corpus, settings.index_dir, FakeEmbedder(), threshold=0.5)
+    await asyncio.to_thread(engine.reindex)
+    assert (await asyncio.to_thread(engine.ask, "and Mullah Yaqoob?")).basis == WORDS
+    running = await start_bot(settings, engine, fake_discord)
+    try:
+        await fake_discord.user_message("Who signed the agreement during the Doha meeting?")
+        await fake_discord.wait_until(lambda: fake_discord.channel_messages)
+        thread_id = int(fake_discord.threads[0]["id"])
+        await fake_discord.user_message("and Mullah Yaqoob?", channel_id=thread_id)
+        await fake_discord.wait_until(lambda: len(fake_discord.channel_messages) == 2)
+        reply = fake_discord.channel_messages[1]["embeds"][0]
+        assert "No passage is close in meaning" not in reply.get("description", "")
+        assert "¶2" in reply["fields"][0]["name"]
+    finally:
+        await stop_bot(running)
 
 
 async def test_a_follow_up_refused_for_a_reason_keeps_it(harness):
