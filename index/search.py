@@ -354,16 +354,8 @@ class Searcher:
             question_tokens = self.late.question_tokens(question)
         depth = max(k, EVIDENCE_DEPTH)
         ranked = self.rank(question, query_vector, depth, filters, retriever, question_tokens)
-        if asks_brief_details(question):  # front matter, which no passage holds
-            return self._abstention(question, ranked, unstated=BRIEF_DETAILS)
-        if asks_actors(question):  # the actor index's counts, which no passage holds
-            return replace(
-                self._abstention(question, ranked, unstated=ACTORS), named_most=self._named_most(filters)
-            )
-        if asks_overview(question) and ranked:
-            if self.generation.admitted_briefs(filters or SearchFilters()).sum() > 1:
-                return self._abstention(question, ranked, unstated=WHICH_BRIEF)
-            return self._overview(question, ranked[0].row, k)
+        if about_the_briefs := self._about_the_briefs(question, ranked, k, filters):
+            return about_the_briefs
         generation = self.generation
         unknown: tuple[str, ...] = ()
         unstated = ""
@@ -409,6 +401,23 @@ class Searcher:
             for s in ranked
         )
         return Answer(question, hits, False, basis=basis)
+
+    def _about_the_briefs(
+        self, question: str, ranked: list[Scored], k: int, filters: SearchFilters | None
+    ) -> Answer | None:
+        """The answer to a question about the briefs themselves (index/brief_details.py): who
+        wrote them, whom they name, what one says as a whole; None for any other question."""
+        if asks_brief_details(question):  # front matter, which no passage holds
+            return self._abstention(question, ranked, unstated=BRIEF_DETAILS)
+        if asks_actors(question):  # the actor index's counts, which no passage holds
+            return replace(
+                self._abstention(question, ranked, unstated=ACTORS), named_most=self._named_most(filters)
+            )
+        if asks_overview(question) and ranked:
+            if self.generation.admitted_briefs(filters or SearchFilters()).sum() > 1:
+                return self._abstention(question, ranked, unstated=WHICH_BRIEF)
+            return self._overview(question, ranked[0].row, k)
+        return None
 
     def _overview(self, question: str, row: int, k: int) -> Answer:
         """The brief of passage `row` as a whole: its opening paragraph and those that conclude it,
