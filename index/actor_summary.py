@@ -51,6 +51,15 @@ _PREPOSITIONS = {
     "unless",
     "whether",
 }
+# Between a preposition and the actor it governs: "against the TTP", "if the Taliban fail".
+_DETERMINERS = {"the", "a", "an"}
+# A verb already in the phrase before an actor makes the actor its object or complement, not the
+# subject ("The ceasefire is viewed as a chance to compel the Afghan Taliban", "there were hopes
+# that Afghanistan might"): auxiliaries, copulas and modals, the verbs an untagged sentence shows.
+_AUXILIARIES = {
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+    "can", "could", "cannot", "may", "might", "must", "should", "shall", "do", "does", "did",
+}  # fmt: skip
 _QUOTE = re.compile(r"[“\"]")
 MENTIONED_LIMIT = 20  # sentences that only name an actor, listed in its summary
 # A role that speaks for its owner: "Taliban spokesperson" → what he says, the Taliban say.
@@ -404,8 +413,7 @@ class ActorDirectory:
                 following = in_clause[number + 1] if number + 1 < len(in_clause) else None
                 if following and _QUALIFIER.fullmatch(text[mention.end : following.start]):
                     continue  # "Taliban spokesperson Zabihullah Mujahid": the person is the subject
-                lead = _words_before(text, clause_start, mention.start)
-                if _quote_depth(text, mention.start) or (lead and lead[-1].lower() in _PREPOSITIONS):
+                if _quote_depth(text, mention.start) or _governed(text, clause_start, mention.start):
                     continue
                 if _in_compound(text, mention):  # "a Pakistan-Afghanistan confrontation": a modifier
                     continue
@@ -463,6 +471,21 @@ class ActorDirectory:
             count = sum(1 for r in rows if self.passages[r].brief_id == brief_id)
             entries.append(TimelineEntry(brief.meta.date.isoformat(), brief_id, first, count))
         return tuple(sorted(entries, key=lambda e: e.date))
+
+
+def _governed(text: str, clause_start: int, mention_start: int) -> bool:
+    """Whether the words before an actor in its clause make it something other than the subject:
+    a preposition right before it (determiners aside), or a verb earlier in the same phrase (since
+    the last comma: "..., with both Kabul and Islamabad accusing each other" keeps its subjects)."""
+    lead = [word.lower() for word in _words_before(text, clause_start, mention_start)]
+    while lead and lead[-1] in _DETERMINERS:
+        lead.pop()
+    if lead and lead[-1] in _PREPOSITIONS:
+        return True
+    phrase_start = max(clause_start, text.rfind(",", clause_start, mention_start) + 1)
+    return any(
+        word.lower() in _AUXILIARIES for word in re.findall(r"[\w’'-]+", text[phrase_start:mention_start])
+    )
 
 
 def _in_compound(text: str, mention: Mention) -> bool:

@@ -302,6 +302,25 @@ def test_what_might_happen_is_no_act(tmp_path):
     ]
 
 
+def test_an_actor_after_a_verb_or_a_preposition_is_not_what_the_sentence_has_it_do(tmp_path):
+    engine = build(
+        tmp_path,
+        {
+            "truce.md": "# Truce\n\nThe truce with Pakistan is viewed as a chance to compel the "
+            "Afghan Taliban to act. Before the talks, there were hopes that Afghanistan might join. "
+            "However, if the Taliban fail to act, the talks could collapse. Talks stalled, with "
+            "both Kabul and Islamabad accusing each other. Kabul closed the Torkham crossing.\n"
+        },
+        registry='[[actor]]\nname = "Afghan Taliban"\nkind = "state"\naliases = ["Taliban", "Kabul", "Afghanistan"]\n',
+    )
+    summary = engine.actor("Afghan Taliban")
+    assert [line.text[:24] for line in summary.statements + summary.actions] == [
+        "Talks stalled, with both",  # a phrase of its own after a comma: its subjects accuse
+        "Kabul closed the Torkham",
+    ]
+    assert len(summary.mentioned) == 3
+
+
 def test_an_actor_named_in_many_sentences_lists_the_first_few_it_is_only_named_in(tmp_path):
     from index.actor_summary import MENTIONED_LIMIT
 
