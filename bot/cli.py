@@ -29,6 +29,7 @@ from bot.text import (
     whats_new_json,
     whats_new_text,
 )
+from index.actor_summary import UnknownActorError
 from index.errors import BriefbotError, QuestionError
 from index.models import SearchFilters
 from index.search import Retriever, check_question
@@ -384,7 +385,10 @@ def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
 
 def cmd_actor(settings: Settings, args: argparse.Namespace) -> int:
     engine = _prepared_engine(settings, args)
-    summary = engine.actor(args.name)
+    try:
+        summary = engine.actor(args.name)
+    except UnknownActorError as error:
+        raise BriefbotError(error.pointing_to("`briefbot actors`")) from error
     print(json.dumps(actor_json(summary), ensure_ascii=False) if args.json else actor_text(summary))
     return 0
 

@@ -95,6 +95,10 @@ class UnknownActorError(BriefbotError):
         hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
         super().__init__(message or f"no actor called '{name[:80]}' in the briefs.{hint}")
 
+    def pointing_to(self, listing: str) -> str:
+        """The message, and where to find every actor when no close name was offered instead."""
+        return str(self) if self.suggestions else f"{self} {listing} lists every actor the briefs name."
+
 
 @dataclass(frozen=True)
 class CitedLine:

@@ -166,7 +166,7 @@ class ActorsCog(commands.Cog, name="Actors"):
         try:
             summary = await asyncio.to_thread(self.bot.engine.actor, name)
         except UnknownActorError as error:
-            await send_error(interaction, str(error))
+            await send_error(interaction, error.pointing_to("/actors"))
             return
         view = statements_view(summary.actor_id, SHOWN, len(summary.statements), bool(summary.timeline))
         embed = render.actor_embed(summary, SHOWN)

@@ -46,7 +46,7 @@ class WatchesCog(commands.Cog, name="Watches"):
             try:
                 actor_id = await asyncio.to_thread(self.bot.engine.actor_directory().find, actor)
             except UnknownActorError as error:
-                await send_error(interaction, str(error))
+                await send_error(interaction, error.pointing_to("/actors"))
                 return
             kind, value = "actor", actor_id
         else:

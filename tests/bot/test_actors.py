@@ -40,6 +40,9 @@ async def test_statements_made_through_a_spokesperson_say_so(harness):
 async def test_unknown_actor_gets_did_you_mean(harness):
     reply = await harness.fake.reply(await harness.fake.slash("actor", [option("name", "Haqani")]))
     assert "Did you mean: Sirajuddin Haqqani" in reply["content"] and reply["flags"] & 64
+    assert "/actors" not in reply["content"]
+    reply = await harness.fake.reply(await harness.fake.slash("actor", [option("name", "the mediators")]))
+    assert "/actors lists every actor the briefs name." in reply["content"] and reply["flags"] & 64
 
 
 async def test_an_actor_asked_for_by_role(harness):

@@ -137,7 +137,9 @@ def test_actor_and_actors(run):
     assert statements[-1]["via"] == "Zabihullah Mujahid, Taliban spokesperson"
     assert "¶3] (via Zabihullah Mujahid, Taliban spokesperson)" in run("actor", "Taliban")[1]
     code, _, err = run("actor", "Haqani")
-    assert code == 1 and "Did you mean: Sirajuddin Haqqani" in err
+    assert code == 1 and "Did you mean: Sirajuddin Haqqani" in err and "briefbot actors" not in err
+    code, _, err = run("actor", "the mediators")  # nothing close: where every actor is listed
+    assert code == 1 and err.strip().endswith("`briefbot actors` lists every actor the briefs name.")
     code, out, _ = run("actors")
     assert code == 0 and out.splitlines()[0].endswith("  13 passages    1 brief")  # Pakistan, in all 13
     assert "   1 passage     1 brief" in out  # one count, one noun, the columns kept

@@ -311,7 +311,8 @@ def test_an_actor_after_a_verb_or_a_preposition_is_not_what_the_sentence_has_it_
             "However, if the Taliban fail to act, the talks could collapse. Talks stalled, with "
             "both Kabul and Islamabad accusing each other. Kabul closed the Torkham crossing.\n"
         },
-        registry='[[actor]]\nname = "Afghan Taliban"\nkind = "state"\naliases = ["Taliban", "Kabul", "Afghanistan"]\n',
+        registry='[[actor]]\nname = "Afghan Taliban"\nkind = "state"\n'
+        'aliases = ["Taliban", "Kabul", "Afghanistan"]\n',
     )
     summary = engine.actor("Afghan Taliban")
     assert [line.text[:24] for line in summary.statements + summary.actions] == [
