@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from index.actor_summary import ActorListing, ActorSummary
-from index.brief_details import ACTORS, BRIEF_DETAILS, OVERVIEW, WHICH_BRIEF
+from index.brief_details import ACTORS, BRIEF_DETAILS, CONCLUSION, OVERVIEW, WHICH_BRIEF
 from index.leaders import LEADER
 from index.models import Answer, BriefMeta, Hit, IndexReport
 from index.search import WORDS
@@ -101,6 +101,7 @@ def abstention_reason(answer: Answer) -> str:
 # What the reader is told of hits not found by meaning (models.Answer.basis).
 BASIS_NOTES = {
     OVERVIEW: "The brief's opening and conclusion; ask about a subject for the passages on it.",
+    CONCLUSION: "The brief's conclusion; ask about a subject for the passages on it.",
     WORDS: "No passage is close in meaning; these hold every word of the question.",
 }
 
@@ -136,7 +137,7 @@ def answer_text(answer: Answer) -> str:
         start, end = hit.best_sentence_span
         text = hit.passage.text
         marked = f"{text[:start]}**{text[start:end]}**{text[end:]}" if end > start else text
-        score = "" if answer.basis == OVERVIEW else f"  (score {hit.score:.3f})"
+        score = "" if answer.basis in (OVERVIEW, CONCLUSION) else f"  (score {hit.score:.3f})"
         lines.append(f"\n[{number}] {citation(hit)}{score}")
         lines.append(f"    {marked}")
     return "\n".join(lines)

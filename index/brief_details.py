@@ -10,14 +10,17 @@ Whom it names ("Who are the main actors?", "Who is involved?"): no passage lists
 actor index counts them. The engine abstains and the reply names the actors the briefs name most
 (those a filter admits, or a question thread is about).
 
-What it says as a whole ("tl;dr", "Summarise this brief", "What is this brief about?"): searched,
-such a request is close to no passage and the engine would abstain. It is answered with the brief's
-opening paragraph and the paragraphs that conclude it (index/conclusion.py), in reading order,
-if one brief is indexed or the filters admit one; otherwise the engine asks which.
+What it says as a whole ("tl;dr", "Summarise this brief", "What is this brief about?", "What is
+the author's view?"): searched, such a request is close to no passage and the engine would
+abstain. It is answered with the brief's opening paragraph and the paragraphs that conclude it
+(index/conclusion.py), in reading order, if one brief is indexed or the filters admit one;
+otherwise the engine asks which. What it concludes ("What is the conclusion?", "bottom line?",
+"What does the brief recommend?"): the same, without the opening.
 
-Narrow on purpose: "What does the author conclude?" asks about the brief's text and is searched;
-"Who issued the warning?" is about the briefs' subject, not the brief; "Summarise what Asif said"
-and "What are the main points of the agreement?" name a subject and are searched.
+Narrow on purpose: "What does the author conclude about peace?" names a subject and is searched
+(the conclusion nudged first, index/conclusion.py); "Who issued the warning?" is about the briefs'
+subject, not the brief; "Summarise what Asif said" and "What are the main points of the
+agreement?" name a subject and are searched.
 """
 
 from __future__ import annotations
@@ -31,8 +34,10 @@ from index.lexical import fold
 BRIEF_DETAILS = "brief details"
 WHICH_BRIEF = "which brief"
 ACTORS = "actors"
-# How an overview's hits were found (models.Answer.basis).
+# How the hits of a request for a brief as a whole were found (models.Answer.basis): its opening
+# and conclusion, or its conclusion alone.
 OVERVIEW = "overview"
+CONCLUSION = "conclusion"
 
 _DOCUMENT = r"(?:brief|briefs|report|reports|article|paper|piece|document|analysis)"
 _END = r"\s*(?:[?.!]|$)"
@@ -70,6 +75,38 @@ _OVERVIEW = re.compile(
 )
 
 
+# The brief's or its author's own view, naming no subject: "What is the author's view?", "the
+# main argument", "What does the report say?" (its opening and conclusion); "What is the
+# conclusion?", "bottom line?", "What does the brief recommend?" (its conclusion).
+_OWNER = rf"(?:(?:the|its|their|this)\s+)?(?:(?:authors?|writers?|{_DOCUMENT})(?:'s|')?\s+)?"
+_KEY = r"(?:(?:main|key|central|core|overall|general|final)\s+)?"
+_VIEW_NOUN = (  # never a question's only word: "take", "position"
+    r"(?<=\s)(?:views?|arguments?|position|take|thesis|opinion|stance|assessment|findings?|message"
+    r"|(?:main|key|central|core)\s+(?:points?|ideas?|messages?))"
+)
+_CONCLUDING_NOUN = (
+    r"(?:conclusions?|bottom\s+line|verdict|recommendations?|final\s+(?:word|thoughts)|way\s+forward)"
+)
+_WHAT_IS = r"(?:what(?:'s|s|\s+is|\s+are|\s+was|\s+were)\s+)?"
+_THE_WRITER = rf"(?:the|this|its)\s+(?:authors?|writers?|{_DOCUMENT})"
+
+
+def _whole(noun: str, verbs: str) -> re.Pattern[str]:
+    return re.compile(
+        # "the author's view", "What is the conclusion of this brief?", "key findings"
+        rf"^{_POLITE}{_WHAT_IS}{_OWNER}{_KEY}{noun}{_OF_THIS}$"
+        # "What does the author think?", "what does the brief recommend"
+        rf"|^what\s+(?:does|did|do)\s+{_THE_WRITER}\s+(?:{verbs})$"
+    )
+
+
+_VIEW = _whole(_VIEW_NOUN, "think|argue|say|claim|suggest|find|believe|want")
+_CONCLUDING = re.compile(
+    _whole(_CONCLUDING_NOUN, "conclude|recommend|propose|advise").pattern
+    + rf"|^how\s+(?:does|did)\s+(?:{_THE_WRITER}|it)\s+(?:conclude|end)$"
+)
+
+
 _ACTORS = re.compile(
     # "Who are the main actors?", "which are the key players in this brief", "who is involved"
     r"^(?:who|which)\s+(?:are|were)\s+the\s+(?:(?:main|key|major|principal|important)\s+)?"
@@ -89,6 +126,10 @@ def asks_brief_details(question: str) -> bool:
     return _ASKS.search(" ".join(fold(question).split())) is not None
 
 
-def asks_overview(question: str) -> bool:
-    """Whether the question asks what a brief says as a whole, naming no subject."""
-    return _OVERVIEW.search(" ".join(fold(question).rstrip(" ?.!").split())) is not None
+def asked_whole(question: str) -> str:
+    """What of a brief as a whole the question asks for, naming no subject: OVERVIEW (what it
+    says, its author's view) or CONCLUSION (what it concludes or recommends); "" for neither."""
+    folded = " ".join(fold(question).rstrip(" ?.!").split())
+    if _CONCLUDING.search(folded):
+        return CONCLUSION
+    return OVERVIEW if _OVERVIEW.search(folded) or _VIEW.search(folded) else ""

@@ -12,11 +12,12 @@ from index.answer_types import asked_kinds
 from index.brief_details import (
     ACTORS,
     BRIEF_DETAILS,
+    CONCLUSION,
     OVERVIEW,
     WHICH_BRIEF,
+    asked_whole,
     asks_actors,
     asks_brief_details,
-    asks_overview,
 )
 from index.conclusion import asks_conclusion
 from index.errors import QuestionError
@@ -413,24 +414,23 @@ class Searcher:
             return replace(
                 self._abstention(question, ranked, unstated=ACTORS), named_most=self._named_most(filters)
             )
-        if asks_overview(question) and ranked:
+        if (whole := asked_whole(question)) and ranked:
             if self.generation.admitted_briefs(filters or SearchFilters()).sum() > 1:
                 return self._abstention(question, ranked, unstated=WHICH_BRIEF)
-            return self._overview(question, ranked[0].row, k)
+            return self._overview(question, ranked[0].row, k, opening=whole == OVERVIEW)
         return None
 
-    def _overview(self, question: str, row: int, k: int) -> Answer:
-        """The brief of passage `row` as a whole: its opening paragraph and those that conclude it,
-        in reading order, each marked at its first sentence (the opening) or its last (the
-        conclusion). Nothing was ranked, so every score is 0."""
+    def _overview(self, question: str, row: int, k: int, opening: bool) -> Answer:
+        """The brief of passage `row` as a whole: its opening paragraph if `opening`, and those
+        that conclude it, in reading order, each marked at its first sentence (the opening) or its
+        last (the conclusion). Nothing was ranked, so every score is 0."""
         generation = self.generation
         rows = np.flatnonzero(generation.passage_brief == generation.passage_brief[row])
-        opening = int(min(rows, key=lambda r: generation.passages[r].paragraph))
-        concluding = [int(r) for r in generation.conclusions.of_brief(row) if r != opening]
-        chosen = sorted(
-            [opening, *concluding[-(k - 1) :]] if k > 1 else [opening],
-            key=lambda r: generation.passages[r].paragraph,
-        )
+        first = int(min(rows, key=lambda r: generation.passages[r].paragraph))
+        concluding = [int(r) for r in generation.conclusions.of_brief(row) if not opening or r != first]
+        room = k - 1 if opening else k
+        chosen = ([first] if opening else []) + (concluding[-room:] if room else [])
+        chosen.sort(key=lambda r: generation.passages[r].paragraph)
         hits = []
         for chosen_row in chosen:
             passage = generation.passages[chosen_row]
@@ -440,10 +440,10 @@ class Searcher:
                     passage=passage,
                     brief=generation.briefs[passage.brief_id].meta,
                     score=0.0,
-                    best_sentence=sentences[0] if chosen_row == opening else sentences[-1],
+                    best_sentence=sentences[0] if opening and chosen_row == first else sentences[-1],
                 )
             )
-        return Answer(question, tuple(hits), False, basis=OVERVIEW)
+        return Answer(question, tuple(hits), False, basis=OVERVIEW if opening else CONCLUSION)
 
     def _named_most(self, filters: SearchFilters | None) -> tuple[tuple[str, int], ...]:
         """The actors the admitted briefs name most, with the passages naming each."""

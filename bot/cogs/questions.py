@@ -14,7 +14,7 @@ from discord.ext import commands
 
 from bot import render
 from bot.replies import send, send_error
-from index.brief_details import asks_actors, asks_brief_details, asks_overview
+from index.brief_details import asked_whole, asks_actors, asks_brief_details
 from index.errors import BriefbotError
 from index.models import Answer, SearchFilters
 from index.search import WORDS, check_question, has_words
@@ -52,7 +52,7 @@ _ASKING = re.compile(
 
 def is_asking(message: str) -> bool:
     """Whether a message in a question thread asks something rather than remarks on it."""
-    return message.endswith("?") or _ASKING.match(message) is not None or asks_overview(message)
+    return message.endswith("?") or _ASKING.match(message) is not None or bool(asked_whole(message))
 
 
 def leans_on(follow_up: str) -> bool:
@@ -259,7 +259,7 @@ class QuestionsCog(commands.Cog, name="Questions"):
         self, question: str, user_id: int, context: str | None = None, remark: bool = False
     ) -> tuple[Answer, discord.Embed, discord.ui.View | None]:
         filters = SearchFilters()
-        if context and any(asks(question) for asks in (asks_overview, asks_brief_details, asks_actors)):
+        if context and any(asks(question) for asks in (asked_whole, asks_brief_details, asks_actors)):
             # "tl;dr", "Who wrote this?", "Who is involved?" in a thread: of the brief the thread's
             # question is about.
             about = await self._ask(context, 1)

@@ -44,6 +44,12 @@ async def test_ask_for_a_brief_as_a_whole(harness):
     assert embed["description"].startswith("The brief's opening and conclusion")
     assert [f["name"].rsplit("·", 1)[-1].strip() for f in embed["fields"]] == ["¶1", "¶13"]
     assert reply["allowed_mentions"] == {"parse": []}
+    reply = await harness.fake.reply(
+        await harness.fake.slash("ask", [option("question", "What is the conclusion?")])
+    )
+    embed = reply["embeds"][0]
+    assert embed["description"].startswith("The brief's conclusion")
+    assert [f["name"].rsplit("·", 1)[-1].strip() for f in embed["fields"]] == ["¶13"]
 
 
 async def test_off_topic_question_abstains_politely(harness):

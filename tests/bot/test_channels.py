@@ -139,12 +139,12 @@ async def test_a_brief_as_a_whole_in_a_thread_is_the_threads_brief(harness, corp
     truce, floods = (int(thread["id"]) for thread in fake.threads)
     replies = []
     for thread_id in (truce, floods):
-        for follow_up in ("Who wrote this?", "tl;dr"):
+        for follow_up in ("Who wrote this?", "tl;dr", "bottom line"):
             sent = len(fake.channel_messages)
             await fake.user_message(follow_up, channel_id=thread_id)
             await fake.wait_until(lambda n=sent: len(fake.channel_messages) == n + 1)
             replies.append(fake.channel_messages[-1]["embeds"][0])
-    truce_author, truce_gist, floods_author, floods_gist = replies
+    truce_author, truce_gist, truce_end, floods_author, floods_gist, floods_end = replies
     assert (
         "• “The Fragile Truce" in truce_author["description"] and "Floods" not in truce_author["description"]
     )
@@ -157,6 +157,10 @@ async def test_a_brief_as_a_whole_in_a_thread_is_the_threads_brief(harness, corp
         "[2] Monsoon Floods · ¶2",
     ]
     assert floods_gist["description"].startswith("The brief's opening and conclusion")
+    # What it concludes: its conclusion alone, of the thread's brief.
+    assert [f["name"] for f in truce_end["fields"]][0].endswith("¶13") and len(truce_end["fields"]) == 1
+    assert [f["name"] for f in floods_end["fields"]] == ["[1] Monsoon Floods · ¶2"]
+    assert floods_end["description"].startswith("The brief's conclusion")
 
 
 async def test_mentions_in_questions_never_ping(harness):

@@ -10,11 +10,12 @@ from bot.text import answer_text, with_details
 from index.brief_details import (
     ACTORS,
     BRIEF_DETAILS,
+    CONCLUSION,
     OVERVIEW,
     WHICH_BRIEF,
+    asked_whole,
     asks_actors,
     asks_brief_details,
-    asks_overview,
 )
 from index.models import SearchFilters
 from tests.conftest import SAMPLE_BRIEF_ID
@@ -74,10 +75,23 @@ def test_a_question_about_a_brief_itself_is_answered_with_its_details(fake_engin
 @pytest.mark.parametrize(
     "question",
     ["tl;dr", "TLDR?", "Summary please", "Can you summarise this brief?", "sum it up",
-     "What is this brief about?", "What are the key takeaways of the report?", "What's the gist?"],
+     "What is this brief about?", "What are the key takeaways of the report?", "What's the gist?",
+     "What is the author's view?", "What’s the author’s take?", "What does the author think?",
+     "What is the main argument?", "what is the brief's argument", "key findings?",
+     "What does the report say?", "What is the overall assessment?"],
 )  # fmt: skip
 def test_requests_for_a_brief_as_a_whole(question):
-    assert asks_overview(question)
+    assert asked_whole(question) == OVERVIEW
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What is the conclusion?", "bottom line?", "What does the author conclude?",
+     "What are the recommendations?", "what does the brief recommend", "How does the brief end?",
+     "What are the conclusions of this report?", "the verdict?"],
+)  # fmt: skip
+def test_requests_for_what_a_brief_concludes(question):
+    assert asked_whole(question) == CONCLUSION
 
 
 @pytest.mark.parametrize(
@@ -89,10 +103,17 @@ def test_requests_for_a_brief_as_a_whole(question):
         "What is the main point of contention?",
         "What is the TTP about?",
         "summary executions in Afghanistan",
+        "What does the author conclude about peace?",
+        "What is Pakistan's position?",
+        "What is the Taliban's view of the TTP?",
+        "What does the brief say about India?",
+        "What is the assessment of the TTP threat?",
+        "position",  # one word, the question's only one: no request for the brief's
+        "take",
     ],
 )
 def test_requests_about_a_subject(question):
-    assert not asks_overview(question)
+    assert not asked_whole(question)
 
 
 def test_a_brief_as_a_whole_is_its_opening_and_conclusion(fake_engine, corpus):
@@ -104,6 +125,11 @@ def test_a_brief_as_a_whole_is_its_opening_and_conclusion(fake_engine, corpus):
     assert conclusion.best_sentence == conclusion.passage.sentences()[-1]
     assert "opening and conclusion" in answer_text(answer) and "score" not in answer_text(answer)
     assert [hit.passage.paragraph for hit in fake_engine.ask("tl;dr", k=1).hits] == [1]
+    concluded = fake_engine.ask("What is the conclusion?", k=3)  # its conclusion alone
+    assert concluded.basis == CONCLUSION and [hit.passage.paragraph for hit in concluded.hits] == [13]
+    assert concluded.hits[0].best_sentence == concluded.hits[0].passage.sentences()[-1]
+    assert "brief's conclusion;" in answer_text(concluded)
+    assert "score" not in answer_text(concluded)
     write_brief(corpus, "floods.md", ["Floods damaged bridges.", "Repairs will take years."], "Floods")
     fake_engine.reindex()
     which = fake_engine.ask("tl;dr")  # of which brief?
