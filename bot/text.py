@@ -92,7 +92,7 @@ def abstention_reason(answer: Answer) -> str:
         # Asked what it said, an actor may still appear as doing something ("mediated by Qatar").
         record = "said or did" if asked and asked.reaction else "said"
         return (
-            f"The briefs record nothing “{answer.silent}” {record}, so they cannot answer this; "
+            f"The closest briefs record nothing “{answer.silent}” {record}, so they cannot answer this; "
             f"ask what they say about {answer.silent} instead."
         )
     return "The briefs do not answer this."

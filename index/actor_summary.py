@@ -309,12 +309,14 @@ class ActorDirectory:
                     edges.append((name_of[first], name_of[second], shared))
         return Network(tuple((name_of[a], len(rows_of.get(a, ()))) for a in ids), tuple(edges))
 
-    def speaks_or_acts(self, actor_id: str) -> bool:
-        """Whether any brief has the actor say or do anything, as its summary would list it;
-        stops at the first such sentence (a summary of a state named in every brief takes a
-        second or more)."""
+    def speaks_or_acts(self, actor_id: str, brief_ids: Collection[str] | None = None) -> bool:
+        """Whether any brief (of `brief_ids`, if given) has the actor say or do anything, as its
+        summary would list it; stops at the first such sentence (a summary of a state named in
+        every brief takes a second or more)."""
         return any(
-            not mention.possessive and self._acting(actor_id, mention) is not None
+            not mention.possessive
+            and (brief_ids is None or self.passages[mention.row].brief_id in brief_ids)
+            and self._acting(actor_id, mention) is not None
             for mention in self._by_actor.get(actor_id, [])
         )
 

@@ -88,10 +88,10 @@ class Answer:
     # (a request for a brief as a whole, with several indexed and none chosen), or "actors" (whom
     # the briefs name: `named_most`).
     unstated: str = ""
-    silent: str = ""  # the actor asked to be heard from, of whom the briefs record nothing said or done
+    silent: str = ""  # the actor asked to be heard from, of whom the closest briefs record nothing
     # How the hits were found when not by meaning: "overview" (a brief's opening and conclusion,
-    # asked for as a whole; nothing ranked) or "words" (passages holding every word of a question
-    # far from all of them in meaning).
+    # asked for as a whole; nothing ranked), "conclusion" (its conclusion alone, likewise) or
+    # "words" (passages holding every word of a question far from all of them in meaning).
     basis: str = ""
     named_most: tuple[tuple[str, int], ...] = ()  # actors the briefs name most, passages naming each
 

@@ -384,11 +384,12 @@ class Searcher:
         silent = ""
         if found and not unknown:
             # However close the passages come, a figure, a leader or a next meeting none of them
-            # states is not there, nor the words of an actor the briefs never hear from (whom
+            # states is not there, nor the words of an actor their briefs never hear from (whom
             # they hear from is read on the first question that asks).
             unstated = self._unstated(question, ranked[:EVIDENCE_DEPTH])
             if not unstated and (asked := asked_speaker(question)):
-                silent = generation.voices.silent(asked)
+                briefs = {generation.passages[s.row].brief_id for s in ranked[:EVIDENCE_DEPTH]}
+                silent = generation.voices.silent(asked, briefs)
         if not found or unknown or unstated or silent:
             return self._abstention(question, ranked, unknown, unstated, silent)
         ranked = ranked[:k]

@@ -4,7 +4,9 @@
 talks?": the briefs name China and the United States, and the passages about the truce come as
 close in meaning as for an answerable question, but no brief records anything either of them said
 or did, so the passages shown would answer another question. The engine abstains when the actor a
-question asks to hear from is known to the briefs and silent in all of them (README "Quality").
+question asks to hear from is known to the briefs and silent in those of the passages closest to
+the question (README "Quality"): that Iran speaks in a brief on water rights does not make a brief
+on the truce answer "What did Iran say about the ceasefire?".
 
 Silent is narrow on purpose, since the actor summaries that find who says what read only plain
 sentences: an actor is heard if any brief has it say or do anything (as the subject of a sentence,
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Collection
 from typing import NamedTuple
 
 from index.actor_summary import ActorDirectory
@@ -86,15 +89,17 @@ class Voices:
             first, _, rest = name.partition(" ")
             if first in NORMAL_FORMS:
                 self._names.setdefault(f"{NORMAL_FORMS[first]} {rest}".strip(), actor_id)
-        self._quoted: set[str] = set()  # named right after "according to" or "announced by"
-        self._sources: set[str] = set()  # named right after "by" or "from"
+        # The briefs that name each actor right after "according to" or "announced by" (quoted),
+        # or right after "by" or "from" (sources).
+        self._quoted: dict[str, set[str]] = defaultdict(set)
+        self._sources: dict[str, set[str]] = defaultdict(set)
         for mention in directory.index.mentions:
-            text = directory.passages[mention.row].text
-            before = fold(text[max(0, mention.start - 20) : mention.start])
+            passage = directory.passages[mention.row]
+            before = fold(passage.text[max(0, mention.start - 20) : mention.start])
             if _QUOTED.search(before):
-                self._quoted.add(mention.actor_id)
+                self._quoted[mention.actor_id].add(passage.brief_id)
             elif _BY_OR_FROM.search(before):
-                self._sources.add(mention.actor_id)
+                self._sources[mention.actor_id].add(passage.brief_id)
         # Who speaks for whom: "Pakistan's Defense Minister" for Pakistan, "Türkiye's Ministry of
         # Foreign Affairs" for Türkiye, "Indian Minister of External Affairs" for India.
         self._agents: dict[str, set[str]] = defaultdict(set)
@@ -104,7 +109,7 @@ class Voices:
         for role in directory.index.roles:
             if owner := self.actor_named(role.text, other_than=role.actor_id):
                 self._agents[owner].add(role.actor_id)
-        self._heard: dict[str, bool] = {}
+        self._heard: dict[tuple[str, str], bool] = {}  # (actor, brief): whether it is heard there
 
     def actor_named(self, phrase: str, other_than: str | None = None) -> str | None:
         """The known actor a phrase begins with ("china's foreign ministry" → China; "the afghan
@@ -121,23 +126,24 @@ class Voices:
                     return self._names[candidate]
         return None
 
-    def silent(self, asked: Asked | None) -> str:
+    def silent(self, asked: Asked | None, brief_ids: Collection[str]) -> str:
         """The name of the actor a question asks to hear from (`asked_speaker`), if the briefs know
-        it and record nothing it said or did (nor, asked how it reacted, anything it is a source
-        of: "pressure from China"); otherwise ""."""
+        it and those of `brief_ids` record nothing it said or did (nor, asked how it reacted,
+        anything it is a source of: "pressure from China"); otherwise ""."""
         actor_id = self.actor_named(asked.speaker) if asked else None
-        if actor_id is None or self._is_heard(actor_id):
+        if actor_id is None or any(self._is_heard(actor_id, brief_id) for brief_id in brief_ids):
             return ""
-        if asked.reaction and actor_id in self._sources:
+        if asked.reaction and not self._sources[actor_id].isdisjoint(brief_ids):
             return ""
         return self._directory.index.actors[actor_id].name
 
-    def _is_heard(self, actor_id: str) -> bool:
-        if actor_id not in self._heard:
-            self._heard[actor_id] = self._speaks_or_acts(actor_id) or any(
-                self._speaks_or_acts(agent) for agent in self._agents.get(actor_id, ())
+    def _is_heard(self, actor_id: str, brief_id: str) -> bool:
+        key = (actor_id, brief_id)
+        if key not in self._heard:
+            self._heard[key] = self._speaks_or_acts(actor_id, brief_id) or any(
+                self._speaks_or_acts(agent, brief_id) for agent in self._agents.get(actor_id, ())
             )
-        return self._heard[actor_id]
+        return self._heard[key]
 
-    def _speaks_or_acts(self, actor_id: str) -> bool:
-        return actor_id in self._quoted or self._directory.speaks_or_acts(actor_id)
+    def _speaks_or_acts(self, actor_id: str, brief_id: str) -> bool:
+        return brief_id in self._quoted[actor_id] or self._directory.speaks_or_acts(actor_id, {brief_id})

@@ -4,6 +4,7 @@ import pytest
 
 from bot.text import answer_json, answer_text
 from index.speakers import Asked, asked_speaker
+from tests.conftest import SAMPLE_BRIEF_ID
 
 
 @pytest.mark.parametrize(
@@ -50,7 +51,7 @@ def test_whom_a_question_asks_to_hear_from(question, asked):
     ],
 )
 def test_an_actor_the_briefs_never_hear_from_is_silent(fake_engine, question, silent):
-    assert fake_engine.generation.voices.silent(asked_speaker(question)) == silent
+    assert fake_engine.generation.voices.silent(asked_speaker(question), {SAMPLE_BRIEF_ID}) == silent
 
 
 def test_asking_to_hear_from_a_silent_actor_abstains_and_says_why(fake_engine):
@@ -83,3 +84,18 @@ def test_an_actor_heard_in_a_new_brief_is_answered_after_reindexing(fake_engine,
     fake_engine.reindex()
     answer = fake_engine.ask(question)
     assert not answer.abstained and answer.silent == ""
+
+
+def test_an_actor_heard_only_in_another_brief_is_silent_in_the_one_that_answers(fake_engine, corpus):
+    (corpus / "mekong.md").write_text(
+        "---\ntitle: Dams on the Mekong\n---\n\n# Water\n\nChina defended its new dam on the Mekong.\n",
+        encoding="utf-8",
+    )
+    fake_engine.reindex()
+    question = "What did China say about the ceasefire negotiations mediated by Qatar?"
+    answer = fake_engine.ask(question)
+    # China speaks of its dam, not of the truce, and the passages on the truce are the closest.
+    assert answer.abstained and answer.silent == "China"
+    assert [brief.brief_id for brief in answer.closest_briefs] == [SAMPLE_BRIEF_ID]
+    voices = fake_engine.generation.voices
+    assert voices.silent(asked_speaker(question), {"mekong"}) == ""
