@@ -53,6 +53,8 @@ def abstention_reason(answer: Answer) -> str:
     if answer.unknown_names:
         names = [f"“{name}”" for name in answer.unknown_names]
         listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+        if answer.unknown_elsewhere:  # named by briefs far from the question
+            return f"The closest briefs never mention {listed} (other briefs do), so they cannot answer this."
         return f"The briefs never mention {listed}, so they cannot answer this."
     if answer.unstated == BRIEF_DETAILS:
         return (

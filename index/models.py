@@ -83,6 +83,7 @@ class Answer:
     abstained: bool
     closest_briefs: tuple[BriefMeta, ...] = ()  # shown when the engine abstains
     unknown_names: tuple[str, ...] = ()  # names or offices asked about that no brief mentions, if that is why
+    unknown_elsewhere: bool = False  # other briefs than the closest mention those names
     # What was asked for that no close passage states ("number", "leader", "next meeting"), or
     # "brief details" (who wrote or published a brief, which no passage holds), or "which brief"
     # (a request for a brief as a whole, with several indexed and none chosen), or "actors" (whom

@@ -11,7 +11,8 @@ abstaining on a known one would hide an answer. For the same reason a question i
 be about something else when none of its names is mentioned ("Which Gulf state hosted the talks,
 according to Islamabad?"), or when it names a person or body with two words running that no brief
 has ("What did Shehbaz Sharif promise the Taliban?": the Taliban are mentioned, but the question
-is about what someone the briefs never name did).
+is about what someone the briefs never name did). With several briefs, an actor only briefs far
+from the question mention is as good as unmentioned for it (`absent_from`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 from index.actors import ActorIndex
 from index.gazetteer import CAPITALS, EVERYDAY_TOPICS, OFFICES, ORGANISATIONS, STATES
@@ -131,15 +132,19 @@ def question_names(question: str) -> list[str]:
 class NameChecker:
     """What one generation mentions; built once per generation (it reads the whole vocabulary)."""
 
-    def __init__(self, vocabulary: Iterable[str], actors: ActorIndex) -> None:
+    def __init__(self, vocabulary: Iterable[str], actors: ActorIndex, passage_briefs: Sequence[str]) -> None:
+        """`passage_briefs`: the brief of each passage row."""
         self._vocabulary = set(vocabulary)
-        mentioned = {m.actor_id for m in actors.mentions}
-        self._aliases = {
-            _plain(name)
-            for actor in actors.actors.values()
-            if actor.actor_id in mentioned
-            for name in (actor.name, *actor.aliases)
-        }
+        naming: dict[str, set[str]] = defaultdict(set)  # actor → the briefs that mention it
+        for mention in actors.mentions:
+            naming[mention.actor_id].add(passage_briefs[mention.row])
+        # Each name of a mentioned actor → the briefs that mention that actor.
+        self._naming: dict[str, set[str]] = defaultdict(set)
+        for actor in actors.actors.values():
+            if actor.actor_id in naming:
+                for name in (actor.name, *actor.aliases):
+                    self._naming[_plain(name)] |= naming[actor.actor_id]
+        self._aliases = set(self._naming)
         for state, others in STATES.items():  # "US" when the briefs say "United States"
             if self._all_known(tokens(state)):
                 self._aliases.update(_plain(name) for name in others)
@@ -168,15 +173,7 @@ class NameChecker:
         an everyday topic no brief speaks of ("a good hotel in Istanbul"). With `names` false,
         only offices and topics are looked for."""
         found = question_names(question) if names else []
-        unknown = [name for name in found if not self._mentioned(name)]
-        if len(unknown) < len(found):
-            asked = asked_speaker(question)
-            speaker = asked.speaker if asked else ""
-            spoken = [name for name in found if name in speaker]
-            speaker_unknown = bool(spoken) and all(name in unknown for name in spoken)
-            unknown = [
-                name for name in unknown if self._foreign(name) or (speaker_unknown and name in spoken)
-            ]
+        unknown = _unknown(question, found, self._mentioned, self._foreign)
         # An office already said as part of an unknown name ("Prime Minister Shehbaz Sharif") is
         # not said twice.
         named = set(self._unwritten_offices_in([word for name in unknown for word in tokens(name)]))
@@ -187,6 +184,18 @@ class NameChecker:
         return (
             unknown + [office for office in self._unwritten_offices_in(words) if office not in named] + topics
         )
+
+    def absent_from(self, question: str, brief_ids: Collection[str]) -> list[str]:
+        """As `unmentioned`, for the question's names of actors that some briefs mention but none
+        of `brief_ids` (those of the passages closest to it): "Did Iran mediate the ceasefire?"
+        asked of a brief on the truce, which never names Iran, beside one on water rights, which
+        does. Other names count as mentioned there: they passed `unmentioned`."""
+
+        def mentioned_there(name: str) -> bool:
+            naming = self._naming.get(_plain(name))
+            return naming is None or not naming.isdisjoint(brief_ids)
+
+        return _unknown(question, question_names(question), mentioned_there, lambda name: False)
 
     def _unwritten_offices_in(self, words: list[str]) -> list[str]:
         return [
@@ -240,6 +249,21 @@ class NameChecker:
         if len(candidates) > FUZZY_SCAN_LIMIT:
             return True  # too many to compare within a question's time: do not abstain on it
         return any(_within(word, known, limit) for known in candidates)
+
+
+def _unknown(
+    question: str, found: list[str], mentioned: Callable[[str], bool], foreign: Callable[[str], bool]
+) -> list[str]:
+    """The names `found` in the question, if none is `mentioned`; else those that are `foreign`,
+    or not mentioned and all the names of whom the question asks to hear from."""
+    unknown = [name for name in found if not mentioned(name)]
+    if len(unknown) < len(found):
+        asked = asked_speaker(question)
+        speaker = asked.speaker if asked else ""
+        spoken = [name for name in found if name in speaker]
+        speaker_unknown = bool(spoken) and all(name in unknown for name in spoken)
+        unknown = [name for name in unknown if foreign(name) or (speaker_unknown and name in spoken)]
+    return unknown
 
 
 def _runs_in(part: list[str], words: list[str]) -> bool:

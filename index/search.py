@@ -327,6 +327,33 @@ class Searcher:
         )
         return sentences[int(np.argmax(similarity + 0.3 * overlap))]
 
+    def _unknown(self, question: str, ranked: list[Scored]) -> tuple[tuple[str, ...], bool]:
+        """The names and offices the question asks about that the briefs never mention, and
+        whether other briefs than those of the closest passages do (index/names.py,
+        index/offices.py). A close match may add a name spelled another way; an office or a topic
+        no brief writes is asked about however close the passages come. Far from every passage,
+        the names tell the reader why ("Imran Khan": never mentioned, not just far)."""
+        generation = self.generation
+        names = ranked[0].confidence < CLOSE_MATCH
+        unknown = tuple(generation.names.unmentioned(question, names))
+        several = len(generation.briefs) > 1
+        if not unknown and names and several and (absent := self._absent(question, ranked)):
+            return absent, True
+        if not unknown and may_name_office(question):  # one the briefs name for others only
+            unknown = tuple(
+                f"{generation.actors.actors[owner].name}'s {office}"
+                for owner, office in generation.offices.unheld(question)
+            )
+        return unknown, False
+
+    def _absent(self, question: str, ranked: list[Scored]) -> tuple[str, ...]:
+        """The question's names of actors that only briefs other than the closest mention."""
+        return tuple(self.generation.names.absent_from(question, self._closest_briefs(ranked)))
+
+    def _closest_briefs(self, ranked: list[Scored]) -> set[str]:
+        """The briefs of the passages a reader sees first."""
+        return {self.generation.passages[s.row].brief_id for s in ranked[:EVIDENCE_DEPTH]}
+
     def _unstated(self, question: str, best: list[Scored]) -> str:
         """What the question asks for that none of the `best` passages states: a kind of figure
         (index/figures.py), a leader (index/leaders.py) or the next meeting (index/upcoming.py);
@@ -370,17 +397,9 @@ class Searcher:
                 held := self.rank(question, query_vector, depth, filters, retriever, question_tokens, holding)
             ):
                 ranked, found, basis = held, True, WORDS
+        elsewhere = False
         if ranked:
-            # A close match may add a name spelled another way; an office or a topic no brief
-            # writes is asked about however close the passages come. Far from every passage, the
-            # names tell the reader why ("Imran Khan": never mentioned, not just far).
-            names = ranked[0].confidence < CLOSE_MATCH
-            unknown = tuple(generation.names.unmentioned(question, names))
-            if not unknown and may_name_office(question):  # one the briefs name for others only
-                unknown = tuple(
-                    f"{generation.actors.actors[owner].name}'s {office}"
-                    for owner, office in generation.offices.unheld(question)
-                )
+            unknown, elsewhere = self._unknown(question, ranked)
         silent = ""
         if found and not unknown:
             # However close the passages come, a figure, a leader or a next meeting none of them
@@ -388,10 +407,9 @@ class Searcher:
             # they hear from is read on the first question that asks).
             unstated = self._unstated(question, ranked[:EVIDENCE_DEPTH])
             if not unstated and (asked := asked_speaker(question)):
-                briefs = {generation.passages[s.row].brief_id for s in ranked[:EVIDENCE_DEPTH]}
-                silent = generation.voices.silent(asked, briefs)
+                silent = generation.voices.silent(asked, self._closest_briefs(ranked))
         if not found or unknown or unstated or silent:
-            return self._abstention(question, ranked, unknown, unstated, silent)
+            return self._abstention(question, ranked, unknown, unstated, silent, elsewhere)
         ranked = ranked[:k]
         hits = tuple(
             Hit(
@@ -461,13 +479,23 @@ class Searcher:
         unknown: tuple[str, ...] = (),
         unstated: str = "",
         silent: str = "",
+        unknown_elsewhere: bool = False,
     ) -> Answer:
         """No hits, the briefs of the closest passages, and why (models.Answer)."""
         generation = self.generation
         closest = tuple(
             dict.fromkeys(generation.briefs[generation.passages[s.row].brief_id].meta for s in ranked[:3])
         )
-        return Answer(question, (), True, closest, unknown, unstated, silent)
+        return Answer(
+            question,
+            (),
+            True,
+            closest,
+            unknown_names=unknown,
+            unknown_elsewhere=unknown_elsewhere,
+            unstated=unstated,
+            silent=silent,
+        )
 
 
 def answer_many(

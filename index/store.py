@@ -156,7 +156,8 @@ class Generation:
             if field
             for word in tokens(field)
         ]
-        return NameChecker([*self.lexical.vocabulary, *described], self.actors)
+        passage_briefs = [passage.brief_id for passage in self.passages]
+        return NameChecker([*self.lexical.vocabulary, *described], self.actors, passage_briefs)
 
 
 def _brief_to_json(brief: StoredBrief) -> dict:

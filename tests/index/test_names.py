@@ -4,6 +4,7 @@ import pytest
 
 from bot.text import answer_json, answer_text
 from index.names import question_names
+from tests.conftest import SAMPLE_BRIEF_ID
 
 
 @pytest.mark.parametrize(
@@ -84,6 +85,21 @@ def test_a_question_about_an_unmentioned_name_abstains_and_says_why(fake_engine)
     assert answer_json(answer) == {"question": answer.question, "abstained": True, "hits": []}
 
 
+def test_a_name_only_briefs_far_from_the_question_mention_abstains_and_says_so(fake_engine, corpus):
+    (corpus / "helmand.md").write_text(
+        "---\ntitle: Water on the Helmand\n---\n\n# Water\n\nIran wants its share of the Helmand.\n",
+        encoding="utf-8",
+    )
+    fake_engine.reindex()
+    answer = fake_engine.ask("Did Iran mediate the ceasefire negotiations?")
+    # Iran is in the brief on water, and the passages closest to the question are on the truce.
+    assert answer.abstained and answer.unknown_names == ("Iran",) and answer.unknown_elsewhere
+    assert [brief.brief_id for brief in answer.closest_briefs] == [SAMPLE_BRIEF_ID]
+    assert "The closest briefs never mention “Iran” (other briefs do)" in answer_text(answer)
+    assert not fake_engine.ask("Did Iran and Qatar mediate the ceasefire negotiations?").abstained
+    assert not fake_engine.ask("Does Iran want its share of the Helmand?").abstained
+
+
 def test_a_question_about_an_office_no_brief_writes_abstains_and_says_why(fake_engine):
     answer = fake_engine.ask("What did the Pakistani prime minister say about the ceasefire negotiations?")
     assert answer.abstained and answer.unknown_names == ("prime minister",)
@@ -113,11 +129,11 @@ def test_a_vocabulary_too_large_to_compare_counts_the_name_as_known():
     from index.actors import ActorIndex
     from index.names import FUZZY_SCAN_LIMIT, NameChecker
 
-    small = NameChecker(["qatar", "zebra"], ActorIndex({}, [], []))
+    small = NameChecker(["qatar", "zebra"], ActorIndex({}, [], []), [])
     assert small.unmentioned("What did Zarqawi say?") == ["Zarqawi"]
     # Comparing the name with every word of its shape would take too long: no abstention on it.
     crowded = [f"z{n:07d}" for n in range(FUZZY_SCAN_LIMIT + 1)]
-    assert NameChecker(crowded, ActorIndex({}, [], [])).unmentioned("What did Zarqawi say?") == []
+    assert NameChecker(crowded, ActorIndex({}, [], []), []).unmentioned("What did Zarqawi say?") == []
 
 
 @pytest.mark.parametrize(
