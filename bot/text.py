@@ -72,7 +72,8 @@ def abstention_reason(answer: Answer) -> str:
     if answer.unstated == WHICH_BRIEF:
         return (
             "This asks for a brief as a whole, and several are indexed: name one (/ask brief:, or "
-            "`--brief ID` in the terminal), or ask in the thread of a question about it."
+            "`--brief ID` in the terminal, or in the question: “Summarise the … brief”), or ask "
+            "in the thread of a question about it."
         )
     if answer.unstated == LEADER:
         return (

@@ -40,8 +40,18 @@ OVERVIEW = "overview"
 CONCLUSION = "conclusion"
 
 _DOCUMENT = r"(?:brief|briefs|report|reports|article|paper|piece|document|analysis)"
+# Words that may name a brief before its noun ("the water brief", "the PoliTact report"); not a
+# preposition or article, so that "the threats in this brief" is no brief's name.
+_QUALIFIER = r"(?!(?:in|on|of|about|for|to|by|from|with|this|that|these|the|a|an)\b)[\w'-]+"
+_NAMED = rf"(?:this|these|that|the)\s+((?:{_QUALIFIER}\s+){{1,3}}){_DOCUMENT}\b"
+_A_DOCUMENT = rf"(?:this|these|that|the)\s+(?:{_QUALIFIER}\s+){{0,3}}{_DOCUMENT}\b"
+# Qualifiers that tell which brief without naming it ("the latest brief", "the whole report").
+_UNNAMING = {
+    "whole", "entire", "full", "complete", "latest", "newest", "new", "last", "first", "previous",
+    "same", "original", "above", "current", "short", "long",
+}  # fmt: skip
 _END = r"\s*(?:[?.!]|$)"
-_THIS = rf"(?:(?:this|these|that|the)\s+{_DOCUMENT}\b|(?:this|that|it){_END})"
+_THIS = rf"(?:{_A_DOCUMENT}|(?:this|that|it){_END})"
 _ASKS = re.compile(
     # "Who wrote this?", "who authored the report"
     rf"\bwho\s+(?:wrote|authored)\s+{_THIS}"
@@ -52,7 +62,7 @@ _ASKS = re.compile(
     rf"(?:\s+of\s+{_THIS}|{_END})"
     # "What is the date of the brief?", "when was this brief published?"
     rf"|\bwhat(?:'s|\s+is|\s+was)\s+the\s+(?:date|publication\s+date|source)\s+of\s+{_THIS}"
-    rf"|\bwhen\s+(?:was|were)\s+(?:(?:this|the|these)\s+{_DOCUMENT}|it|this)\s+(?:published|written|released|issued)\b"
+    rf"|\bwhen\s+(?:was|were)\s+(?:{_A_DOCUMENT}|it|this)\s+(?:published|written|released|issued)\b"
     # "source?", "link to the brief", "where can I read this brief?"
     rf"|^(?:(?:a|the)\s+)?(?:link|url|source)(?:\s+(?:to|of|for)\s+{_THIS})?{_END}"
     rf"|\bwhere\s+(?:can|could|do)\s+i\s+(?:read|find|get)\s+{_THIS}"
@@ -60,17 +70,17 @@ _ASKS = re.compile(
 
 
 _POLITE = r"(?:(?:please|pls|can\s+you|could\s+you|give\s+me|show\s+me|i\s+want|i'd\s+like)\s+)*"
-_OF_THIS = rf"(?:\s+(?:of|for)\s+(?:(?:this|these|that|the)\s+{_DOCUMENT}|it))?"
+_OF_THIS = rf"(?:\s+(?:of|for)\s+(?:{_A_DOCUMENT}|it))?"
 _GIST = r"(?:summary|overview|gist|synopsis|recap|tl;?\s?dr|(?:main|key)\s+(?:points|takeaways)|highlights)"
 _OVERVIEW = re.compile(
     # "tl;dr", "Give me a summary of this brief please"
     rf"^{_POLITE}(?:(?:a|an|the)\s+)?(?:short\s+|quick\s+|brief\s+)?{_GIST}{_OF_THIS}(?:\s+please)?$"
     # "Summarise this brief", "sum it up"
-    rf"|^{_POLITE}(?:summari[sz]e|sum\s+up|recap)(?:\s+(?:(?:this|these|that|the)\s+{_DOCUMENT}|it))?"
+    rf"|^{_POLITE}(?:summari[sz]e|sum\s+up|recap)(?:\s+(?:{_A_DOCUMENT}|it))?"
     r"(?:\s+(?:up|for\s+me|please))*$"
     r"|^sum\s+(?:it|this)\s+up(?:\s+please)?$"
     # "What is this brief about?", "What's the gist?"
-    rf"|^what(?:'s|\s+is|\s+are)\s+(?:(?:this|these|that|the)\s+{_DOCUMENT}|it)\s+about$"
+    rf"|^what(?:'s|\s+is|\s+are)\s+(?:{_A_DOCUMENT}|it)\s+about$"
     rf"|^what(?:'s|\s+is|\s+are)\s+the\s+{_GIST}{_OF_THIS}$"
 )
 
@@ -88,7 +98,7 @@ _CONCLUDING_NOUN = (
     r"(?:conclusions?|bottom\s+line|verdict|recommendations?|final\s+(?:word|thoughts)|way\s+forward)"
 )
 _WHAT_IS = r"(?:what(?:'s|s|\s+is|\s+are|\s+was|\s+were)\s+)?"
-_THE_WRITER = rf"(?:the|this|its)\s+(?:authors?|writers?|{_DOCUMENT})"
+_THE_WRITER = rf"(?:the|this|its)\s+(?:{_QUALIFIER}\s+){{0,3}}(?:authors?|writers?|{_DOCUMENT})"
 
 
 def _whole(noun: str, verbs: str) -> re.Pattern[str]:
@@ -124,6 +134,15 @@ def asks_actors(question: str) -> bool:
 def asks_brief_details(question: str) -> bool:
     """Whether the question asks who wrote or published a brief, when, or where to read it."""
     return _ASKS.search(" ".join(fold(question).split())) is not None
+
+
+def names_a_brief(question: str) -> bool:
+    """Whether the question says which brief it is about ("Summarise the water brief"), so the
+    closest passages' brief is the one meant."""
+    for match in re.finditer(_NAMED, " ".join(fold(question).split())):
+        if set(match.group(1).split()) - _UNNAMING:
+            return True
+    return False
 
 
 def asked_whole(question: str) -> str:

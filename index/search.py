@@ -18,6 +18,7 @@ from index.brief_details import (
     asked_whole,
     asks_actors,
     asks_brief_details,
+    names_a_brief,
 )
 from index.conclusion import asks_conclusion
 from index.errors import QuestionError
@@ -434,7 +435,8 @@ class Searcher:
                 self._abstention(question, ranked, unstated=ACTORS), named_most=self._named_most(filters)
             )
         if (whole := asked_whole(question)) and ranked:
-            if self.generation.admitted_briefs(filters or SearchFilters()).sum() > 1:
+            several = self.generation.admitted_briefs(filters or SearchFilters()).sum() > 1
+            if several and not names_a_brief(question):  # else the closest passage's brief
                 return self._abstention(question, ranked, unstated=WHICH_BRIEF)
             return self._overview(question, ranked[0].row, k, opening=whole == OVERVIEW)
         return None

@@ -16,6 +16,7 @@ from index.brief_details import (
     asked_whole,
     asks_actors,
     asks_brief_details,
+    names_a_brief,
 )
 from index.models import SearchFilters
 from tests.conftest import SAMPLE_BRIEF_ID
@@ -95,6 +96,22 @@ def test_requests_for_what_a_brief_concludes(question):
 
 
 @pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("Summarise the water brief", True),
+        ("Who wrote the PoliTact report?", True),
+        ("What does the Helmand paper recommend?", True),
+        ("Summarise the brief", False),
+        ("Summarise the whole report", False),  # which one, it does not say
+        ("tl;dr of the latest brief", False),
+        ("Who wrote the threats in this brief?", False),
+    ],
+)
+def test_a_request_may_name_the_brief_it_is_about(question, named):
+    assert names_a_brief(question) is named
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "What are the main points of the agreement?",  # a subject
@@ -134,6 +151,9 @@ def test_a_brief_as_a_whole_is_its_opening_and_conclusion(fake_engine, corpus):
     fake_engine.reindex()
     which = fake_engine.ask("tl;dr")  # of which brief?
     assert which.abstained and which.unstated == WHICH_BRIEF
+    assert fake_engine.ask("Summarise the whole brief").unstated == WHICH_BRIEF
+    named = fake_engine.ask("Summarise the floods brief")  # the brief its closest passages are in
+    assert [hit.passage.passage_id for hit in named.hits] == ["floods#1", "floods#2"]
     assert "several are indexed: name one" in answer_text(which)
     only = SearchFilters(brief_ids=frozenset({"floods"}))
     assert [hit.passage.passage_id for hit in fake_engine.ask("Summary please", filters=only).hits] == [
