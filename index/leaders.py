@@ -7,7 +7,8 @@ in Afghanistan" names none). If none of the passages a reader sees first names s
 ("TTP chief Noor Wali Mehsud", "Mehsud, the group's leader", "led by Mehsud"), the engine abstains
 and says why (README "Quality"). Only the present is checked: "Who led the Pakistani side at the
 talks?" may be answered by who signed for it. A ministry is led by its minister: "Who heads
-Afghanistan's interior ministry?" is answered by "Interior Minister Sirajuddin Haqqani".
+Afghanistan's interior ministry?" is answered by "Interior Minister Sirajuddin Haqqani", not by
+a foreign minister.
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ _ASKS = re.compile(
     r"|^who(?:'s| is)\s+in charge of\b"
 )
 _MINISTRY = re.compile(r"\b(?:ministry|ministries|department|secretariat)\b")
+# The word that says which ministry: "interior" in "Afghanistan's interior ministry".
+_WHICH_MINISTRY = re.compile(r"\b([a-z]+)\s+(?:ministry|ministries)\b")
+_NOT_WHICH = {"the", "a", "its", "their", "his", "her", "whose", "which", "what"}
 _NAME = r"[A-Z][\w'’.-]+"
 
 
@@ -48,9 +52,15 @@ _NAMES_A_LEADER = re.compile(
     rf"|(?i:\b(?:led|headed|commanded|run|ruled)\s+by)\s+(?:the\s+)?{_NAME}"
     rf"|{_NAME}\s+(?i:{_LEADS_IN_TEXT})\b"
 )
-_NAMES_A_MINISTER = re.compile(
-    rf"(?i:\bminister\b),?\s+{_NAME}|{_NAME},\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?(?i:minister)\b"
-)
+
+
+def _names_a_minister(portfolio: str) -> re.Pattern[str]:
+    """A minister named with a name, of `portfolio` ("interior") if given ("Interior Minister
+    Sirajuddin Haqqani", "Haqqani, the interior minister")."""
+    minister = rf"{portfolio}\s+minister" if portfolio else "minister"
+    return re.compile(
+        rf"(?i:\b{minister}\b),?\s+{_NAME}|{_NAME},\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?(?i:{minister})\b"
+    )
 
 
 def asks_leader(question: str) -> bool:
@@ -60,7 +70,15 @@ def asks_leader(question: str) -> bool:
 
 def names_leader(question: str, text: str) -> bool:
     """Whether `text` names someone as a leader of the kind the question asks about: a minister
-    for a ministry, a leader, chief, head or the like for anything else."""
+    for a ministry (its own: the water ministry's is no foreign minister), a leader, chief, head or
+    the like for anything else."""
     if _NAMES_A_LEADER.search(text):
         return True
-    return _MINISTRY.search(fold(question)) is not None and _NAMES_A_MINISTER.search(text) is not None
+    folded = fold(question)
+    if _MINISTRY.search(folded) is None:
+        return False
+    which = _WHICH_MINISTRY.search(folded)
+    portfolio = which.group(1) if which and which.group(1) not in _NOT_WHICH else ""
+    if portfolio in ("defence", "defense"):
+        portfolio = "defen[cs]e"
+    return _names_a_minister(portfolio).search(text) is not None

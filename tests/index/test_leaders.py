@@ -38,6 +38,11 @@ def test_whether_a_question_asks_who_leads(question, asks):
         ("Who leads the TTP?", "Interior Minister Sirajuddin Haqqani warned Pakistan.", False),
         # A ministry is led by its minister
         ("Who heads Afghanistan's interior ministry?", "Interior Minister Sirajuddin Haqqani warned.", True),
+        ("Who heads the interior ministry?", "Haqqani, the acting interior minister, warned.", True),
+        ("Who runs the defence ministry?", "Defense Minister Khawaja Asif spoke.", True),
+        # its own minister: the water ministry's is no foreign minister
+        ("Who leads the Taliban water ministry?", "Foreign minister Abbas Araghchi warned.", False),
+        ("Who heads the ministry?", "Foreign minister Abbas Araghchi warned.", True),  # which, unsaid
     ],
 )
 def test_whether_a_passage_names_a_leader(question, text, named):
