@@ -18,8 +18,9 @@ REGISTRY_FILE = "actors.toml"
 # Raised when discovery finds other actors or mentions in the same text, so that `briefbot index`
 # rebuilds the actors of an index made by an earlier version (2: every state of the world, names
 # inside compounds; 3: not after a capitalised particle either, "Anti-Pakistan"), and when BM25
-# reads other words in it, as the whole generation is rebuilt (4: "US" is the United States).
-DISCOVERY_VERSION = 4
+# reads other words in it, as the whole generation is rebuilt (4: "US" is the United States; 5:
+# offices in lower case, "foreign minister Abbas Araghchi").
+DISCOVERY_VERSION = 5
 
 _APOSTROPHE = "['’]"
 _NAME_TOKEN = r"(?:[A-Z]\.){1,3}|[A-Z][^\W\d_]+(?:-[^\W\d_]+)*(?:['’][A-Z][^\W\d_]+)?"
@@ -31,9 +32,15 @@ TITLE_PATTERN = _TITLE = (
     r"spokesperson|spokesman|spokeswoman|Ambassador|Secretary of State|Foreign Secretary|Secretary|"
     r"Chief of Army Staff|Army Chief|Commander|Governor|Envoy|Special Representative|Senator|"
     r"Chairman|General)"
+    # In lower case too, as many briefs write an office ("Iran's foreign minister Abbas Araghchi").
+    r"|(?:(?:acting|deputy|former|interim|caretaker)\s+)?"
+    r"(?:(?:defen[cs]e|interior|foreign|finance|information|prime|home|planning)\s+)?minister"
+    r"|(?:former\s+)?(?:vice\s+)?president|ambassador|envoy|army chief|foreign secretary"
 )
 _OWNER = rf"(?:(?P<owner>[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?)(?:{_APOSTROPHE}s)?\s+)?"
-_TITLED_NAME = re.compile(rf"{_OWNER}(?P<title>{_TITLE})\s+(?P<name>{_NAME})")
+# "Iran's foreign minister Abbas Araghchi", and set off by commas, "Iran's foreign minister, Abbas
+# Araghchi, warned" (only so: "In General, Pakistan Army units" names no general).
+_TITLED_NAME = re.compile(rf"{_OWNER}(?P<title>{_TITLE})(?:,(?=\s+{_NAME}\s*[,.;)]))?\s+(?P<name>{_NAME})")
 _ACRONYM = re.compile(
     r"(?P<long>[A-Z][\w’'-]+(?:[\s-]+(?:e|al|ul|ud|of|the|and|for|[A-Z][\w’'-]*)){0,6}?)\s*"
     r"\((?P<short>[A-Z][A-Z0-9&-]{1,7})\)"

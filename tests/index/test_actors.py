@@ -331,3 +331,21 @@ def test_an_actor_named_in_many_sentences_lists_the_first_few_it_is_only_named_i
     china = engine.actor_directory().summary("China")
     assert len(china.mentioned) == MENTIONED_LIMIT
     assert china.mentioned[0].text.startswith("Pressure from China grew over the port0 ")
+
+
+def test_people_named_with_an_office_in_lower_case_or_set_off_by_commas(tmp_path):
+    engine = build(
+        tmp_path,
+        {
+            "water.md": "# Water\n\nIran's foreign minister Abbas Araghchi warned Kabul. Pakistan's "
+            "interior minister, Mohsin Naqvi, met the envoy. In General, Pakistan Army units stayed "
+            "put. The minister Islamabad chose spoke.\n"
+        },
+    )
+    directory = engine.actor_directory()
+    people = {a.name for a in directory.index.actors.values() if a.kind == "person"}
+    assert people == {"Abbas Araghchi", "Mohsin Naqvi"}
+    assert [role.text for role in engine.actor("Naqvi").roles] == ["Pakistan's interior minister"]
+    assert [line.text[:30] for line in engine.actor("Araghchi").statements] == [
+        "Iran's foreign minister Abbas "
+    ]
