@@ -136,6 +136,14 @@ def asks_brief_details(question: str) -> bool:
     return _ASKS.search(" ".join(fold(question).split())) is not None
 
 
+_LATEST = re.compile(rf"\b(?:this|the)\s+(?:latest|newest|most\s+recent|last|new)\s+{_DOCUMENT}\b")
+
+
+def asks_latest(question: str) -> bool:
+    """Whether the question is about the newest brief ("tl;dr of the latest brief")."""
+    return _LATEST.search(" ".join(fold(question).split())) is not None
+
+
 def names_a_brief(question: str) -> bool:
     """Whether the question says which brief it is about ("Summarise the water brief"), so the
     closest passages' brief is the one meant."""

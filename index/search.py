@@ -18,6 +18,7 @@ from index.brief_details import (
     asked_whole,
     asks_actors,
     asks_brief_details,
+    asks_latest,
     names_a_brief,
 )
 from index.conclusion import asks_conclusion
@@ -428,18 +429,36 @@ class Searcher:
     ) -> Answer | None:
         """The answer to a question about the briefs themselves (index/brief_details.py): who
         wrote them, whom they name, what one says as a whole; None for any other question."""
-        if asks_brief_details(question):  # front matter, which no passage holds
+        details, whole, named = asks_brief_details(question), asked_whole(question), names_a_brief(question)
+        latest = self._latest_brief_row(filters) if (details or whole) and asks_latest(question) else None
+        if latest is not None:  # "tl;dr of the latest brief": the newest dated one
+            ranked, named = [Scored(latest, 0.0, 1.0)], True
+        if details:  # front matter, which no passage holds
             return self._abstention(question, ranked, unstated=BRIEF_DETAILS)
         if asks_actors(question):  # the actor index's counts, which no passage holds
             return replace(
                 self._abstention(question, ranked, unstated=ACTORS), named_most=self._named_most(filters)
             )
-        if (whole := asked_whole(question)) and ranked:
+        if whole and ranked:
             several = self.generation.admitted_briefs(filters or SearchFilters()).sum() > 1
-            if several and not names_a_brief(question):  # else the closest passage's brief
+            if several and not named:  # else the closest passage's brief
                 return self._abstention(question, ranked, unstated=WHICH_BRIEF)
             return self._overview(question, ranked[0].row, k, opening=whole == OVERVIEW)
         return None
+
+    def _latest_brief_row(self, filters: SearchFilters | None) -> int | None:
+        """The first passage of the newest dated brief the filters admit, if any is dated."""
+        generation = self.generation
+        admitted = generation.admitted_briefs(filters or SearchFilters())
+        dated = [
+            (brief.meta.date, number)
+            for number, (brief, kept) in enumerate(zip(generation.briefs.values(), admitted, strict=True))
+            if kept and brief.meta.date is not None
+        ]
+        if not dated:
+            return None
+        rows = np.flatnonzero(generation.passage_brief == max(dated)[1])
+        return int(rows[0]) if len(rows) else None
 
     def _overview(self, question: str, row: int, k: int, opening: bool) -> Answer:
         """The brief of passage `row` as a whole: its opening paragraph if `opening`, and those

@@ -3,6 +3,7 @@
 conclusion)."""
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 
@@ -187,3 +188,21 @@ def test_whom_the_briefs_name_is_answered_from_the_actor_index(fake_engine, corp
     fake_engine.reindex()
     only = fake_engine.ask("Who is involved?", filters=SearchFilters(brief_ids=frozenset({"floods"})))
     assert only.named_most == () and "The briefs name no actors." in answer_text(only)
+
+
+def test_the_latest_brief_is_the_newest_dated_one(fake_engine, corpus):
+    for name, day in (("older", "2024-03-01"), ("newer", "2025-06-30")):
+        (corpus / f"{name}.md").write_text(
+            f"---\ntitle: {name.title()} floods\nauthor: {name.title()} Desk\ndate: {day}\n---\n\n"
+            f"Floods damaged bridges in {name} districts.\n\nRebuilding will take years.\n",
+            encoding="utf-8",
+        )
+    fake_engine.reindex()
+    gist = fake_engine.ask("tl;dr of the latest brief")
+    assert [hit.passage.passage_id for hit in gist.hits] == ["newer#1", "newer#2"]
+    author = fake_engine.ask("Who wrote the latest brief?")
+    assert [brief.brief_id for brief in author.closest_briefs] == ["newer"]
+    older_only = SearchFilters(until=date(2024, 12, 31))
+    assert (
+        fake_engine.ask("tl;dr of the latest brief", filters=older_only).hits[0].passage.brief_id == "older"
+    )
