@@ -14,7 +14,7 @@ from discord.ext import commands
 
 from bot import render
 from bot.replies import send, send_error
-from index.brief_details import asked_whole, asks_actors, asks_brief_details
+from index.brief_details import asked_whole, asks_actors, asks_brief_details, asks_latest, names_a_brief
 from index.errors import BriefbotError
 from index.models import Answer, SearchFilters
 from index.search import WORDS, check_question, has_words
@@ -259,7 +259,12 @@ class QuestionsCog(commands.Cog, name="Questions"):
         self, question: str, user_id: int, context: str | None = None, remark: bool = False
     ) -> tuple[Answer, discord.Embed, discord.ui.View | None]:
         filters = SearchFilters()
-        if context and any(asks(question) for asks in (asked_whole, asks_brief_details, asks_actors)):
+        names_its_brief = names_a_brief(question) or asks_latest(question)  # "the floods brief"
+        if (
+            context
+            and not names_its_brief
+            and any(asks(question) for asks in (asked_whole, asks_brief_details, asks_actors))
+        ):
             # "tl;dr", "Who wrote this?", "Who is involved?" in a thread: of the brief the thread's
             # question is about.
             about = await self._ask(context, 1)

@@ -145,6 +145,13 @@ async def test_a_brief_as_a_whole_in_a_thread_is_the_threads_brief(harness, corp
             await fake.wait_until(lambda n=sent: len(fake.channel_messages) == n + 1)
             replies.append(fake.channel_messages[-1]["embeds"][0])
     truce_author, truce_gist, truce_end, floods_author, floods_gist, floods_end = replies
+    sent = len(fake.channel_messages)
+    await fake.user_message("Summarise the floods brief", channel_id=truce)  # names another brief
+    await fake.wait_until(lambda: len(fake.channel_messages) == sent + 1)
+    assert [f["name"] for f in fake.channel_messages[-1]["embeds"][0]["fields"]] == [
+        "[1] Monsoon Floods · ¶1",
+        "[2] Monsoon Floods · ¶2",
+    ]
     assert (
         "• “The Fragile Truce" in truce_author["description"] and "Floods" not in truce_author["description"]
     )
