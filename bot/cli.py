@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -33,6 +34,9 @@ from index.actor_summary import UnknownActorError
 from index.errors import BriefbotError, QuestionError
 from index.models import SearchFilters
 from index.search import Retriever, check_question
+
+if TYPE_CHECKING:  # the engine (torch, FAISS) is imported only by the commands that use it
+    from index.engine import Engine
 
 SAMPLE_QUESTION = "Which countries mediated the talks?"
 QUIT_WORDS = {"", "quit", "exit", "q", ":q", "bye"}  # what ends a console session, beside Ctrl-D
@@ -339,20 +343,49 @@ def cmd_console(settings: Settings, args: argparse.Namespace) -> int:
     engine.check_askable()  # an empty index is said at once, not at the first question
     print(
         f"Briefbot console: {plural(len(engine.briefs()), 'brief')} indexed. Ask a question "
-        f"(empty line, quit or Ctrl-D to quit). Try: {SAMPLE_QUESTION}"
+        f"(help for commands; empty line, quit or Ctrl-D to quit). Try: {SAMPLE_QUESTION}"
     )
     while True:
         try:
-            question = input("? ")
+            line = input("? ")
         except (EOFError, KeyboardInterrupt):
             print()
             return 0
-        if question.strip().lower() in QUIT_WORDS:
+        if line.strip().lower() in QUIT_WORDS:
             return 0
         try:
-            print(answer_text(engine.ask(question)) + "\n")
-        except QuestionError as error:
-            print(f"briefbot: {error}")
+            print(_console_reply(engine, line) + "\n")
+        except BriefbotError as error:  # a bad question or an unknown actor: say so, go on
+            print(f"briefbot: {error}\n")
+
+
+CONSOLE_HELP = """Ask any question about the briefs, or:
+  /actor NAME   what an actor said and did, cited (a name, an alias or a role)
+  /actors       every actor the briefs name
+  /briefs       the indexed briefs
+  quit          end (or an empty line, or Ctrl-D)"""
+
+
+def _console_reply(engine: Engine, line: str) -> str:
+    """The console's answer to one line: a command of CONSOLE_HELP's, or a question."""
+    command, _, rest = line.strip().partition(" ")
+    command = command.lower()
+    if command in ("help", "/help", "?") and not rest:
+        return CONSOLE_HELP
+    if command == "/actor":
+        if not rest.strip():
+            return "Give a name: /actor Khawaja Asif"
+        try:
+            return actor_text(engine.actor(rest.strip()))
+        except UnknownActorError as error:
+            return f"briefbot: {error.pointing_to('/actors')}"
+    if command == "/actors" and not rest:
+        return actors_text(engine.actor_directory().listing())
+    if command == "/briefs" and not rest:
+        return briefs_text(engine.briefs())
+    if command.startswith("/"):
+        return f"briefbot: no command {command}; help lists them."
+    return answer_text(engine.ask(line))
 
 
 def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:

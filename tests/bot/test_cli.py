@@ -63,6 +63,23 @@ def test_console_answers_until_an_empty_line(run, monkeypatch):
     assert "never asked" not in out  # the empty line ended the session
 
 
+def test_console_commands_beside_questions(run, monkeypatch):
+    import io
+
+    lines = "help\n/actor Haqani\n/actor Asif\n/actors\n/briefs\n/foo\n/actor\n"
+    monkeypatch.setattr("sys.stdin", io.StringIO(lines))
+    code, out, _ = run("console")
+    *replies, at_the_end = out.split("\n? ")[1:]  # the last prompt met Ctrl-D
+    assert code == 0 and len(replies) == 7 and not at_the_end.strip()
+    assert replies[0].startswith("Ask any question about the briefs, or:\n  /actor NAME")
+    assert "Did you mean: Sirajuddin Haqqani" in replies[1]  # said, and the console goes on
+    assert replies[2].startswith("Khawaja Muhammad Asif (person)")
+    assert replies[3].startswith("Pakistan ") and "13 passages" in replies[3]
+    assert SAMPLE_BRIEF_ID in replies[4]
+    assert replies[5].startswith("briefbot: no command /foo; help lists them.")
+    assert replies[6].startswith("Give a name: /actor")
+
+
 @pytest.mark.parametrize("ending", ["quit", "Exit", "  q  "])
 def test_console_quits_on_a_quit_word_not_asking_it(run, monkeypatch, ending):
     import io
