@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from index.actor_summary import ActorListing, ActorSummary
 from index.brief_details import ACTORS, BRIEF_DETAILS, CONCLUSION, OVERVIEW, WHICH_BRIEF
-from index.leaders import LEADER
+from index.leaders import HOLDER, LEADER
 from index.models import Answer, BriefMeta, Hit, IndexReport
 from index.search import WORDS
 from index.speakers import asked_speaker
@@ -79,6 +79,11 @@ def abstention_reason(answer: Answer) -> str:
         return (
             "The closest passages name no one as its leader, so the briefs do not answer this; ask "
             "about the group or body itself to read what they say."
+        )
+    if answer.unstated == HOLDER:
+        return (
+            "The closest passages name no one who holds that office, so the briefs do not answer "
+            "this; ask about the office or its ministry to read what they say."
         )
     if answer.unstated == NEXT_MEETING:
         return (

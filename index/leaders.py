@@ -8,13 +8,17 @@ in Afghanistan" names none). If none of the passages a reader sees first names s
 and says why (README "Quality"). Only the present is checked: "Who led the Pakistani side at the
 talks?" may be answered by who signed for it. A ministry is led by its minister: "Who heads
 Afghanistan's interior ministry?" is answered by "Interior Minister Sirajuddin Haqqani", not by
-a foreign minister.
+a foreign minister. Who holds an office ("Who is the Turkish foreign minister?") is answered only
+by a passage naming someone with it, of the owner asked about (`holder_named`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
+from typing import NamedTuple
 
+from index.gazetteer import OFFICES
 from index.lexical import fold
 
 # What the engine says it did not find (models.Answer.unstated), beside the kinds of figure.
@@ -61,6 +65,68 @@ def _names_a_minister(portfolio: str) -> re.Pattern[str]:
     return re.compile(
         rf"(?i:\b{minister}\b),?\s+{_NAME}|{_NAME},\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?(?i:{minister})\b"
     )
+
+
+# Who holds an office ("Who is the Turkish foreign minister?", "What is the name of Pakistan's
+# defence minister?"): answered only by a passage naming someone with that office, in any of its
+# wordings ("Who is India's foreign minister?" by "Indian Minister of External Affairs J.P.
+# Singh"). Its ministry does not answer: "Türkiye's Ministry of Foreign Affairs" names no one.
+HOLDER = "office holder"
+_BODY = re.compile(r"\b(?:ministry|office|presidency)\b", re.IGNORECASE)
+_HOLDER_FORMS = {
+    office: [
+        re.escape(fold(form)).replace("defence", "defen[cs]e").replace(r"\ ", r"\s+")
+        for form in (office, *forms)
+        if not _BODY.search(form)
+    ]
+    for office, forms in OFFICES.items()
+}
+_ANY_OFFICE = "|".join(sorted((f for forms in _HOLDER_FORMS.values() for f in forms), key=len, reverse=True))
+_ASKS_HOLDER = re.compile(
+    r"^(?:who(?:'s|\s+is|\s+was)|what(?:'s|\s+is)\s+the\s+name\s+of|name)\s+(?:the\s+)?"
+    rf"(?P<owner>(?:[\w'.-]+\s+){{0,3}}?)(?P<office>{_ANY_OFFICE})"
+    r"(?:\s+(?:of|in)\s+(?P<of>[\w'. -]+?)|\s+to\s+[\w'. -]+?)?"  # "to Pakistan": the host, not whose
+    r"(?:,?\s+(?:who|that)\s+.*)?$"  # "... who chaired the talks"
+)
+
+
+class AskedOffice(NamedTuple):
+    office: str  # OFFICES' name: "foreign minister"
+    owner: str  # whose, as written: "turkish", "pakistan's", "" if unsaid
+
+
+def asked_office(question: str) -> AskedOffice | None:
+    """The office whose holder the question asks for, and whose; or None."""
+    match = _ASKS_HOLDER.search(" ".join(fold(question).rstrip(" ?.!").split()))
+    if match is None:
+        return None
+    office = next(
+        office
+        for office, forms in _HOLDER_FORMS.items()
+        if any(re.fullmatch(form, match.group("office")) for form in forms)
+    )
+    return AskedOffice(office, (match.group("of") or match.group("owner")).strip())
+
+
+def holder_named(asked: AskedOffice, texts: Iterable[str], actor_named: Callable[[str], str | None]) -> bool:
+    """Whether one of `texts` names someone with the office asked for, in any of its wordings,
+    before or after the name ("Defense Minister Khawaja Asif", "Asif, the defence minister"), and
+    of the owner asked for if both say whose (`actor_named` reads an owner: "Indian" → India).
+    "Who is the Turkish foreign minister?" is not answered by "Indian Minister of External
+    Affairs J.P. Singh"."""
+    asked_owner = actor_named(asked.owner) if asked.owner else None
+    for text in texts:
+        for form in _HOLDER_FORMS[asked.office]:
+            before_name = rf"(?P<before>(?:[\w’'.-]+,?\s+){{0,2}})(?i:\b{form}\b),?\s+{_NAME}"
+            after_name = rf"{_NAME},\s+(?:the\s+)?(?P<after>(?:[\w'’-]+\s+){{0,3}}?)(?i:{form})\b"
+            for match in re.finditer(f"{before_name}|{after_name}", text):
+                words = (match.group("before") or match.group("after") or "").replace(",", " ").split()
+                # "Pakistan’s", "Afghanistan’s Acting", "last year, Indian": its last word or two.
+                owners = (actor_named(" ".join(words[-n:])) for n in (2, 1) if len(words) >= n)
+                owner = next((actor for actor in owners if actor), None)
+                if asked_owner is None or owner is None or owner == asked_owner:
+                    return True
+    return False
 
 
 def asks_leader(question: str) -> bool:

@@ -25,7 +25,7 @@ from index.conclusion import asks_conclusion
 from index.errors import QuestionError
 from index.figures import asked_figure, states
 from index.late_interaction import LateInteraction
-from index.leaders import LEADER, asks_leader, names_leader
+from index.leaders import HOLDER, LEADER, asked_office, asks_leader, holder_named, names_leader
 from index.lexical import tokens
 from index.models import Answer, Hit, SearchFilters
 from index.offices import may_name_office
@@ -358,14 +358,18 @@ class Searcher:
 
     def _unstated(self, question: str, best: list[Scored]) -> str:
         """What the question asks for that none of the `best` passages states: a kind of figure
-        (index/figures.py), a leader (index/leaders.py) or the next meeting (index/upcoming.py);
-        "" if one does or it asks for none of them."""
+        (index/figures.py), a leader or an office's holder (index/leaders.py) or the next meeting
+        (index/upcoming.py); "" if one does or it asks for none of them."""
         texts = [self.generation.passages[s.row].text for s in best]
         figure = asked_figure(question)
         if figure is not None and not any(states(figure, text) for text in texts):
             return figure.value
         if asks_leader(question) and not any(names_leader(question, text) for text in texts):
             return LEADER
+        if (office := asked_office(question)) and not holder_named(
+            office, texts, self.generation.voices.actor_named
+        ):
+            return HOLDER
         if asks_next_meeting(question) and not any(speaks_of_next_meeting(text) for text in texts):
             return NEXT_MEETING
         return ""

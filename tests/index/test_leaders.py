@@ -2,7 +2,7 @@
 
 import pytest
 
-from index.leaders import LEADER, asks_leader, names_leader
+from index.leaders import HOLDER, LEADER, AskedOffice, asked_office, asks_leader, holder_named, names_leader
 from tests.index.unstated import abstains_until_a_brief_states_it
 
 
@@ -62,4 +62,66 @@ def test_a_leader_no_close_passage_names_abstains_and_says_why(fake_engine, corp
         "terrorist organization; the group operates from Afghan soil and TTP chief Noor Wali Mehsud "
         "leads it from there.\n",
         stated="Noor Wali Mehsud",
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("Who is the Turkish foreign minister?", ("foreign minister", "turkish")),
+        ("What is the name of Pakistan's defense minister?", ("defence minister", "pakistan's")),
+        ("Who is the foreign minister of Türkiye?", ("foreign minister", "turkiye")),
+        ("Who is the Afghan ambassador to Pakistan?", ("ambassador", "afghan")),
+        ("Who is the interior minister?", ("interior minister", "")),
+        ("Who is the foreign ministry spokesperson?", None),  # a ministry, not its minister
+        ("Who signed for Pakistan?", None),
+        ("Who is the Turkish foreign minister who chaired the talks?", ("foreign minister", "turkish")),
+    ],
+)
+def test_which_office_a_question_asks_the_holder_of(question, asked):
+    assert asked_office(question) == (AskedOffice(*asked) if asked else None)
+
+
+OWNERS = {"turkish": "turkiye", "pakistan's": "pakistan", "indian": "india", "pakistan’s": "pakistan"}
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "named"),
+    [
+        ("Who is Pakistan's defence minister?", "Pakistan’s Defense Minister Khawaja Asif spoke.", True),
+        ("Who is the interior minister?", "Haqqani, the interior minister, warned.", True),
+        # in another wording of the office
+        ("Who is India's foreign minister?", "Indian Minister of External Affairs J.P. Singh met him.", True),
+        # another state's holder, or only its ministry, names no one for the owner asked about
+        (
+            "Who is the Turkish foreign minister?",
+            "Indian Minister of External Affairs J.P. Singh met him.",
+            False,
+        ),
+        (
+            "Who is the Turkish foreign minister?",
+            "According to Türkiye’s Ministry of Foreign Affairs, ...",
+            False,
+        ),
+        ("Who is the foreign minister?", "Indian Minister of External Affairs J.P. Singh met him.", True),
+    ],
+)
+def test_whether_a_passage_names_the_holder_of_an_office(question, text, named):
+    def actor_named(phrase: str) -> str | None:
+        return OWNERS.get(phrase.lower())
+
+    assert holder_named(asked_office(question), [text], actor_named) is named
+
+
+def test_an_office_no_close_passage_names_a_holder_of_abstains_and_says_why(fake_engine, corpus):
+    abstains_until_a_brief_states_it(
+        fake_engine,
+        corpus,
+        "Who is the Turkish foreign minister who spoke of the monitoring and verification mechanism?",
+        unstated=HOLDER,
+        reason="name no one who holds that office",
+        answered_instead="What did Türkiye's Ministry of Foreign Affairs say of the monitoring mechanism?",
+        brief="---\ntitle: Mediators\n---\n\n# Türkiye\n\nTurkish Foreign Minister Hakan Fidan spoke of the "
+        "monitoring and verification mechanism.\n",
+        stated="Hakan Fidan",
     )
