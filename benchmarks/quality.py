@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import tempfile
 import time
 from dataclasses import dataclass
@@ -39,6 +40,7 @@ from index.embedding import DEFAULT_MODEL, SentenceTransformerEmbedder
 from index.engine import Engine
 from index.indexer import build_index
 from index.late_interaction import LateInteraction
+from index.lexical import STOP_WORDS
 from index.metrics import mean, mrr_at, ndcg_at, recall_at
 from index.search import FusionWeights, Retriever, Searcher
 
@@ -157,6 +159,10 @@ class BriefResults:
     # Every question again in Title Case: answerable ones answered in their own case and still in
     # Title Case; unanswerable ones abstained on in their own case and still in Title Case.
     title_case: tuple[int, int, int, int]
+    # Every answerable question with a typing slip (`with_slip`): asked, right first and in the top
+    # 3 with slips corrected and as typed; and how many questions as written are read otherwise.
+    slips: tuple[int, int, int, int, int]
+    read_otherwise: tuple[int, int]
 
 
 def best_sentences(engine: Engine, every_set: dict[str, list[dict]]) -> dict[str, tuple[int, int, int]]:
@@ -226,6 +232,14 @@ def brief_rows(embedder) -> BriefResults:
         answers = engine.ask_many([q["question"] for qs in every_set.values() for q in qs])
         title_answers = engine.ask_many([title_case(q["question"]) for qs in every_set.values() for q in qs])
         marked = best_sentences(engine, every_set)
+        slipped = [q for qs in every_set.values() for q in qs if q["paragraph"] is not None]
+        with_slips = [with_slip(q["question"]) for q in slipped]
+        as_typed = Engine(ROOT / "docs_corpus", Path(folder), embedder, correct_spelling=False)
+        slip_counts = [len(slipped)]
+        for slip_engine in (engine, as_typed):
+            shown = [[hit.passage.paragraph for hit in a.hits] for a in slip_engine.ask_many(with_slips)]
+            slip_counts.append(sum(s[:1] == [q["paragraph"]] for s, q in zip(shown, slipped, strict=True)))
+            slip_counts.append(sum(q["paragraph"] in s for s, q in zip(shown, slipped, strict=True)))
     abstained: dict[tuple[str, str], list[bool]] = {}
     through_engine: dict[str, list[int]] = {}  # set → right first, in the top 3, answered, asked
     questions = [(name, q) for name, qs in every_set.items() for q in qs]
@@ -257,7 +271,30 @@ def brief_rows(embedder) -> BriefResults:
         sum(own for own, _ in unanswerable),
         sum(own and titled for own, titled in unanswerable),
     )
-    return BriefResults(rows, calibrate(on, off), on, off, abstained, through_engine, marked, title_counts)
+    read_otherwise = (sum(bool(answer.read_as) for answer in answers), len(answers))
+    return BriefResults(
+        rows,
+        calibrate(on, off),
+        on,
+        off,
+        abstained,
+        through_engine,
+        marked,
+        title_counts,
+        tuple(slip_counts),
+        read_otherwise,
+    )
+
+
+def with_slip(question: str) -> str:
+    """The question with the middle letter of its longest plain word (six letters or more, not
+    capitalised) left out, as a quick typist might: "mediated" → "mediaed"."""
+    words = [w for w in re.findall(r"\b[a-z]+\b", question) if len(w) >= 6 and w not in STOP_WORDS]
+    if not words:
+        return question
+    word = max(words, key=len)
+    middle = len(word) // 2
+    return re.sub(rf"\b{word}\b", word[:middle] + word[middle + 1 :], question, count=1)
 
 
 def title_case(question: str) -> str:
@@ -371,6 +408,13 @@ def main() -> None:
         f"every question in Title Case: answerable answered {still_answered}/{answered} (of those answered "
         f"in their own case), unanswerable abstained on {still_abstained}/{abstained_own}"
     )
+    asked, first_on, top3_on, first_off, top3_off = briefs.slips
+    print(
+        f"every answerable question with a typing slip: right first {first_on}/{asked}, top 3 "
+        f"{top3_on}/{asked} with slips corrected; as typed {first_off}/{asked}, {top3_off}/{asked}"
+    )
+    read, total = briefs.read_otherwise
+    print(f"questions as written that the spelling check reads otherwise: {read}/{total}")
     print(f"({time.perf_counter() - started:.0f} s)")
 
 

@@ -1,7 +1,8 @@
 """Speed and scale, each figure beside its baseline measured in the same run.
 
-    .venv/bin/python -m benchmarks.speed [--only indexing,latency,quantised,backend,late,startup,load]
-                                         [--briefs 1000] [--sizes 10000,100000,1000000]
+    .venv/bin/python -m benchmarks.speed
+        [--only indexing,latency,quantised,backend,late,spelling,startup,load]
+        [--briefs 1000] [--sizes 10000,100000,1000000]
 
 indexing   full `briefbot index` of N briefs built from SciFact abstracts vs bare
            SentenceTransformer.encode over exactly the same texts; then one brief changed.
@@ -16,6 +17,8 @@ backend    question embedding on torch vs ONNX Runtime (float32, and int8 dynami
            embedded one at a time by each backend (documents by torch, as in the product).
 late       what late interaction adds to a question (engine.ask, ONNX questions) on the sample
            brief and on SciFact train: off, on with a cold passage-token cache, and warm.
+spelling   what reading typing slips adds to a question: the check alone, on questions as
+           written and with a slip, over the sample brief's words and SciFact train's.
 startup    `briefbot run` to ready against the local fake Discord; first question vs tenth.
 load       50 questions sent at once through the fake Discord; interaction-to-reply latency.
 """
@@ -516,6 +519,58 @@ def bench_late() -> None:
             )
 
 
+def bench_spelling() -> None:
+    """What reading typing slips adds to a question: the spelling check alone (index/spelling.py)
+    on questions as written and with a slip (benchmarks.quality.with_slip), over the sample brief's
+    words and SciFact train's."""
+    from benchmarks.quality import HELD_OUT, QUESTIONS, read_questions, with_slip
+    from index.beir import load_beir
+    from index.embedding import SentenceTransformerEmbedder
+    from index.engine import Engine
+    from index.indexer import build_index
+    from index.spelling import english_words
+
+    embedder = SentenceTransformerEmbedder(backend="onnx", onnx_dir=ROOT / ".briefbot" / "models")
+    dataset = load_beir(SCIFACT, "train")
+    scifact_dir = ROOT / ".briefbot" / "eval" / "scifact-train"
+    build_index(SCIFACT, scifact_dir, embedder, scan=dataset.as_scan(), split_long=False)
+    brief_questions = [
+        q["question"] for path in (QUESTIONS, *HELD_OUT.values()) for q in read_questions(path)
+    ]
+    started = time.perf_counter()
+    english_words()
+    print(f"\n[spelling] the English word list read once: {(time.perf_counter() - started) * 1000:.0f} ms")
+    print(f"  {'corpus':40} {'words':>7} {'build ms':>9} {'as written p50/max':>19} {'slipped p50/max':>16}")
+    with tempfile.TemporaryDirectory() as folder:
+        corpora = {
+            f"sample brief, {len(brief_questions)} questions": (
+                ROOT / "docs_corpus",
+                Path(folder),
+                brief_questions,
+            ),
+            "SciFact train, 809 claims": (SCIFACT, scifact_dir, list(dataset.queries.values())),
+        }
+        for name, (corpus, index_dir, questions) in corpora.items():
+            engine = Engine(corpus, index_dir, embedder)
+            engine.ensure_index()
+            generation = engine.generation
+            started = time.perf_counter()
+            speller = generation.speller
+            built = (time.perf_counter() - started) * 1000
+            times = {}
+            for kind, asked in (("written", questions), ("slipped", [with_slip(q) for q in questions])):
+                times[kind] = []
+                for question in asked:
+                    started = time.perf_counter()
+                    speller.corrected(question)
+                    times[kind].append((time.perf_counter() - started) * 1000)
+            print(
+                f"  {name:40} {len(generation.lexical.vocabulary):7,} {built:9.0f} "
+                f"{percentile(times['written'], 50):9.2f}/{max(times['written']):<9.1f}"
+                f"{percentile(times['slipped'], 50):7.2f}/{max(times['slipped']):.1f}"
+            )
+
+
 # -- 5 and 6: start-up and load through the fake Discord ----------------------------------------
 def bench_startup_and_load(which: set[str]) -> None:
     import asyncio
@@ -592,7 +647,7 @@ def bench_startup_and_load(which: set[str]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--only", default="indexing,latency,quantised,backend,late,startup,load")
+    parser.add_argument("--only", default="indexing,latency,quantised,backend,late,spelling,startup,load")
     parser.add_argument("--briefs", type=int, default=1000)
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
@@ -617,6 +672,8 @@ def main() -> None:
         bench_backend()
     if "late" in which:
         bench_late()
+    if "spelling" in which:
+        bench_spelling()
     if which & {"startup", "load"}:
         bench_startup_and_load(which)
 

@@ -160,6 +160,7 @@ def make_engine(
         passages_per_answer=settings.passages_per_answer,
         weights=None if settings.late_interaction else FusionWeights(late_weight=0.0),
         eager=eager,
+        correct_spelling=settings.correct_spelling,
     )
 
 

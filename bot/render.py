@@ -59,8 +59,10 @@ def answer_embed(answer: Answer, first: int = 1) -> discord.Embed:
     if answer.abstained:
         return abstention_embed(answer)
     embed = discord.Embed(title=clip(safe(answer.question), TITLE_LIMIT), colour=COLOR)
-    if answer.basis:
-        embed.description = BASIS_NOTES[answer.basis]
+    notes = [f"Read as: {safe(answer.read_as)}"] if answer.read_as else []
+    notes += [BASIS_NOTES[answer.basis]] if answer.basis else []
+    if notes:
+        embed.description = clip("\n".join(notes), DESCRIPTION_LIMIT)
     for number, hit in enumerate(answer.hits, start=first):
         name = clip(f"[{number}] {safe(citation(hit))}", FIELD_NAME_LIMIT)
         value = excerpt(hit)
@@ -74,6 +76,8 @@ def answer_embed(answer: Answer, first: int = 1) -> discord.Embed:
 
 def abstention_embed(answer: Answer) -> discord.Embed:
     description = safe(abstention_reason(answer))
+    if answer.read_as:
+        description = f"Read as: {safe(answer.read_as)}\n{description}"
     if answer.closest_briefs:
         titles = "\n".join(f"• {safe(line)}" for line in closest_briefs(answer))
         description += f"\nClosest briefs:\n{titles}"

@@ -34,6 +34,7 @@ class Settings(BaseSettings):
     passages_per_answer: int = Field(default=3, ge=1, le=10)
     abstention_threshold: float = Field(default=DEFAULT_THRESHOLD, ge=0.0, le=1.0)
     late_interaction: bool = True  # each answer's top 10 re-ordered token by token
+    correct_spelling: bool = True  # typing slips read as the briefs' words ("ceasfire")
     max_upload_bytes: int = Field(default=2_000_000, ge=1_000)
     question_cooldown_seconds: float = Field(default=2.0, ge=0.0)
     question_burst: int = Field(default=5, ge=1)

@@ -46,9 +46,11 @@ class Engine:
         passages_per_answer: int = 3,
         weights: FusionWeights | None = None,
         eager: bool = False,
+        correct_spelling: bool = True,
     ) -> None:
         """`eager`: for a long-running session (the bot, the console), also read at each load what
-        only some questions need (`_use`); a one-shot command leaves it to the question that does."""
+        only some questions need (`_use`); a one-shot command leaves it to the question that does.
+        `correct_spelling`: read typing slips as the briefs' words (index/spelling.py)."""
         self.corpus_dir = Path(corpus_dir)
         self.index_dir = Path(index_dir)
         self.embedder = embedder
@@ -56,6 +58,7 @@ class Engine:
         self.passages_per_answer = passages_per_answer
         self.weights = weights or FusionWeights()
         self.eager = eager
+        self.correct_spelling = correct_spelling
         self.store = Store(self.index_dir)
         self.late = LateInteraction(embedder) if isinstance(embedder, TokenEmbedder) else None
         self._generation: Generation | None = None
@@ -87,7 +90,7 @@ class Engine:
         which no question should wait for."""
         _ = generation.names, generation.answer_types, generation.conclusions
         if self.eager:  # whom the briefs hear from and whose offices they name: ~2 s on 1,000 briefs
-            _ = generation.voices, generation.offices
+            _ = generation.voices, generation.offices, generation.speller
         self._generation = generation
         return generation
 
@@ -142,10 +145,12 @@ class Engine:
         generation = self.generation
         self._check_askable(generation, filters)
         searcher = Searcher(generation, self.weights, self.late)
-        cleaned, vectors, tokens = self._embed_questions(questions, generation, searcher.uses_late(retriever))
-        return answer_many(
+        typed = [check_question(q) for q in questions]
+        asked = [generation.speller.corrected(q) for q in typed] if self.correct_spelling else typed
+        _, vectors, tokens = self._embed_questions(asked, generation, searcher.uses_late(retriever))
+        answers = answer_many(
             searcher,
-            cleaned,
+            asked,
             vectors,
             k or self.passages_per_answer,
             self.threshold,
@@ -153,6 +158,11 @@ class Engine:
             retriever,
             tokens,
         )
+        # Each answer is to the question as asked, saying how it was read if a slip was corrected.
+        return [
+            replace(answer, question=question, read_as=answer.question if answer.question != question else "")
+            for answer, question in zip(answers, typed, strict=True)
+        ]
 
     def check_askable(self, filters: SearchFilters | None = None) -> None:
         """Raises EmptyIndexError if no brief is indexed, FilterError, saying why, if `filters`

@@ -95,6 +95,7 @@ class Answer:
     # "words" (passages holding every word of a question far from all of them in meaning).
     basis: str = ""
     named_most: tuple[tuple[str, int], ...] = ()  # actors the briefs name most, passages naming each
+    read_as: str = ""  # the question as searched, when a typing slip was corrected (index/spelling.py)
 
     @property
     def explained(self) -> bool:

@@ -32,6 +32,7 @@ from index.models import BriefMeta, Passage, SearchFilters
 from index.names import NameChecker
 from index.offices import Offices
 from index.speakers import Voices
+from index.spelling import Speller, english_words
 from index.vectors import (
     APPROXIMATE_FROM,
     VectorRows,
@@ -144,6 +145,11 @@ class Generation:
     def conclusions(self) -> Conclusions:
         """Which passages conclude their brief, for questions about the author's conclusion."""
         return Conclusions(self.passages, self.passage_brief)
+
+    @cached_property
+    def speller(self) -> Speller:
+        """Typing slips in questions, read as the briefs' words ("ceasfire" → "ceasefire")."""
+        return Speller(self.lexical, self.passages, english_words())
 
     @cached_property
     def names(self) -> NameChecker:

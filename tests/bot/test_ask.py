@@ -52,6 +52,14 @@ async def test_ask_for_a_brief_as_a_whole(harness):
     assert [f["name"].rsplit("·", 1)[-1].strip() for f in embed["fields"]] == ["¶13"]
 
 
+async def test_a_corrected_typing_slip_is_shown(harness):
+    typed = "Which countries mediatd the ceasfire negotiations?"
+    reply = await harness.fake.reply(await harness.fake.slash("ask", [option("question", typed)]))
+    embed = reply["embeds"][0]
+    assert embed["title"] == typed
+    assert embed["description"] == "Read as: Which countries mediated the ceasefire negotiations?"
+
+
 async def test_off_topic_question_abstains_politely(harness):
     record = await harness.fake.slash("ask", [option("question", "world cup penalty trophy")])
     reply = await harness.fake.reply(record)

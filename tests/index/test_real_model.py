@@ -42,6 +42,21 @@ def test_a_few_words_the_brief_holds_are_answered_where_it_holds_them(real_engin
 
 
 @pytest.mark.parametrize(
+    ("typed", "paragraph"),
+    [
+        ("was the ceasfire extended?", 1),
+        ("Which countries mediatd the talks?", 1),
+        ("who is zabihulah mujahid", 3),
+    ],
+)
+def test_a_typing_slip_is_read_as_the_briefs_word(real_engine, typed, paragraph):
+    # "was the ceasfire extended?" as typed is far from every passage and abstains.
+    answer = real_engine.ask(typed)
+    assert answer.read_as and answer.question == typed
+    assert not answer.abstained and answer.hits[0].passage.paragraph == paragraph
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "hello",

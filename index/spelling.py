@@ -1,0 +1,129 @@
+"""Typing slips in questions: "who mediatd the talks", "was the ceasfire extended".
+
+A misspelt word matches no passage's words (BM25) and reaches the model as pieces of another word,
+so such a question may find the wrong passage or none ("was the ceasfire extended" abstained). A
+word of a question that is neither an English word (pyspellchecker's list of 160,000) nor a word
+of the briefs is read as the word of the briefs one letter from it (two for long words, a swap of
+two letters counting as one), the one most passages use. Capitalised words are names, checked by
+index/names.py as written; so are the names of states and capitals. Of the questions of our
+benchmark sets read otherwise, those read are British spellings the list lacks ("neighbours" →
+"neighbors", as the brief writes it; README "Quality"); the answer says how a question was read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Collection, Sequence
+from functools import cache
+
+import numpy as np
+
+from index.gazetteer import CAPITALS, STATES
+from index.lexical import STOP_WORDS, LexicalIndex, fold, tokens
+from index.models import Passage
+
+_WORD = re.compile(r"[A-Za-z]+")
+_MIN_LENGTH = 4  # shorter words have too many neighbours one letter away
+_LONG = 8  # from this length, two slips are allowed
+# Briefs' words compared with one slip, at most: about 17 µs each, so 35 ms. A vocabulary so large
+# that more share a word's first letter and length (hundreds of thousands of words) leaves it as
+# typed rather than keep a question waiting.
+SCAN_LIMIT = 2_000
+_PLACES = frozenset(
+    fold(word)
+    for name in (*STATES, *(other for others in STATES.values() for other in others), *CAPITALS)
+    for word in name.split()
+)
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """Words spelt right, in lower case: pyspellchecker's English list (0.15 s to read, once)."""
+    from spellchecker import SpellChecker
+
+    return frozenset(SpellChecker(language="en", distance=1).word_frequency.keys())
+
+
+class Speller:
+    """Corrects the question words of one generation's briefs."""
+
+    def __init__(
+        self, lexical: LexicalIndex, passages: Sequence[Passage], dictionary: Collection[str]
+    ) -> None:
+        """`dictionary`: words known to be spelt right, in lower case (`english_words`)."""
+        self._lexical = lexical
+        self._passages = passages
+        self._dictionary = dictionary
+        self._frequency = np.diff(lexical.weights.indptr)  # passages holding each term
+        self._by_shape: dict[tuple[str, int], list[str]] = defaultdict(list)  # first letter, length
+        for term in lexical.vocabulary:
+            self._by_shape[term[:1], len(term)].append(term)
+
+    def corrected(self, question: str) -> str:
+        """The question with each slip replaced by the briefs' word; unchanged if it has none."""
+        pieces, end = [], 0
+        for match in _WORD.finditer(question):
+            word = match.group(0)
+            replacement = self._replacement(word)
+            if replacement:
+                pieces += [question[end : match.start()], replacement]
+                end = match.end()
+        return "".join(pieces) + question[end:] if pieces else question
+
+    def _replacement(self, word: str) -> str | None:
+        lower = word.lower()
+        if (
+            len(word) < _MIN_LENGTH
+            or word[0].isupper()
+            or lower in self._dictionary
+            or lower in STOP_WORDS
+            or lower in _PLACES
+        ):
+            return None
+        stems = tokens(lower)
+        if not stems or stems[0] in self._lexical.vocabulary:
+            return None
+        term = self._closest_term(stems[0])
+        return self._surface(term) if term else None
+
+    def _closest_term(self, stem: str) -> str | None:
+        """The briefs' term within the slips allowed of `stem`, the commonest if several."""
+        limit = 2 if len(stem) >= _LONG else 1
+        candidates = [
+            term
+            for length in range(len(stem) - limit, len(stem) + limit + 1)
+            for term in self._by_shape.get((stem[:1], length), ())
+        ]
+        if len(candidates) > SCAN_LIMIT:
+            return None
+        near = [term for term in candidates if _within(stem, term, limit)]
+        return max(near, key=lambda term: self._frequency[self._lexical.vocabulary[term]], default=None)
+
+    def _surface(self, term: str) -> str | None:
+        """The word as a brief writes it: the first in the first passage holding `term`."""
+        column = self._lexical.vocabulary[term]
+        start, stop = self._lexical.weights.indptr[column : column + 2]
+        for row in self._lexical.weights.indices[start:stop][:1]:
+            for match in _WORD.finditer(self._passages[int(row)].text):
+                if tokens(match.group(0)) == [term]:
+                    return match.group(0).lower()
+        return None
+
+
+def _within(a: str, b: str, limit: int) -> bool:
+    """At most `limit` edits apart, a swap of two neighbouring letters counting as one
+    (optimal string alignment distance)."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return False
+        previous2, previous = previous, current
+    return previous[-1] <= limit

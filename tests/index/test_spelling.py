@@ -1,0 +1,56 @@
+"""Typing slips in questions, read as the briefs' words."""
+
+import pytest
+
+from index.engine import Engine
+from index.spelling import Speller, english_words
+from tests.fakes import FakeEmbedder
+
+
+@pytest.fixture
+def speller(fake_engine):
+    generation = fake_engine.generation
+    return Speller(generation.lexical, generation.passages, english_words())
+
+
+@pytest.mark.parametrize(
+    ("question", "read_as"),
+    [
+        ("who mediatd the talks", "who mediated the talks"),  # a letter left out
+        ("was the ceasfire extended", "was the ceasefire extended"),
+        ("what did asif say about the talibn", "what did asif say about the taliban"),
+        ("was the cesaefire extended", "was the ceasefire extended"),  # two letters swapped
+        ("the negotaitoins in istanbul", "the negotiations in istanbul"),  # long: two slips
+        # Kept as written: English words, short words, names and places, and words far from any
+        ("who brokered the deal", "who brokered the deal"),
+        ("How do I bake sourdough bread?", "How do I bake sourdough bread?"),
+        ("wat did asif say", "wat did asif say"),
+        ("What did Talibn say?", "What did Talibn say?"),
+        ("what did iran say", "what did iran say"),
+        ("xqzvw", "xqzvw"),
+    ],
+)
+def test_slips_are_read_as_the_briefs_words(speller, question, read_as):
+    assert speller.corrected(question) == read_as
+
+
+def test_an_answer_says_how_a_corrected_question_was_read(corpus, tmp_path):
+    engine = Engine(corpus, tmp_path / "index", FakeEmbedder(), threshold=0.3)
+    engine.reindex()
+    typed = "Which countries mediatd the ceasfire negotiations?"
+    answer = engine.ask(typed)
+    assert answer.question == typed  # as asked, for whoever matches answers to questions
+    assert answer.read_as == "Which countries mediated the ceasefire negotiations?"
+    assert answer.hits[0].passage.paragraph == engine.ask(answer.read_as).hits[0].passage.paragraph
+    assert engine.ask("Which countries mediated the ceasefire negotiations?").read_as == ""
+    as_typed = Engine(corpus, tmp_path / "index", FakeEmbedder(), threshold=0.3, correct_spelling=False)
+    assert as_typed.ask(typed).read_as == ""
+
+
+def test_a_vocabulary_too_large_to_compare_leaves_the_word_as_typed(fake_engine, monkeypatch):
+    import index.spelling
+
+    generation = fake_engine.generation
+    speller = Speller(generation.lexical, generation.passages, english_words())
+    monkeypatch.setattr(index.spelling, "SCAN_LIMIT", 0)
+    assert speller.corrected("was the ceasfire extended") == "was the ceasfire extended"
