@@ -5,9 +5,10 @@ so such a question may find the wrong passage or none ("was the ceasfire extende
 word of a question that is neither an English word (pyspellchecker's list of 160,000) nor a word
 of the briefs is read as the word of the briefs one letter from it (two for long words, a swap of
 two letters counting as one), the one most passages use. Capitalised words are names, checked by
-index/names.py as written; so are the names of states and capitals. Of the questions of our
-benchmark sets read otherwise, those read are British spellings the list lacks ("neighbours" →
-"neighbors", as the brief writes it; README "Quality"); the answer says how a question was read.
+index/names.py as written (a first word too: "Ceasfire?" stays); so are the names of states and
+capitals. The answer says how a question was read. Of our benchmark questions as written, the
+few read otherwise write "neighbours", which the list lacks and the brief spells "neighbors"
+(README "Quality").
 """
 
 from __future__ import annotations
@@ -26,9 +27,9 @@ from index.models import Passage
 _WORD = re.compile(r"[A-Za-z]+")
 _MIN_LENGTH = 4  # shorter words have too many neighbours one letter away
 _LONG = 8  # from this length, two slips are allowed
-# Briefs' words compared with one slip, at most: about 17 µs each, so 35 ms. A vocabulary so large
-# that more share a word's first letter and length (hundreds of thousands of words) leaves it as
-# typed rather than keep a question waiting.
+# Briefs' words compared with one question word, at most: about 17 µs each, so 35 ms. A vocabulary
+# so large that more share the word's first letter and length leaves it as typed rather than keep
+# a question waiting (benchmarks/speed.py --only spelling).
 SCAN_LIMIT = 2_000
 _PLACES = frozenset(
     fold(word)
