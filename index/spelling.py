@@ -4,18 +4,20 @@ A misspelt word matches no passage's words (BM25) and reaches the model as piece
 so such a question may find the wrong passage or none ("was the ceasfire extended" abstained). A
 word of a question that is neither an English word (pyspellchecker's list of 160,000) nor a word
 of the briefs is read as the word of the briefs one letter from it (two for long words, a swap of
-two letters counting as one), the one most passages use. Capitalised words are names, checked by
-index/names.py as written (a first word too: "Ceasfire?" stays); so are the names of states and
-capitals. The answer says how a question was read. Of our benchmark questions as written, the
-few read otherwise write "neighbours", which the list lacks and the brief spells "neighbors"
-(README "Quality").
+two letters counting as one), the one most passages use; failing one, as the commonest English
+word one letter from it if the briefs hold that word ("signde" → "signed") or it is a function
+word ("mnay" → "many"). Capitalised words are names, checked by index/names.py as written (a
+first word too: "Ceasfire?" stays); so are the names of states and capitals. The answer says how
+a question was read. Of our benchmark questions as written, the few read otherwise write
+"neighbours" or "go-betweens", which the list lacks (read as the brief's "neighbors" and as
+"go-between"; README "Quality").
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from functools import cache
 
 import numpy as np
@@ -27,9 +29,9 @@ from index.models import Passage
 _WORD = re.compile(r"[A-Za-z]+")
 _MIN_LENGTH = 4  # shorter words have too many neighbours one letter away
 _LONG = 8  # from this length, two slips are allowed
-# Briefs' words compared with one question word, at most: about 17 µs each, so 35 ms. A vocabulary
-# so large that more share the word's first letter and length leaves it as typed rather than keep
-# a question waiting (benchmarks/speed.py --only spelling).
+# Briefs' words compared with one question word, at most: about 17 µs each, so 35 ms. In a
+# vocabulary so large that more share the word's first letter and length, only the English word
+# near it is looked for, rather than keep a question waiting (benchmarks/speed.py --only spelling).
 SCAN_LIMIT = 2_000
 _PLACES = frozenset(
     fold(word)
@@ -38,21 +40,39 @@ _PLACES = frozenset(
 )
 
 
-@cache
-def english_words() -> frozenset[str]:
-    """Words spelt right, in lower case: pyspellchecker's English list (0.15 s to read, once)."""
-    from spellchecker import SpellChecker
+# Words a question is made of beside its subject, which no brief need hold: a slip in one ("how
+# mnay", "whcih") hides what is asked (a figure, a kind of actor).
+_FUNCTION_WORDS = STOP_WORDS | {"many", "much", "long", "often", "far", "tell", "explain", "say", "said"}
 
-    return frozenset(SpellChecker(language="en", distance=1).word_frequency.keys())
+
+class EnglishWords:
+    """pyspellchecker's English list (160,000 words with their frequencies): whether a word is
+    one, and the commonest one a slip from it."""
+
+    def __init__(self) -> None:
+        from spellchecker import SpellChecker
+
+        self._checker = SpellChecker(language="en", distance=1)
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and word.lower() in self._checker.word_frequency
+
+    def correction(self, word: str) -> str | None:
+        """The commonest English word one slip from `word` (a swap counting as one), or None."""
+        correction = self._checker.correction(word.lower())
+        return correction if correction and correction != word.lower() else None
+
+
+@cache
+def english_words() -> EnglishWords:
+    """The English word list, read once a process (0.2 s)."""
+    return EnglishWords()
 
 
 class Speller:
     """Corrects the question words of one generation's briefs."""
 
-    def __init__(
-        self, lexical: LexicalIndex, passages: Sequence[Passage], dictionary: Collection[str]
-    ) -> None:
-        """`dictionary`: words known to be spelt right, in lower case (`english_words`)."""
+    def __init__(self, lexical: LexicalIndex, passages: Sequence[Passage], dictionary: EnglishWords) -> None:
         self._lexical = lexical
         self._passages = passages
         self._dictionary = dictionary
@@ -86,7 +106,14 @@ class Speller:
         if not stems or stems[0] in self._lexical.vocabulary:
             return None
         term = self._closest_term(stems[0])
-        return self._surface(term) if term else None
+        if term:
+            return self._surface(term)
+        # Failing a word of the briefs near it: the English word near it, if the briefs hold that
+        # ("signde" → "signed", whose stem "sign" is theirs) or it is a function word ("mnay").
+        english = self._dictionary.correction(lower)
+        if english and (english in _FUNCTION_WORDS or set(tokens(english)) & self._lexical.vocabulary.keys()):
+            return english
+        return None
 
     def _closest_term(self, stem: str) -> str | None:
         """The briefs' term within the slips allowed of `stem`, the commonest if several."""
