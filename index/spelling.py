@@ -6,8 +6,9 @@ word of a question that is neither an English word (pyspellchecker's list of 160
 of the briefs is read as the word of the briefs one letter from it (two for long words, a swap of
 two letters counting as one), the one most passages use; failing one, as the commonest English
 word one letter from it if the briefs hold that word ("signde" → "signed") or it is a function
-word ("mnay" → "many"). Capitalised words are names, checked by index/names.py as written (a
-first word too: "Ceasfire?" stays); so are the names of states and capitals. The answer says how
+word ("mnay" → "many"). Capitalised words are names, checked by index/names.py as written, unless
+capitalised only for opening a sentence ("Whcih countries ...?"); so are the names of states and
+capitals. The answer says how
 a question was read. Of our benchmark questions as written, the few read otherwise write
 "neighbours" or "go-betweens", which the list lacks (read as the brief's "neighbors" and as
 "go-between"; README "Quality").
@@ -86,21 +87,23 @@ class Speller:
         pieces, end = [], 0
         for match in _WORD.finditer(question):
             word = match.group(0)
-            replacement = self._replacement(word)
+            # Capitalised for opening a sentence only ("Whcih countries ...?"): a word like any
+            # other, as names are read (index/names.py); any other capital makes a name.
+            before = question[: match.start()].rstrip()
+            opening = not before or before[-1] in ".?!"
+            plain = word[1:].islower() if opening else word.islower()
+            replacement = self._replacement(word) if plain else None
             if replacement:
-                pieces += [question[end : match.start()], replacement]
+                pieces += [
+                    question[end : match.start()],
+                    replacement.capitalize() if opening else replacement,
+                ]
                 end = match.end()
         return "".join(pieces) + question[end:] if pieces else question
 
     def _replacement(self, word: str) -> str | None:
         lower = word.lower()
-        if (
-            len(word) < _MIN_LENGTH
-            or word[0].isupper()
-            or lower in self._dictionary
-            or lower in STOP_WORDS
-            or lower in _PLACES
-        ):
+        if len(word) < _MIN_LENGTH or lower in self._dictionary or lower in STOP_WORDS or lower in _PLACES:
             return None
         stems = tokens(lower)
         if not stems or stems[0] in self._lexical.vocabulary:

@@ -30,7 +30,8 @@ def speller(fake_engine):
         ("who brokered the deal", "who brokered the deal"),
         ("How do I bake sourdough bread?", "How do I bake sourdough bread?"),
         ("wat did asif say", "wat did asif say"),
-        ("What did Talibn say?", "What did Talibn say?"),
+        ("What did Talibn say?", "What did Talibn say?"),  # a name, as index/names.py reads it
+        ("Whcih countries mediatd? Waht did Asif say?", "Which countries mediated? What did Asif say?"),
         ("what did iran say", "what did iran say"),
         ("xqzvw", "xqzvw"),
     ],
