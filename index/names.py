@@ -55,7 +55,7 @@ _WORLD_NAMES = {
 } | {tuple(fold(capital).split()) for capital in CAPITALS}
 
 
-def _title_case(question: str) -> bool:
+def in_title_case(question: str) -> bool:
     """Nearly every word capitalised, or a word no name is made of ("Did", "The", "About")
     capitalised inside a sentence."""
     words = _WORD.findall(question)
@@ -114,7 +114,7 @@ def question_names(question: str) -> list[str]:
     letters = [c for c in question if c.isalpha()]
     if not letters or sum(c.isupper() for c in letters) > 0.5 * len(letters):
         return []
-    if _title_case(question):
+    if in_title_case(question):
         return _world_names_in(question)
     names = []
     for match in _RUN.finditer(question):

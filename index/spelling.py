@@ -7,8 +7,8 @@ of the briefs is read as the word of the briefs one letter from it (two for long
 two letters counting as one), the one most passages use; failing one, as the commonest English
 word one letter from it if the briefs hold that word ("signde" → "signed") or it is a function
 word ("mnay" → "many"). Capitalised words are names, checked by index/names.py as written, unless
-capitalised only for opening a sentence ("Whcih countries ...?"); so are the names of states and
-capitals. The answer says how
+capitalised only for opening a sentence ("Whcih countries ...?") or in a question in Title Case;
+so are the names of states and capitals. The answer says how
 a question was read. Of our benchmark questions as written, the few read otherwise write
 "neighbours" or "go-betweens", which the list lacks (read as the brief's "neighbors" and as
 "go-between"; README "Quality").
@@ -26,6 +26,7 @@ import numpy as np
 from index.gazetteer import CAPITALS, STATES
 from index.lexical import STOP_WORDS, LexicalIndex, fold, tokens
 from index.models import Passage
+from index.names import in_title_case
 
 _WORD = re.compile(r"[A-Za-z]+")
 _MIN_LENGTH = 4  # shorter words have too many neighbours one letter away
@@ -85,18 +86,20 @@ class Speller:
     def corrected(self, question: str) -> str:
         """The question with each slip replaced by the briefs' word; unchanged if it has none."""
         pieces, end = [], 0
+        title_case = in_title_case(question)
         for match in _WORD.finditer(question):
             word = match.group(0)
-            # Capitalised for opening a sentence only ("Whcih countries ...?"): a word like any
-            # other, as names are read (index/names.py); any other capital makes a name.
+            # Capitalised for opening a sentence only ("Whcih countries ...?"), or in a question in
+            # Title Case: a word like any other, as names are read (index/names.py); any other
+            # capital makes a name.
             before = question[: match.start()].rstrip()
-            opening = not before or before[-1] in ".?!"
-            plain = word[1:].islower() if opening else word.islower()
+            capitalised = title_case or not before or before[-1] in ".?!"
+            plain = word[1:].islower() if capitalised else word.islower()
             replacement = self._replacement(word) if plain else None
             if replacement:
                 pieces += [
                     question[end : match.start()],
-                    replacement.capitalize() if opening else replacement,
+                    replacement.capitalize() if word[0].isupper() else replacement,
                 ]
                 end = match.end()
         return "".join(pieces) + question[end:] if pieces else question

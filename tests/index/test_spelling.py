@@ -32,6 +32,7 @@ def speller(fake_engine):
         ("wat did asif say", "wat did asif say"),
         ("What did Talibn say?", "What did Talibn say?"),  # a name, as index/names.py reads it
         ("Whcih countries mediatd? Waht did Asif say?", "Which countries mediated? What did Asif say?"),
+        ("What Did Asif Say About The Talibn?", "What Did Asif Say About The Taliban?"),  # Title Case
         ("what did iran say", "what did iran say"),
         ("xqzvw", "xqzvw"),
     ],
