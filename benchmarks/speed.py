@@ -473,21 +473,29 @@ def bench_backend() -> None:
     shutil.rmtree(quantised_dir, ignore_errors=True)
 
 
+def _scifact_indexed():
+    """The product's embedder (ONNX questions), SciFact train, and the folder of its index, built
+    or brought up to date there."""
+    from index.beir import load_beir
+    from index.embedding import SentenceTransformerEmbedder
+    from index.indexer import build_index
+
+    embedder = SentenceTransformerEmbedder(backend="onnx", onnx_dir=ROOT / ".briefbot" / "models")
+    dataset = load_beir(SCIFACT, "train")
+    scifact_dir = ROOT / ".briefbot" / "eval" / "scifact-train"
+    build_index(SCIFACT, scifact_dir, embedder, scan=dataset.as_scan(), split_long=False)
+    return embedder, dataset, scifact_dir
+
+
 def bench_late() -> None:
     """What late interaction adds to a question, through the engine as the bot runs it (questions
     on ONNX): off, on with a cold passage-token cache (each question's head encoded), and warm."""
     from benchmarks.quality import QUESTIONS, read_questions
-    from index.beir import load_beir
-    from index.embedding import SentenceTransformerEmbedder
     from index.engine import Engine
-    from index.indexer import build_index
     from index.search import FusionWeights
 
-    embedder = SentenceTransformerEmbedder(backend="onnx", onnx_dir=ROOT / ".briefbot" / "models")
+    embedder, dataset, scifact_dir = _scifact_indexed()
     embedder.warm()
-    dataset = load_beir(SCIFACT, "train")
-    scifact_dir = ROOT / ".briefbot" / "eval" / "scifact-train"
-    build_index(SCIFACT, scifact_dir, embedder, scan=dataset.as_scan(), split_long=False)
     brief_questions = [q["question"] for q in read_questions(QUESTIONS)]
     print("\n[late] question latency, engine.ask with the ONNX question backend, late interaction off / on")
     print(f"  {'corpus':34} {'off p50':>8} {'cold p50':>9} {'cold p95':>9} {'warm p50':>9} {'warm p95':>9}")
@@ -524,16 +532,10 @@ def bench_spelling() -> None:
     on questions as written and with a slip (benchmarks.quality.with_slip), over the sample brief's
     words and SciFact train's."""
     from benchmarks.quality import HELD_OUT, QUESTIONS, read_questions, with_slip
-    from index.beir import load_beir
-    from index.embedding import SentenceTransformerEmbedder
     from index.engine import Engine
-    from index.indexer import build_index
     from index.spelling import english_words
 
-    embedder = SentenceTransformerEmbedder(backend="onnx", onnx_dir=ROOT / ".briefbot" / "models")
-    dataset = load_beir(SCIFACT, "train")
-    scifact_dir = ROOT / ".briefbot" / "eval" / "scifact-train"
-    build_index(SCIFACT, scifact_dir, embedder, scan=dataset.as_scan(), split_long=False)
+    embedder, dataset, scifact_dir = _scifact_indexed()
     brief_questions = [
         q["question"] for path in (QUESTIONS, *HELD_OUT.values()) for q in read_questions(path)
     ]
