@@ -9,8 +9,8 @@ the question (README "Quality"): that Iran speaks in a brief on water rights doe
 on the truce answer "What did Iran say about the ceasefire?".
 
 Silent is narrow on purpose, since the actor summaries that find who says what read only plain
-sentences: an actor is heard if any brief has it say or do anything (as the subject of a sentence,
-"according to" it, in a statement "issued by" it, or through a person or body of its own:
+sentences: an actor is heard if one of those briefs has it say or do anything (as the subject of a
+sentence, "according to" it, in a statement "issued by" it, or through a person or body of its own:
 "Pakistan's Defense Minister", "Türkiye's Ministry of Foreign Affairs"); asked how it reacted, also
 if it is the source of anything ("mounting pressure from China" may be China's reaction). A stance
 is not checked ("What does China think of the TTP?"): it may show in what a brief says of the
