@@ -133,15 +133,14 @@ def with_details(brief: BriefMeta) -> str:
 
 def answer_text(answer: Answer) -> str:
     """An answer for the terminal: citations, and the best sentence between ** markers."""
+    lines = [f"Q: {answer.question}"]
+    if answer.read_as:
+        lines.append(f"Read as: {answer.read_as}")
     if answer.abstained:
-        lines = [f"Q: {answer.question}", *([f"Read as: {answer.read_as}"] if answer.read_as else [])]
         lines.append(abstention_reason(answer))
         if answer.closest_briefs:
             lines.append("Closest briefs: " + "; ".join(closest_briefs(answer)))
         return "\n".join(lines)
-    lines = [f"Q: {answer.question}"]
-    if answer.read_as:
-        lines.append(f"Read as: {answer.read_as}")
     if answer.basis:
         lines.append(BASIS_NOTES[answer.basis])
     for number, hit in enumerate(answer.hits, start=1):
