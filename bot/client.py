@@ -11,6 +11,7 @@ from discord.ext import commands
 from bot.cogs.actors import ActorsCog, StatementsButton, TimelineButton
 from bot.cogs.admin import AdminCog
 from bot.cogs.briefs import BriefsCog
+from bot.cogs.help import HelpCog
 from bot.cogs.questions import AnswerButton, QuestionsCog
 from bot.cogs.watches import WatchesCog
 from bot.cooldown import Cooldown
@@ -59,6 +60,7 @@ class Briefbot(commands.Bot):
         await self.add_cog(AdminCog(self))
         await self.add_cog(ActorsCog(self))
         await self.add_cog(WatchesCog(self))
+        await self.add_cog(HelpCog(self))
         self.add_dynamic_items(AnswerButton, PageButton, StatementsButton, TimelineButton)
         # Only dev guilds are synced at start (instant); global sync is `briefbot sync-commands --global`.
         for guild_id in self.settings.dev_guild_ids:

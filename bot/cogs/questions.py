@@ -13,6 +13,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import render
+from bot.cogs.help import asks_for_help, help_embed
 from bot.replies import send, send_error
 from index.brief_details import asked_whole, asks_actors, asks_brief_details, asks_latest, names_a_brief
 from index.errors import BriefbotError
@@ -231,6 +232,10 @@ class QuestionsCog(commands.Cog, name="Questions"):
             and channel.owner_id == self.bot.user.id
             and channel.parent_id in settings.question_channel_ids
         )
+        asked_here = bot_thread or mentioned or channel.id in settings.question_channel_ids
+        if asked_here and asks_for_help(question):  # "help", "@Briefbot what can you do?"
+            await message.reply(embed=help_embed(self.bot), allowed_mentions=render.NO_MENTIONS)
+            return
         if bot_thread:
             if has_words(question):
                 # Members talk in the thread too: a remark ("thanks", "ok, makes sense") gets a
