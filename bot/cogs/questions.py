@@ -285,7 +285,7 @@ class QuestionsCog(commands.Cog, name="Questions"):
             # thread's question, anything would be answered.
             with_context = await self._ask(f"{context} {question}", PAGE + 1)
             if not with_context.abstained and (answer.abstained or with_context.basis != WORDS):
-                answer = Answer(question, with_context.hits, False)
+                answer = Answer(question, with_context.hits, False, read_as=answer.read_as)
         return (answer, *await self._answer_message(answer, user_id, filters))
 
     async def _answer_in_channel(

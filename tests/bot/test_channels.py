@@ -64,6 +64,11 @@ async def test_follow_up_in_thread_uses_the_first_question_as_context(harness):
     assert follow_up["channel_id"] == str(thread_id)
     assert "Haqqani" in follow_up["embeds"][0]["fields"][0]["value"]
     assert len(fake.threads) == 1  # no new thread for a follow-up
+    await fake.user_message("and wehn?", channel_id=thread_id)  # a slip: read, then with context
+    await fake.wait_until(lambda: len(fake.channel_messages) == 3)
+    slipped = fake.channel_messages[2]["embeds"][0]
+    assert slipped["description"] == "Read as: and when?"
+    assert "Haqqani" in slipped["fields"][0]["value"]
 
 
 async def test_remarks_in_a_thread_get_no_reply_unless_the_briefs_answer_them(harness):
