@@ -89,8 +89,8 @@ class Engine:
         built first: passes over the whole vocabulary, every actor mention and every passage,
         which no question should wait for."""
         _ = generation.names, generation.answer_types, generation.conclusions
-        if self.eager:  # whom the briefs hear from and whose offices they name: ~2 s on 1,000 briefs
-            _ = generation.voices, generation.offices, generation.speller
+        if self.eager:  # whom the briefs hear from, whose offices they name (~2 s on 1,000 briefs)
+            _ = generation.voices, generation.offices, generation.speller  # and the words slips stand for
         self._generation = generation
         return generation
 
