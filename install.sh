@@ -22,4 +22,7 @@ torch_source=()
 if [ "${BRIEFBOT_SKIP_DEMO:-0}" != "1" ]; then
   .venv/bin/briefbot index
   .venv/bin/briefbot ask "Which countries mediated the talks?"
+  echo
+  echo "Ready. Ask more with .venv/bin/briefbot console (help lists its commands), run the Discord"
+  echo "bot with .venv/bin/briefbot run (see README), the tests with .venv/bin/python -m pytest."
 fi
