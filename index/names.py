@@ -119,7 +119,9 @@ def question_names(question: str) -> list[str]:
     names = []
     for match in _RUN.finditer(question):
         words = match.group(0).split()
-        if _opens_sentence(question, match.start()) and not _opens_with_world_name(words):
+        # A question that is a name and nothing else ("Imran Khan?") opens with no question word.
+        only_a_name = len(words) > 1 and question.strip().rstrip("?!. ") == match.group(0)
+        if _opens_sentence(question, match.start()) and not _opens_with_world_name(words) and not only_a_name:
             words = words[1:]  # "What", "Did", "Explain": capitalised because they come first
         # Of "Chinese-funded" or "US-backed", only the capitalised parts are names.
         parts = [part for word in words for part in word.split("-") if part[:1].isupper()]

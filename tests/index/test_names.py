@@ -11,6 +11,8 @@ from tests.conftest import SAMPLE_BRIEF_ID
     ("question", "names"),
     [
         ("What did Iran say about the ceasefire?", ["Iran"]),
+        ("Imran Khan?", ["Imran Khan"]),  # a name alone opens with no question word
+        ("Khawaja Asif", ["Khawaja Asif"]),
         ("Explain what Asif said.", ["Asif"]),  # a first word is not a name...
         ("Iran's reaction to the truce?", ["Iran"]),  # ...unless it is a state or a capital
         ("South Korea's view of the truce?", ["South Korea"]),  # whole
@@ -43,6 +45,8 @@ def test_names_are_capitalised_runs_that_do_not_open_a_sentence(question, names)
     ("question", "unknown"),
     [
         ("What did Iran say about the ceasefire?", ["Iran"]),
+        ("Imran Khan?", ["Imran Khan"]),  # a name alone, whole
+        ("Khawaja Asif", []),  # a name alone, known
         ("What did Imran Khan and the UN say?", ["Imran Khan", "UN"]),
         ("Did Mullah Omar sign it?", ["Mullah Omar"]),  # one unknown word makes the name unknown
         ("What did Qatar and Türkiye do?", []),
