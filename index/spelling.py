@@ -35,6 +35,9 @@ _LONG = 8  # from this length, two slips are allowed
 # vocabulary so large that more share the word's first letter and length, only the English word
 # near it is looked for, rather than keep a question waiting (benchmarks/speed.py --only spelling).
 SCAN_LIMIT = 2_000
+# Unknown words looked up in one question, at most: a question of gibberish (1,000 characters of
+# it) would otherwise take seconds, and no one slips a dozen times in one question.
+MOST_LOOKED_UP = 8
 _PLACES = frozenset(
     fold(word)
     for name in (*STATES, *(other for others in STATES.values() for other in others), *CAPITALS)
@@ -85,7 +88,7 @@ class Speller:
 
     def corrected(self, question: str) -> str:
         """The question with each slip replaced by the briefs' word; unchanged if it has none."""
-        pieces, end = [], 0
+        pieces, end, looked_up = [], 0, 0
         title_case = in_title_case(question)
         for match in _WORD.finditer(question):
             word = match.group(0)
@@ -95,7 +98,12 @@ class Speller:
             before = question[: match.start()].rstrip()
             capitalised = title_case or not before or before[-1] in ".?!"
             plain = word[1:].islower() if capitalised else word.islower()
-            replacement = self._replacement(word) if plain else None
+            if not plain or not self._unknown(word.lower()):
+                continue
+            if looked_up == MOST_LOOKED_UP:  # gibberish: the rest stays as typed
+                break
+            looked_up += 1
+            replacement = self._nearest(word.lower())
             if replacement:
                 pieces += [
                     question[end : match.start()],
@@ -104,14 +112,16 @@ class Speller:
                 end = match.end()
         return "".join(pieces) + question[end:] if pieces else question
 
-    def _replacement(self, word: str) -> str | None:
-        lower = word.lower()
-        if len(word) < _MIN_LENGTH or lower in self._dictionary or lower in STOP_WORDS or lower in _PLACES:
-            return None
+    def _unknown(self, lower: str) -> bool:
+        """Neither an English word nor the briefs' (nor too short to tell, nor a place)."""
+        if len(lower) < _MIN_LENGTH or lower in self._dictionary or lower in STOP_WORDS or lower in _PLACES:
+            return False
         stems = tokens(lower)
-        if not stems or stems[0] in self._lexical.vocabulary:
-            return None
-        term = self._closest_term(stems[0])
+        return bool(stems) and stems[0] not in self._lexical.vocabulary
+
+    def _nearest(self, lower: str) -> str | None:
+        """The word an unknown word stands for, or None."""
+        term = self._closest_term(tokens(lower)[0])
         if term:
             return self._surface(term)
         # Failing a word of the briefs near it: the English word near it, if the briefs hold that

@@ -62,3 +62,10 @@ def test_a_vocabulary_too_large_to_compare_leaves_the_word_as_typed(fake_engine,
     assert speller.corrected("what did haqani warn") == "what did haqqani warn"  # no English word
     monkeypatch.setattr(index.spelling, "SCAN_LIMIT", 0)
     assert speller.corrected("what did haqani warn") == "what did haqani warn"
+
+
+def test_a_question_of_gibberish_is_looked_up_only_so_far(speller):
+    from index.spelling import MOST_LOOKED_UP
+
+    corrected = speller.corrected(" ".join(["ceasfire"] * (MOST_LOOKED_UP + 2))).split()
+    assert corrected == ["ceasefire"] * MOST_LOOKED_UP + ["ceasfire"] * 2
