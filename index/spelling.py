@@ -35,8 +35,8 @@ _LONG = 8  # from this length, two slips are allowed
 # vocabulary so large that more share the word's first letter and length, only the English word
 # near it is looked for, rather than keep a question waiting (benchmarks/speed.py --only spelling).
 SCAN_LIMIT = 2_000
-# Unknown words looked up in one question, at most: a question of gibberish (1,000 characters of
-# it) would otherwise take seconds, and no one slips a dozen times in one question.
+# Unknown words looked up in one question, at most: a question of gibberish would otherwise look
+# up every word (at up to 35 ms each), and no one slips a dozen times in one question.
 MOST_LOOKED_UP = 8
 _PLACES = frozenset(
     fold(word)
