@@ -101,6 +101,7 @@ def test_question_set_quality_does_not_regress(real_engine):
         ("brief_questions_fresh7.jsonl", 33, 37, 38, 9),
         ("brief_questions_fresh8.jsonl", 31, 35, 38, 6),
         ("brief_questions_fresh9.jsonl", 32, 39, 41, 7),
+        ("brief_questions_fresh10.jsonl", 33, 39, 40, 7),
     ],
 )
 def test_held_out_questions_do_not_regress(
