@@ -487,6 +487,17 @@ def _scifact_indexed():
     return embedder, dataset, scifact_dir
 
 
+def _sample_and_scifact(
+    folder: Path, brief_questions: list[str], scifact_dir: Path, claims: list[str]
+) -> dict[str, tuple[Path, Path, list[str]]]:
+    """The two corpora a per-question figure is measured on, by name: the sample brief indexed in
+    `folder` with its questions, SciFact train with `claims`."""
+    return {
+        f"sample brief, {len(brief_questions)} questions": (ROOT / "docs_corpus", folder, brief_questions),
+        f"SciFact train, {len(claims)} claims": (SCIFACT, scifact_dir, claims),
+    }
+
+
 def bench_late() -> None:
     """What late interaction adds to a question, through the engine as the bot runs it (questions
     on ONNX): off, on with a cold passage-token cache (each question's head encoded), and warm."""
@@ -500,14 +511,9 @@ def bench_late() -> None:
     print("\n[late] question latency, engine.ask with the ONNX question backend, late interaction off / on")
     print(f"  {'corpus':34} {'off p50':>8} {'cold p50':>9} {'cold p95':>9} {'warm p50':>9} {'warm p95':>9}")
     with tempfile.TemporaryDirectory() as folder:
-        corpora = {
-            f"sample brief, {len(brief_questions)} questions": (
-                ROOT / "docs_corpus",
-                Path(folder),
-                brief_questions,
-            ),
-            "SciFact train, 200 claims": (SCIFACT, scifact_dir, list(dataset.queries.values())[:200]),
-        }
+        corpora = _sample_and_scifact(
+            Path(folder), brief_questions, scifact_dir, list(dataset.queries.values())[:200]
+        )
         for name, (corpus, index_dir, questions) in corpora.items():
             off = Engine(corpus, index_dir, embedder, weights=FusionWeights(late_weight=0.0))
             off.ensure_index()
@@ -544,14 +550,9 @@ def bench_spelling() -> None:
     print(f"\n[spelling] the English word list read once: {(time.perf_counter() - started) * 1000:.0f} ms")
     print(f"  {'corpus':40} {'words':>7} {'build ms':>9} {'as written p50/max':>19} {'slipped p50/max':>16}")
     with tempfile.TemporaryDirectory() as folder:
-        corpora = {
-            f"sample brief, {len(brief_questions)} questions": (
-                ROOT / "docs_corpus",
-                Path(folder),
-                brief_questions,
-            ),
-            "SciFact train, 809 claims": (SCIFACT, scifact_dir, list(dataset.queries.values())),
-        }
+        corpora = _sample_and_scifact(
+            Path(folder), brief_questions, scifact_dir, list(dataset.queries.values())
+        )
         for name, (corpus, index_dir, questions) in corpora.items():
             engine = Engine(corpus, index_dir, embedder)
             engine.ensure_index()
