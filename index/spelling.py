@@ -98,12 +98,13 @@ class Speller:
             before = question[: match.start()].rstrip()
             capitalised = title_case or not before or before[-1] in ".?!"
             plain = word[1:].islower() if capitalised else word.islower()
-            if not plain or not self._unknown(word.lower()):
+            stem = self._unknown_stem(word.lower()) if plain else None
+            if stem is None:
                 continue
             if looked_up == MOST_LOOKED_UP:  # gibberish: the rest stays as typed
                 break
             looked_up += 1
-            replacement = self._nearest(word.lower())
+            replacement = self._nearest(word.lower(), stem)
             if replacement:
                 pieces += [
                     question[end : match.start()],
@@ -112,16 +113,17 @@ class Speller:
                 end = match.end()
         return "".join(pieces) + question[end:] if pieces else question
 
-    def _unknown(self, lower: str) -> bool:
-        """Neither an English word nor the briefs' (nor too short to tell, nor a place)."""
+    def _unknown_stem(self, lower: str) -> str | None:
+        """The stem of a word that is neither an English word nor the briefs' (nor too short to
+        tell, nor a place); None for any other word."""
         if len(lower) < _MIN_LENGTH or lower in self._dictionary or lower in STOP_WORDS or lower in _PLACES:
-            return False
+            return None
         stems = tokens(lower)
-        return bool(stems) and stems[0] not in self._lexical.vocabulary
+        return stems[0] if stems and stems[0] not in self._lexical.vocabulary else None
 
-    def _nearest(self, lower: str) -> str | None:
-        """The word an unknown word stands for, or None."""
-        term = self._closest_term(tokens(lower)[0])
+    def _nearest(self, lower: str, stem: str) -> str | None:
+        """The word an unknown word (`stem` its stem) stands for, or None."""
+        term = self._closest_term(stem)
         if term:
             return self._surface(term)
         # Failing a word of the briefs near it: the English word near it, if the briefs hold that
