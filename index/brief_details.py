@@ -17,6 +17,11 @@ abstain. It is answered with the brief's opening paragraph and the paragraphs th
 otherwise the engine asks which. What it concludes ("What is the conclusion?", "bottom line?",
 "What does the brief recommend?"): the same, without the opening.
 
+What it says about a subject ("What does the brief say about women?", "does it mention Bagram?",
+"anything on refugees?"): the frame is about the brief, the subject is what to search. Searched
+with its frame, such a question is drawn to the passages that quote someone ("say") and holds a
+word no passage does ("brief"), so that even a subject the brief names in passing is refused.
+
 Narrow on purpose: "What does the author conclude about peace?" names a subject and is searched
 (the conclusion nudged first, index/conclusion.py); "Who issued the warning?" is about the briefs'
 subject, not the brief; "Summarise what Asif said" and "What are the main points of the
@@ -160,3 +165,44 @@ def asked_whole(question: str) -> str:
     if _CONCLUDING.search(folded):
         return CONCLUSION
     return OVERVIEW if _OVERVIEW.search(folded) or _VIEW.search(folded) else ""
+
+
+# A frame around a subject: a verb of saying after the brief or its author, or a question whether
+# there is anything on it. Only these verbs and nouns: "Is there any chance of peace?" and "What
+# does the author conclude about peace?" are questions about the subject, searched as asked.
+_SAYS = (
+    r"(?:says?|said|writes?|wrote|mentions?|mentioned|notes?|tells?\s+(?:us|me)|talks?|speaks?"
+    r"|have\s+to\s+say|discuss(?:es)?|covers?|address(?:es)?|touch(?:es)?\s+on|refers?\s+to"
+    r"|deals?\s+with)"
+)
+_ANYTHING = r"(?:say|mention|write|have)\s+(?:anything|something|much)"
+_REGARDING = r"(?:about|on|of|regarding|concerning)"
+_IT_OR_WRITER = rf"(?:{_THE_WRITER}|it)"
+_SOME = r"(?:any|anything|something|much)(?:\s+(?:mention|info|information|details?|word|discussion|data))?"
+_TOPIC_FRAMES = [
+    re.compile(frame, re.IGNORECASE)
+    for frame in (
+        # "What does the brief say about women?", "what do the briefs tell us on the TTP"
+        rf"^what\s+(?:does|do|did)\s+{_IT_OR_WRITER}\s+{_SAYS}\s+{_REGARDING}\s+(?P<topic>.+)$",
+        # "What is said about women?", "what's written on Bagram"
+        rf"^what(?:'s|\s+is|\s+was)\s+(?:said|written|mentioned|reported)\s+{_REGARDING}\s+(?P<topic>.+)$",
+        # "Does it mention civil society?", "does the report say anything about Bagram"
+        rf"^(?:does|do|did)\s+{_IT_OR_WRITER}\s+(?:{_ANYTHING}\s+{_REGARDING}|{_SAYS})\s+(?P<topic>.+)$",
+        # "Is there anything about Bagram?", "is there any mention of women in the brief"
+        rf"^(?:is|are)\s+there\s+{_SOME}(?:\s+in\s+{_IT_OR_WRITER})?\s+{_REGARDING}\s+(?P<topic>.+)$",
+        # "anything on refugees?", "any mention of Bagram", "what about India?", "tell me about CPEC"
+        rf"^(?:{_SOME}|what\s+about|(?:please\s+)?tell\s+me(?:\s+more)?\s+about)\s+{_REGARDING}?\s*(?P<topic>.+)$",
+    )
+]
+_IN_THE_BRIEF = re.compile(rf"\s+(?:in|from)\s+(?:{_A_DOCUMENT}|it)$", re.IGNORECASE)
+
+
+def asked_topic(question: str) -> str:
+    """The subject of a question that asks what the brief says about it ("What does the brief
+    say about women?" → "women"), as written; "" for any other question."""
+    framed = " ".join(question.replace("\u2019", "'").split()).rstrip(" ?.!")
+    for frame in _TOPIC_FRAMES:
+        if match := frame.search(framed):
+            topic = _IN_THE_BRIEF.sub("", match.group("topic")).strip()
+            return topic if re.search(r"\w", topic) else ""
+    return ""

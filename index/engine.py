@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from index.actor_summary import ActorDirectory, ActorSummary
+from index.brief_details import asked_topic
 from index.embedding import Embedder
 from index.errors import (
     REBUILD_ADVICE,
@@ -147,10 +148,12 @@ class Engine:
         searcher = Searcher(generation, self.weights, self.late)
         typed = [check_question(q) for q in questions]
         asked = [generation.speller.corrected(q) for q in typed] if self.correct_spelling else typed
-        _, vectors, tokens = self._embed_questions(asked, generation, searcher.uses_late(retriever))
+        # "What does the brief say about women?" searches for "women" (index/brief_details.py).
+        searched = [asked_topic(q) or q for q in asked]
+        _, vectors, tokens = self._embed_questions(searched, generation, searcher.uses_late(retriever))
         answers = answer_many(
             searcher,
-            asked,
+            searched,
             vectors,
             k or self.passages_per_answer,
             self.threshold,
@@ -158,10 +161,10 @@ class Engine:
             retriever,
             tokens,
         )
-        # Each answer is to the question as asked, saying how it was read if a slip was corrected.
+        # Each answer is to the question as typed, saying how it was read if a slip was corrected.
         return [
-            replace(answer, question=question, read_as=answer.question if answer.question != question else "")
-            for answer, question in zip(answers, typed, strict=True)
+            replace(answer, question=question, read_as=read if read != question else "")
+            for answer, question, read in zip(answers, typed, asked, strict=True)
         ]
 
     def check_askable(self, filters: SearchFilters | None = None) -> None:

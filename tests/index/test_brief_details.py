@@ -14,6 +14,7 @@ from index.brief_details import (
     CONCLUSION,
     OVERVIEW,
     WHICH_BRIEF,
+    asked_topic,
     asked_whole,
     asks_actors,
     asks_brief_details,
@@ -206,3 +207,44 @@ def test_the_latest_brief_is_the_newest_dated_one(fake_engine, corpus):
     assert (
         fake_engine.ask("tl;dr of the latest brief", filters=older_only).hits[0].passage.brief_id == "older"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("what does the brief say about women", "women"),
+        ("What does the author say about India?", "India"),
+        ("What do the briefs tell us about the TTP", "the TTP"),
+        ("What does the water brief say about Iran?", "Iran"),
+        ("What did it say of the TTP?", "the TTP"),
+        ("What’s said about critical minerals?", "critical minerals"),
+        ("does it mention civil society", "civil society"),
+        ("Does the report say anything about Bagram?", "Bagram"),
+        ("Does the brief discuss India’s role?", "India's role"),
+        ("Is there anything about Bagram?", "Bagram"),
+        ("is there any mention of women in the brief?", "women"),
+        ("anything on refugees?", "refugees"),
+        ("any mention of Bagram", "Bagram"),
+        ("what about India?", "India"),
+        ("Tell me about the monitoring mechanism", "the monitoring mechanism"),
+        # A subject's own question, searched as asked.
+        ("Is there any chance of peace?", ""),
+        ("What does the author conclude about the prospects for real peace?", ""),
+        ("What does the brief say will happen if the problems are not tackled?", ""),
+        ("Did Asif say anything about India?", ""),  # an actor, not the brief
+        ("What does the brief say?", ""),  # the brief as a whole
+        ("tell me about", ""),
+    ],
+)
+def test_the_subject_of_a_question_about_what_a_brief_says(question, topic):
+    assert asked_topic(question) == topic
+
+
+def test_what_a_brief_says_about_a_subject_is_searched_for_the_subject(fake_engine):
+    fake_engine.embedder.token_texts.clear()
+    framed = fake_engine.ask("What does the brief say about the verification mechanism?")
+    assert fake_engine.embedder.token_texts == ["the verification mechanism"]
+    assert framed.question == "What does the brief say about the verification mechanism?"
+    assert not framed.read_as  # the question was read as typed; only its frame was left out
+    plain = fake_engine.ask("the verification mechanism")
+    assert [hit.passage.passage_id for hit in framed.hits] == [hit.passage.passage_id for hit in plain.hits]

@@ -42,6 +42,25 @@ def test_a_few_words_the_brief_holds_are_answered_where_it_holds_them(real_engin
 
 
 @pytest.mark.parametrize(
+    ("question", "paragraph"),
+    [
+        ("what does the brief say about women", 5),  # searched with its frame: abstained
+        ("Is there anything about Bagram?", 3),  # likewise
+        ("What does the author say about India?", 11),  # with its frame: Asif's statements first
+    ],
+)
+def test_what_a_brief_says_about_a_subject_is_where_it_names_the_subject(real_engine, question, paragraph):
+    answer = real_engine.ask(question)
+    assert not answer.abstained and answer.hits[0].passage.paragraph == paragraph
+
+
+def test_what_a_brief_says_about_a_subject_it_never_names_is_refused(real_engine):
+    assert real_engine.ask("What does the brief say about climate change?").abstained
+    iran = real_engine.ask("Is there anything about Iran?")
+    assert iran.abstained and iran.unknown_names == ("Iran",)
+
+
+@pytest.mark.parametrize(
     ("typed", "paragraph"),
     [
         ("was the ceasfire extended?", 1),
