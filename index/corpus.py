@@ -7,20 +7,26 @@ import re
 import tomllib
 from dataclasses import dataclass
 from datetime import date
+from itertools import takewhile
 from pathlib import Path
 
 from index.errors import CorpusMissingError
 from index.formats import FormatError, html_text, pdf_blocks
+from index.masthead import MASTHEAD_LINES, Masthead, is_masthead_line, read_masthead
 from index.models import Brief, BriefMeta, Paragraph, SkippedFile
 
 TEXT_SUFFIXES = (".md", ".txt")
 BRIEF_SUFFIXES = (".md", ".txt", ".pdf", ".html", ".htm")
 SIDECAR_SUFFIX = ".meta.toml"  # "brief.pdf" + "brief.meta.toml": front matter for any format
 MAX_BRIEF_BYTES = 5_000_000
+# Bump when the same file is read into other paragraphs or metadata, so that the next `briefbot
+# index` reads every brief again (2: mastheads, headings right above their paragraph).
+PARSE_VERSION = 2
 _FRONT_MATTER_KEYS = {"title", "author", "publisher", "date", "url"}
 _HEADING_MAX_WORDS = 8
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
-_BYLINE = re.compile(r"^by\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})$", re.IGNORECASE)
+# A heading's line is at most this share of the line under it when no blank line parts them.
+HEADING_OVER_RATIO = 0.6
 
 
 class BriefFormatError(ValueError):
@@ -105,27 +111,27 @@ def parse_brief(
     if sidecar is not None:
         fields.update(_sidecar_fields(sidecar))
     title = fields.get("title")
-    author = fields.get("author")
     if blocks and title and _MD_HEADING.match(blocks[0][0]) and blocks[0][0].lstrip("# ").strip() == title:
         blocks.pop(0)  # the title repeated as the first heading
-    elif not title and blocks and _is_single_short_line(blocks[0][0]):
-        title = blocks.pop(0)[0].lstrip("# ").strip()
-    if blocks and not author and (byline := _BYLINE.match(blocks[0][0])):
-        author = byline.group(1)
-        blocks.pop(0)
+    elif not title and blocks:
+        blocks[:1] = _title_apart(blocks[0])
+        if _is_single_short_line(blocks[0][0]):
+            title = blocks.pop(0)[0].lstrip("# ").strip()
+    masthead = _masthead(blocks)
     paragraphs = _paragraphs(blocks)
     if not paragraphs:
         raise BriefFormatError("empty: no paragraph of text found")
     meta = BriefMeta(
         brief_id=brief_id,
         title=title or brief_id,
-        author=author,
+        author=fields.get("author") or masthead.author,
         publisher=fields.get("publisher"),
-        date=_parse_date(fields.get("date")),
+        date=_parse_date(fields.get("date")) or masthead.date,
         url=fields.get("url"),
         source_file=source_file,
     )
     digest = hashlib.sha256(raw + (b"\0" + sidecar if sidecar is not None else b"")).hexdigest()
+    digest = f"p{PARSE_VERSION}:{digest}"  # a brief read otherwise is a changed brief
     return Brief(meta, tuple(paragraphs), digest)
 
 
@@ -201,6 +207,25 @@ def _blocks(body: str) -> list[tuple[str, int | None]]:
     return [(block, None) for block in blocks]
 
 
+def _title_apart(block: tuple[str, int | None]) -> list[tuple[str, int | None]]:
+    """A first block of a title and its byline or date on the lines under it ("Securing the
+    Corridor" / "By Sara Malik, 12 March 2025"), one block a line; else the block as it is."""
+    lines = block[0].split("\n")
+    if len(lines) > 1 and all(is_masthead_line(line) for line in lines[1:]):
+        return [(line, block[1]) for line in lines]
+    return [block]
+
+
+def _masthead(blocks: list[tuple[str, int | None]]) -> Masthead:
+    """The author and date of the one-line blocks that open the body (index/masthead.py), those
+    blocks taken out of `blocks`: a byline is no paragraph, nor a section heading."""
+    leading = list(takewhile(lambda block: "\n" not in block[0], blocks[:MASTHEAD_LINES]))
+    masthead, used = read_masthead([text for text, _ in leading])
+    for number in sorted(used, reverse=True):
+        del blocks[number]
+    return masthead
+
+
 def _is_single_short_line(block: str) -> bool:
     """A first line that can be a title: one line, not too long, not ending like a sentence."""
     return "\n" not in block and len(block) <= 200 and block[-1] not in ".,;:!"
@@ -220,14 +245,25 @@ def _heading_of(block: str) -> str | None:
     return block
 
 
+def _heading_over(block: str) -> str | None:
+    """The heading on the first line of `block` with no blank line under it ("Context" /
+    "A suicide attack on a convoy ..."): a heading's line, much shorter than the next, unlike
+    the first line of a paragraph wrapped at a fixed width."""
+    first, _, rest = block.partition("\n")
+    if not rest or len(first) > HEADING_OVER_RATIO * len(rest.split("\n", 1)[0]):
+        return None
+    return _heading_of(first)
+
+
 def _paragraphs(blocks: list[tuple[str, int | None]]) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
     section: str | None = None
     for block, page in blocks:
-        heading = _heading_of(block)
-        if heading is not None:
+        if (heading := _heading_of(block)) is not None:
             section = heading
             continue
+        if (heading := _heading_over(block)) is not None:  # "Context" right above its paragraph
+            section, block = heading, block.split("\n", 1)[1]
         text = " ".join(block.split())
         if not re.search(r"[^\W\d_]", text):  # page numbers, separators: no letter at all
             continue

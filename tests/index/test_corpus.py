@@ -1,3 +1,4 @@
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,55 @@ def test_plain_text_headings_title_and_byline():
     assert [(p.section, p.text) for p in brief.paragraphs] == [
         ("Context", "First paragraph of context. It has two sentences."),
         ("The Way Ahead", "Second paragraph, wrapped over lines."),
+    ]
+
+
+def test_a_plain_text_masthead_gives_title_author_and_date():
+    raw = (
+        b"Securing the Corridor: Chinese Workers and Pakistan's Militancy Problem\n"
+        b"By Sara Malik, Regional Risk Monitor, 12 March 2025\n\n"
+        b"Context\nA suicide attack near Besham killed five Chinese nationals.\n\n"
+        b"Outlook\nPhase Two is likely to stall.\n"
+    )
+    brief = parse_brief(raw, "cpec", suffix=".txt")
+    assert brief.meta.title == "Securing the Corridor: Chinese Workers and Pakistan's Militancy Problem"
+    assert (brief.meta.author, brief.meta.date) == ("Sara Malik", date(2025, 3, 12))
+    # Each heading right above its paragraph, with no blank line between them.
+    assert [(p.section, p.text) for p in brief.paragraphs] == [
+        ("Context", "A suicide attack near Besham killed five Chinese nationals."),
+        ("Outlook", "Phase Two is likely to stall."),
+    ]
+
+
+def test_a_byline_below_a_series_line_and_a_page_number_is_read():
+    # The sample brief as saved from its page: title, page number, series line, byline.
+    raw = (
+        "The Fragile Truce\n\n7\n\nPoliTact’s Issue Brief\n\nBy Naade Ali\n\nPublished: Nov. 3rd, 2025\n\n"
+        "Context\n\nAfter several rounds of talks, the ceasefire was extended.\n"
+    ).encode()
+    brief = parse_brief(raw, "truce", suffix=".txt")
+    assert (brief.meta.author, brief.meta.date) == ("Naade Ali", date(2025, 11, 3))
+    assert [(p.section, p.text) for p in brief.paragraphs] == [
+        ("Context", "After several rounds of talks, the ceasefire was extended.")
+    ]
+
+
+def test_front_matter_wins_over_the_masthead_whose_byline_is_still_no_paragraph():
+    raw = b"---\nauthor: Naade Ali\ndate: 2025-11-03\n---\n# Title\n\nBy N. Ali, 1 May 2020\n\nA paragraph.\n"
+    brief = parse_brief(raw, "t")
+    assert (brief.meta.title, brief.meta.author, brief.meta.date) == ("Title", "Naade Ali", date(2025, 11, 3))
+    assert [(p.section, p.text) for p in brief.paragraphs] == [(None, "A paragraph.")]
+
+
+def test_the_first_line_of_a_wrapped_paragraph_is_no_heading():
+    raw = (
+        b"Title\n\nThe Taliban rejected Asif's\ncharacterization, insisting that\nthe TTP is "
+        b"internal.\n\nBy then the talks\nhad failed.\n"
+    )
+    brief = parse_brief(raw, "t", suffix=".txt")
+    assert [(p.section, p.text) for p in brief.paragraphs] == [
+        (None, "The Taliban rejected Asif's characterization, insisting that the TTP is internal."),
+        (None, "By then the talks had failed."),
     ]
 
 
