@@ -149,13 +149,19 @@ def asks_latest(question: str) -> bool:
     return _LATEST.search(" ".join(fold(question).split())) is not None
 
 
-def names_a_brief(question: str) -> bool:
-    """Whether the question says which brief it is about ("Summarise the water brief"), so the
-    closest passages' brief is the one meant."""
+def brief_name_words(question: str) -> tuple[str, ...]:
+    """The words that name the brief a question is about ("Summarise the water brief": "water";
+    "Who wrote the CPEC report?": "cpec"), folded; none if it names no brief."""
+    words: list[str] = []
     for match in re.finditer(_NAMED, " ".join(fold(question).split())):
-        if set(match.group(1).split()) - _UNNAMING:
-            return True
-    return False
+        words.extend(word for word in match.group(1).split() if word not in _UNNAMING)
+    return tuple(words)
+
+
+def names_a_brief(question: str) -> bool:
+    """Whether the question says which brief it is about ("Summarise the water brief"): the
+    brief whose details hold those words, or else the closest passages' brief, is the one meant."""
+    return bool(brief_name_words(question))
 
 
 def asked_whole(question: str) -> str:

@@ -19,6 +19,7 @@ from index.brief_details import (
     asks_actors,
     asks_brief_details,
     asks_latest,
+    brief_name_words,
     names_a_brief,
 )
 from index.conclusion import asks_conclusion
@@ -30,7 +31,7 @@ from index.lexical import tokens
 from index.models import Answer, Hit, SearchFilters
 from index.offices import may_name_office
 from index.speakers import asked_speaker
-from index.store import Generation
+from index.store import Generation, StoredBrief
 from index.upcoming import NEXT_MEETING, asks_next_meeting, speaks_of_next_meeting
 from index.vectors import search_rows
 
@@ -434,9 +435,14 @@ class Searcher:
         """The answer to a question about the briefs themselves (index/brief_details.py): who
         wrote them, whom they name, what one says as a whole; None for any other question."""
         details, whole, named = asks_brief_details(question), asked_whole(question), names_a_brief(question)
-        latest = self._latest_brief_row(filters) if (details or whole) and asks_latest(question) else None
-        if latest is not None:  # "tl;dr of the latest brief": the newest dated one
-            ranked, named = [Scored(latest, 0.0, 1.0)], True
+        if details or whole:
+            # "tl;dr of the latest brief": the newest dated one; "Who wrote the CPEC brief?": the
+            # brief whose details hold "CPEC", whatever passages come closest.
+            chosen = (
+                self._latest_brief(filters) if asks_latest(question) else self._named_brief(question, filters)
+            )
+            if chosen is not None and (rows := np.flatnonzero(self.generation.passage_brief == chosen)).size:
+                ranked, named = [Scored(int(rows[0]), 0.0, 1.0)], True
         if details:  # front matter, which no passage holds
             return self._abstention(question, ranked, unstated=BRIEF_DETAILS)
         if asks_actors(question):  # the actor index's counts, which no passage holds
@@ -450,19 +456,39 @@ class Searcher:
             return self._overview(question, ranked[0].row, k, opening=whole == OVERVIEW)
         return None
 
-    def _latest_brief_row(self, filters: SearchFilters | None) -> int | None:
-        """The first passage of the newest dated brief the filters admit, if any is dated."""
+    def _admitted_briefs(self, filters: SearchFilters | None) -> list[tuple[int, StoredBrief]]:
+        """The number (as in Generation.passage_brief) and details of each brief `filters` admit."""
         generation = self.generation
         admitted = generation.admitted_briefs(filters or SearchFilters())
-        dated = [
-            (brief.meta.date, number)
+        return [
+            (number, brief)
             for number, (brief, kept) in enumerate(zip(generation.briefs.values(), admitted, strict=True))
-            if kept and brief.meta.date is not None
+            if kept
         ]
-        if not dated:
+
+    def _latest_brief(self, filters: SearchFilters | None) -> int | None:
+        """The number of the newest dated brief the filters admit, if any is dated."""
+        dated = [
+            (brief.meta.date, number) for number, brief in self._admitted_briefs(filters) if brief.meta.date
+        ]
+        return max(dated)[1] if dated else None
+
+    def _named_brief(self, question: str, filters: SearchFilters | None) -> int | None:
+        """The number of the one brief whose title, id, author and publisher hold most of the
+        words the question names a brief by ("the CPEC brief"); None if none or several do."""
+        named = set(tokens(" ".join(brief_name_words(question))))
+        if not named:
             return None
-        rows = np.flatnonzero(generation.passage_brief == max(dated)[1])
-        return int(rows[0]) if len(rows) else None
+        held = []
+        for number, brief in self._admitted_briefs(filters):
+            meta = brief.meta
+            details = " ".join(
+                filter(None, (meta.title, meta.brief_id.replace("-", " "), meta.author, meta.publisher))
+            )
+            held.append((len(named & set(tokens(details))), number))
+        most = max((count for count, _ in held), default=0)
+        best = [number for count, number in held if count == most]
+        return best[0] if most and len(best) == 1 else None
 
     def _overview(self, question: str, row: int, k: int, opening: bool) -> Answer:
         """The brief of passage `row` as a whole: its opening paragraph if `opening`, and those
@@ -491,10 +517,8 @@ class Searcher:
 
     def _named_most(self, filters: SearchFilters | None) -> tuple[tuple[str, int], ...]:
         """The actors the admitted briefs name most, with the passages naming each."""
-        generation = self.generation
-        admitted = generation.admitted_briefs(filters or SearchFilters())
-        briefs = {brief_id for brief_id, kept in zip(generation.briefs, admitted, strict=True) if kept}
-        listing = generation.actor_directory.listing(briefs)[:NAMED_MOST]
+        briefs = {brief.meta.brief_id for _, brief in self._admitted_briefs(filters)}
+        listing = self.generation.actor_directory.listing(briefs)[:NAMED_MOST]
         return tuple((actor.name, actor.mentions) for actor in listing)
 
     def _abstention(

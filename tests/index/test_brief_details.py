@@ -191,6 +191,24 @@ def test_whom_the_briefs_name_is_answered_from_the_actor_index(fake_engine, corp
     assert only.named_most == () and "The briefs name no actors." in answer_text(only)
 
 
+def test_a_brief_named_by_its_details_is_the_one_meant_whatever_passages_come_closest(fake_engine, corpus):
+    (corpus / "sindh.md").write_text(
+        "---\ntitle: Monsoon floods in Sindh\nauthor: Sara Malik\n---\n\nRivers rose across the "
+        "province.\n\nRebuilding will take years.\n",
+        encoding="utf-8",
+    )
+    # Another brief's passage holds the words of the question: it comes closest.
+    write_brief(corpus, "weather.md", ["Who wrote the monsoon report? The weather desk did."], "Weather")
+    fake_engine.reindex()
+    author = fake_engine.ask("Who wrote the monsoon report?")
+    assert [brief.brief_id for brief in author.closest_briefs] == ["sindh"]
+    gist = fake_engine.ask("Summarise the Sara Malik brief")
+    assert [hit.passage.passage_id for hit in gist.hits] == ["sindh#1", "sindh#2"]
+    # Words no brief's details hold: the brief of the closest passages.
+    assert fake_engine.ask("Summarise the rebuilding brief").hits[0].passage.brief_id == "sindh"
+    assert fake_engine.ask("Summarise the weather brief").hits[0].passage.brief_id == "weather"
+
+
 def test_the_latest_brief_is_the_newest_dated_one(fake_engine, corpus):
     for name, day in (("older", "2024-03-01"), ("newer", "2025-06-30")):
         (corpus / f"{name}.md").write_text(
