@@ -109,7 +109,9 @@ _UNIT = (
 )
 _REFERS = re.compile(r"\b(?:the|these|those|both|all|its|their|our)\s+$", re.IGNORECASE)
 _COUNT_WORDS = re.compile(rf"\b(?:{_NUMBER_WORD}|{_LARGE_WORD}|{_VAGUE_COUNT})\b", re.IGNORECASE)
-_AMOUNT = re.compile(rf"\d|%|\b(?:{_LARGE_WORD}|per ?cent|percent)\b", re.IGNORECASE)
+# An amount may be stated against another: "delays have doubled the cost" answers "how much".
+_RELATIVE = r"(?:doubl|tripl|trebl|quadrupl|halv)(?:ed|ing)|twice|\w+-?fold"
+_AMOUNT = re.compile(rf"\d|%|\b(?:{_LARGE_WORD}|per ?cent|percent|{_RELATIVE})\b", re.IGNORECASE)
 _EXTENT = re.compile(
     rf"\d|\b(?:{_NUMBER_WORD}|{_LARGE_WORD}|{_VAGUE_COUNT}|an?|half an?)[ -]{_UNIT}\b", re.IGNORECASE
 )

@@ -62,6 +62,8 @@ def test_the_figure_a_question_asks_for(question, figure):
         (Figure.COUNT, "Pakistan enters Phase Two of CPEC.", False),  # a name
         (Figure.AMOUNT, "The US pledged $2 billion.", True),
         (Figure.AMOUNT, "Trade fell by a third, worth millions.", True),
+        (Figure.AMOUNT, "Delays have doubled the cost of some projects.", True),  # against another
+        (Figure.AMOUNT, "Imports fell twofold.", True),
         (Figure.AMOUNT, "After several rounds of negotiations, they agreed.", False),  # counts only
         (Figure.EXTENT, "The ceasefire runs for six months.", True),
         (Figure.EXTENT, "The border is 2,640 km long.", True),
