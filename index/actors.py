@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from index.gazetteer import CAPITALS, ORGANISATIONS, STATES
-from index.lexical import fold
+from index.lexical import NORMAL_FORMS, STOP_WORDS, fold
 from index.models import Passage
 
 KINDS = ("person", "state", "organisation", "armed group")
@@ -19,8 +19,9 @@ REGISTRY_FILE = "actors.toml"
 # rebuilds the actors of an index made by an earlier version (2: every state of the world, names
 # inside compounds; 3: not after a capitalised particle either, "Anti-Pakistan"), and when BM25
 # reads other words in it, as the whole generation is rebuilt (4: "US" is the United States; 5:
-# offices in lower case, "foreign minister Abbas Araghchi").
-DISCOVERY_VERSION = 5
+# offices in lower case, "foreign minister Abbas Araghchi"; 6: bodies named in full, "Baloch
+# Liberation Army").
+DISCOVERY_VERSION = 6
 
 _APOSTROPHE = "['’]"
 _NAME_TOKEN = r"(?:[A-Z]\.){1,3}|[A-Z][^\W\d_]+(?:-[^\W\d_]+)*(?:['’][A-Z][^\W\d_]+)?"
@@ -58,6 +59,13 @@ _ARMED = re.compile(
     r"Taliban|Tehreek|Lashkar|Jaish|Army|Front|Brigade|Militia|Liberation|Movement|"
     r"Mujahideen|State|Qaeda|Khawarij|Jamaat"
 )
+# A body named in full, its last word saying what it is ("Baloch Liberation Army", "National
+# Security Council", "Pakistan Muslim League"): found with no acronym in brackets after it.
+_BODY_NOUNS = {
+    "Army", "Front", "Movement", "Party", "League", "Brigade", "Brigades", "Militia", "Council",
+    "Commission", "Committee", "Corps", "Agency", "Alliance", "Organisation", "Organization", "Union",
+}  # fmt: skip
+_STATE_WORDS = {fold(state) for state in STATES}
 _HONORIFICS = {
     "Mullah",
     "Khawaja",
@@ -216,6 +224,7 @@ def build_actor_index(passages: Sequence[Passage], registry: list[Actor]) -> Act
     _discover_acronyms(builder, passages)
     _discover_people(builder, passages)
     _discover_state_bodies(builder, passages)
+    _discover_named_bodies(builder, passages)
     mentions = _find_mentions(builder, passages)
     mentioned = {m.actor_id for m in mentions} | {a.actor_id for a in registry}
     actors = {i: a for i, a in builder.actors.items() if i in mentioned}
@@ -282,6 +291,22 @@ def _discover_state_bodies(builder: _Builder, passages: Sequence[Passage]) -> No
             builder._ensure(
                 f"{match['owner']}'s {match['body']}", "organisation", [f"{match['owner']}’s {match['body']}"]
             )
+
+
+def _discover_named_bodies(builder: _Builder, passages: Sequence[Passage]) -> None:
+    """Bodies named by a run of capitalised words ending in _BODY_NOUNS: a state's own
+    ("Pakistan Army", "Afghan National Army") an organisation, another an armed group if its
+    name says so ("Baloch Liberation Army"), else an organisation ("Awami National Party")."""
+    for passage in passages:
+        for run in _CAPITALISED_RUN.finditer(passage.text):
+            words = run.group(0).split()
+            while words and fold(words[0]) in STOP_WORDS:  # "The", "When" opening the run
+                words = words[1:]
+            if len(words) < 2 or words[-1] not in _BODY_NOUNS:
+                continue
+            name, first = " ".join(words), fold(words[0])
+            of_a_state = NORMAL_FORMS.get(first, first) in _STATE_WORDS
+            builder._ensure(name, "armed group" if not of_a_state and _ARMED.search(name) else "organisation")
 
 
 def _possessive_at(text: str, index: int) -> bool:

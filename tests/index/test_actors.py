@@ -349,3 +349,22 @@ def test_people_named_with_an_office_in_lower_case_or_set_off_by_commas(tmp_path
     assert [line.text[:30] for line in engine.actor("Araghchi").statements] == [
         "Iran's foreign minister Abbas "
     ]
+
+
+def test_bodies_named_in_full_without_an_acronym(tmp_path):
+    engine = build(
+        tmp_path,
+        {
+            "a.md": "# A\n\nThe Baloch Liberation Army claimed the attack in Gwadar. When Pakistan Army "
+            "units arrived, the Awami National Party called for calm. The Future of Ceasefire is unclear.\n"
+        },
+    )
+    kinds = {a.name: a.kind for a in engine.actor_directory().index.actors.values() if a.kind != "state"}
+    assert kinds == {
+        "Baloch Liberation Army": "armed group",
+        "Pakistan Army": "organisation",  # a state's own army
+        "Awami National Party": "organisation",
+    }
+    assert [s.text for s in engine.actor("Baloch Liberation Army").statements] == [
+        "The Baloch Liberation Army claimed the attack in Gwadar."
+    ]
