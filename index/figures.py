@@ -27,6 +27,7 @@ from index.lexical import fold
 class Figure(StrEnum):
     """What a question asks for; the value names it in the abstention ("state no number")."""
 
+    TOLL = "number of casualties"  # a count of the dead or wounded: only one stated with them answers
     COUNT = "number"
     AMOUNT = "figure"
     EXTENT = "length or duration"
@@ -55,6 +56,10 @@ _MEASURED = (
     r"(?:money|cash|aid|funding|funds|investment|debt|loans?|revenue|budget|trade|territory|land|"
     r"area|oil|gas|water|electricity|fuel|food|wheat|compensation|tax(?:es)?|tariffs?)"
 )
+# The dead and wounded: "several rounds" of talks is a count, but not of the soldiers killed.
+_HARMED = (
+    r"(?:killed|died|dead|deaths?|wounded|injured|injuries|casualties|lives|perished|martyred|fatalities)"
+)
 _WHAT_IS = r"^what(?:'s| is| was| are| were) (?:the )?(?:[\w-]+'s? )?(?:[\w-]+ ){0,2}?"
 _ASKED: tuple[tuple[Figure, re.Pattern[str]], ...] = (
     (Figure.CLOCK, re.compile(r"\bwhat time\b|\bat what hour\b")),
@@ -73,11 +78,13 @@ _ASKED: tuple[tuple[Figure, re.Pattern[str]], ...] = (
         ),
     ),
     (
-        Figure.COUNT,
+        Figure.TOLL,
         re.compile(
-            rf"\bhow many\b|{_WHAT_IS}(?:number|count)\b|\bdeath toll\b|\bcasualty (?:count|figures?)\b"
+            rf"\bhow many\b.*\b{_HARMED}\b|{_WHAT_IS}(?:number|count) of (?:the )?{_HARMED}\b"
+            r"|\b(?:death|casualty) (?:toll|count|figures?)\b"
         ),
     ),
+    (Figure.COUNT, re.compile(rf"\bhow many\b|{_WHAT_IS}(?:number|count)\b")),
     (
         Figure.AMOUNT,
         re.compile(
@@ -108,6 +115,8 @@ _UNIT = (
     r"km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|feet|acres?|hectares?)"
 )
 _REFERS = re.compile(r"\b(?:the|these|those|both|all|its|their|our)\s+$", re.IGNORECASE)
+_HARMED_IN = re.compile(rf"\b(?:{_HARMED}|kill\w*|die[sd]?|death toll|lost their lives)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _COUNT_WORDS = re.compile(rf"\b(?:{_NUMBER_WORD}|{_LARGE_WORD}|{_VAGUE_COUNT})\b", re.IGNORECASE)
 # An amount may be stated against another: "delays have doubled the cost" answers "how much".
 _RELATIVE = r"(?:doubl|tripl|trebl|quadrupl|halv)(?:ed|ing)|twice|\w+-?fold"
@@ -163,6 +172,9 @@ def _counts(text: str) -> bool:
 
 def states(figure: Figure, text: str) -> bool:
     """Whether `text` states a figure of the kind asked for."""
+    if figure == Figure.TOLL:
+        sentences = _SENTENCE_END.split(text)
+        return any(_counts(sentence) and _HARMED_IN.search(sentence) for sentence in sentences)
     if figure == Figure.COUNT:
         return _counts(text)
     if figure == Figure.AMOUNT:

@@ -13,7 +13,9 @@ from tests.index.unstated import abstains_until_a_brief_states_it
     [
         ("How many Afghan refugees live in Pakistan?", Figure.COUNT),
         ("What is the number of fighters the TTP has?", Figure.COUNT),
-        ("What was the death toll of the clashes?", Figure.COUNT),
+        ("What was the death toll of the clashes?", Figure.TOLL),
+        ("How many soldiers were killed in the clashes?", Figure.TOLL),
+        ("how many lives were lost", Figure.TOLL),
         ("How much did the US spend on the war?", Figure.AMOUNT),  # a verb of money
         ("How much territory does the Taliban control?", Figure.AMOUNT),  # a measured noun
         ("What is the population of Kabul?", Figure.AMOUNT),
@@ -58,6 +60,10 @@ def test_the_figure_a_question_asks_for(question, figure):
         (Figure.COUNT, "Some 1.3 million Afghans live in Pakistan.", True),
         (Figure.COUNT, "After several rounds of negotiations, they agreed.", True),  # a vague count
         (Figure.COUNT, "Three soldiers died.", True),  # a number opening a sentence
+        (Figure.TOLL, "Three soldiers died.", True),
+        (Figure.TOLL, "A suicide attack killed five Chinese nationals.", True),
+        # A count, and casualties, but not a count of them.
+        (Figure.TOLL, "After several rounds of talks they agreed. The clashes caused casualties.", False),
         (Figure.COUNT, "Tensions between the two countries hinder progress.", False),  # refers
         (Figure.COUNT, "Pakistan enters Phase Two of CPEC.", False),  # a name
         (Figure.AMOUNT, "The US pledged $2 billion.", True),
@@ -101,6 +107,20 @@ def test_a_figure_no_close_passage_states_abstains_and_says_why(fake_engine, cor
         brief="# Refugees\n\nPakistan hosts some 1.3 million Afghan refugees, and Asif wants Pakistan to "
         "repatriate the Afghan refugees.\n",
         stated="1.3 million",
+    )
+
+
+def test_a_count_of_casualties_is_answered_only_by_a_count_stated_with_them(fake_engine, corpus):
+    # Paragraph 1 counts "several rounds" of talks and tells of "heavy casualties": no toll.
+    abstains_until_a_brief_states_it(
+        fake_engine,
+        corpus,
+        "How many people were killed in the cross-border clashes?",
+        unstated="number of casualties",
+        reason="state no number of casualties, so the briefs do not answer this",
+        answered_instead="Were there casualties in the cross-border clashes?",
+        brief="# Toll\n\nThe cross-border clashes killed 23 soldiers and many people, officials said.\n",
+        stated="23 soldiers",
     )
 
 
