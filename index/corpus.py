@@ -7,7 +7,6 @@ import re
 import tomllib
 from dataclasses import dataclass
 from datetime import date
-from itertools import takewhile
 from pathlib import Path
 
 from index.errors import CorpusMissingError
@@ -25,6 +24,7 @@ PARSE_VERSION = 2
 _FRONT_MATTER_KEYS = {"title", "author", "publisher", "date", "url"}
 _HEADING_MAX_WORDS = 8
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
+_NUMBERED = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[IVX]+[.)])\s+")
 # A heading's line is at most this share of the line under it when no blank line parts them.
 HEADING_OVER_RATIO = 0.6
 
@@ -219,8 +219,7 @@ def _title_apart(block: tuple[str, int | None]) -> list[tuple[str, int | None]]:
 def _masthead(blocks: list[tuple[str, int | None]]) -> Masthead:
     """The author and date of the one-line blocks that open the body (index/masthead.py), those
     blocks taken out of `blocks`: a byline is no paragraph, nor a section heading."""
-    leading = list(takewhile(lambda block: "\n" not in block[0], blocks[:MASTHEAD_LINES]))
-    masthead, used = read_masthead([text for text, _ in leading])
+    masthead, used = read_masthead([text for text, _ in blocks[:MASTHEAD_LINES]])
     for number in sorted(used, reverse=True):
         del blocks[number]
     return masthead
@@ -240,7 +239,8 @@ def _heading_of(block: str) -> str | None:
     words = block.split()
     if not 1 <= len(words) <= _HEADING_MAX_WORDS:
         return None
-    if block[-1] in ".!?:;,\"”’'" or not block[0].isupper():
+    named = _NUMBERED.sub("", block)  # "2. Key findings", "IV. Outlook"
+    if block[-1] in ".!?:;,\"”’'" or not named[:1].isupper():
         return None
     return block
 

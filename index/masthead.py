@@ -19,7 +19,7 @@ from datetime import date, datetime
 # Lines of the masthead looked at past the title: enough for a series line, a page number, a
 # byline and a date; the first paragraph ends the masthead anyway.
 MASTHEAD_LINES = 5
-_BYLINE = re.compile(r"^by\s+(.+)$", re.IGNORECASE)
+_BYLINE = re.compile(r"^(?:(?:written\s+)?by|authors?\s*:|written\s+by\s*:?)\s+(.+)$", re.IGNORECASE)
 _NAME_WORD = r"[A-Z][\w.'’-]*"
 _NAMES = re.compile(rf"^{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|al|bin|de|van|von|and|&))*$")
 _SEPARATOR = re.compile(r"\s*(?:[,|·•;]|\s[–—-]\s)\s*")
@@ -29,6 +29,7 @@ _DATE_TEXT = re.compile(
     r"|\d{4}-\d{2}-\d{2})\b"
 )
 _DATED = re.compile(r"^(?:(?:published|posted|updated|dated?)(?:\s+on)?\s*:?\s*)?(.+)$", re.IGNORECASE)
+_SHORT_LINE = 100  # a masthead's lines are short; a paragraph's are longer, or several and no byline
 _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b")
 _DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%Y-%m-%d")
 
@@ -54,7 +55,8 @@ def date_in(text: str) -> date | None:
 
 def byline_of(line: str) -> Masthead | None:
     """Author and date of a byline ("By Jane Roe", "By Sara Malik, Regional Risk Monitor, 12
-    March 2025", "By A. Khan and B. Shah | March 12, 2025"); None if `line` is none. What else
+    March 2025", "By A. Khan and B. Shah | March 12, 2025", "Author: Farah Siddiqui"); None if
+    `line` is none. What else
     it holds (a post, an outlet) is left out: nothing tells one from the other."""
     match = _BYLINE.match(line.strip())
     if not match:
@@ -75,13 +77,21 @@ def is_masthead_line(line: str) -> bool:
     return byline_of(line) is not None or date_in(line) is not None
 
 
-def read_masthead(lines: list[str]) -> tuple[Masthead, set[int]]:
-    """The author and date found on the first MASTHEAD_LINES of `lines` (each a block of one
-    line), and the indexes of the lines they were read from."""
+def read_masthead(blocks: list[str]) -> tuple[Masthead, set[int]]:
+    """The author and date found in the first MASTHEAD_LINES of `blocks`, and the indexes of the
+    blocks they were read from. A block is read if it is one line, or several short lines of
+    which one is a byline or a date ("Policy Brief No. 14 | Water Desk" / "Author: Farah
+    Siddiqui" / "Date: 4 February 2025"): the whole block is then the masthead's."""
     author, dated, used = None, None, set()
-    for number, line in enumerate(lines[:MASTHEAD_LINES]):
-        if author is None and (byline := byline_of(line)):
-            author, dated, used = byline.author, dated or byline.date, used | {number}
-        elif dated is None and (found := date_in(line)):
-            dated, used = found, used | {number}
+    for number, block in enumerate(blocks[:MASTHEAD_LINES]):
+        lines = block.split("\n")
+        if any(len(line) > _SHORT_LINE for line in lines) or (
+            len(lines) > 1 and not any(map(is_masthead_line, lines))
+        ):
+            break  # the first paragraph: the masthead is above it
+        for line in lines:
+            if author is None and (byline := byline_of(line)):
+                author, dated, used = byline.author, dated or byline.date, used | {number}
+            elif dated is None and (found := date_in(line)):
+                dated, used = found, used | {number}
     return Masthead(author, dated), used

@@ -63,6 +63,23 @@ def test_a_byline_below_a_series_line_and_a_page_number_is_read():
     ]
 
 
+def test_a_masthead_of_labelled_lines_and_numbered_headings():
+    raw = (
+        b"WATER AND CONFLICT IN THE KABUL RIVER BASIN\n\n"
+        b"Policy Brief No. 14 | South Asia Water Desk\nAuthor: Farah Siddiqui\nDate: 4 February 2025\n\n"
+        b"1. Introduction\n\nThe Kabul River rises in the Hindu Kush and flows east into Pakistan,\n"
+        b"where it joins the Indus near Attock.\n\n"
+        b"IV. Recommendations\n\nBy 2026, Islamabad and Kabul should set up a working group.\n\n"
+        b"By Jane Roe\n"  # below the first paragraph: a line of the brief, not its byline
+    )
+    brief = parse_brief(raw, "water", suffix=".txt")
+    assert (brief.meta.author, brief.meta.date) == ("Farah Siddiqui", date(2025, 2, 4))
+    assert [(p.section, p.text[:22]) for p in brief.paragraphs] == [
+        ("1. Introduction", "The Kabul River rises "),
+        ("IV. Recommendations", "By 2026, Islamabad and"),
+    ]
+
+
 def test_front_matter_wins_over_the_masthead_whose_byline_is_still_no_paragraph():
     raw = b"---\nauthor: Naade Ali\ndate: 2025-11-03\n---\n# Title\n\nBy N. Ali, 1 May 2020\n\nA paragraph.\n"
     brief = parse_brief(raw, "t")

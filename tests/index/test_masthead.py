@@ -15,6 +15,8 @@ from index.masthead import byline_of, date_in
         ("By A. Khan and B. Shah | March 12, 2025", "A. Khan and B. Shah", date(2025, 3, 12)),
         ("By Jane Roe — Nov. 3rd, 2025", "Jane Roe", date(2025, 11, 3)),
         ("by Asif Durrani", "Asif Durrani", None),
+        ("Author: Farah Siddiqui", "Farah Siddiqui", None),
+        ("Written by Omar Khan, 2025-02-04", "Omar Khan", date(2025, 2, 4)),
     ],
 )
 def test_a_byline_gives_author_and_date(line, author, dated):
