@@ -19,7 +19,8 @@ BRIEF_SUFFIXES = (".md", ".txt", ".pdf", ".html", ".htm")
 SIDECAR_SUFFIX = ".meta.toml"  # "brief.pdf" + "brief.meta.toml": front matter for any format
 MAX_BRIEF_BYTES = 5_000_000
 # Bump when the same file is read into other paragraphs or metadata, so that the next `briefbot
-# index` reads every brief again (2: mastheads, headings right above their paragraph).
+# index` reads every brief again (2: mastheads, numbered headings, headings right above their
+# paragraph).
 PARSE_VERSION = 2
 _FRONT_MATTER_KEYS = {"title", "author", "publisher", "date", "url"}
 _HEADING_MAX_WORDS = 8
