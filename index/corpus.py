@@ -25,6 +25,8 @@ PARSE_VERSION = 2
 _FRONT_MATTER_KEYS = {"title", "author", "publisher", "date", "url"}
 _HEADING_MAX_WORDS = 8
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
+# A line opening a list item: "- ", "* ", "• ", "1. ", "2) ", "a) ".
+_ITEM = re.compile(r"(?:^|\n)\s*(?:[-*•·–]|\d{1,2}[.)]|[a-z][.)])\s+")
 _NUMBERED = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[IVX]+[.)])\s+")
 # A heading's line is at most this share of the line under it when no blank line parts them.
 HEADING_OVER_RATIO = 0.6
@@ -265,8 +267,15 @@ def _paragraphs(blocks: list[tuple[str, int | None]]) -> list[Paragraph]:
             continue
         if (heading := _heading_over(block)) is not None:  # "Context" right above its paragraph
             section, block = heading, block.split("\n", 1)[1]
-        text = " ".join(block.split())
+        text = _listed(block) if _ITEM.match(block) else " ".join(block.split())
         if not re.search(r"[^\W\d_]", text):  # page numbers, separators: no letter at all
             continue
         paragraphs.append(Paragraph(section, text, page))
     return paragraphs
+
+
+def _listed(block: str) -> str:
+    """A list as sentences: each item without its marker, ended like a sentence if it is not,
+    so that an item is a sentence of its own ("- Pakistan fears ..." / "- Neither side ...")."""
+    items = [" ".join(item.split()) for item in _ITEM.split(block) if item.strip()]
+    return " ".join(item if item[-1] in ".!?;:" else f"{item}." for item in items)

@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 from index.corpus import BriefFormatError, parse_brief, read_brief, scan_corpus
+from index.sentences import sentence_spans
 from tests.conftest import SAMPLE_BRIEF_ID, SAMPLE_CORPUS
 
 
@@ -78,6 +79,20 @@ def test_a_masthead_of_labelled_lines_and_numbered_headings():
         ("1. Introduction", "The Kabul River rises "),
         ("IV. Recommendations", "By 2026, Islamabad and"),
     ]
+
+
+def test_a_list_is_a_paragraph_whose_items_are_sentences():
+    raw = (
+        b"# Findings\n\n- The Taliban plan a dam on the Kunar River.\n- Pakistan fears reduced flows\n"
+        b"  for farmers\n* Neither side has proposed a joint commission\n\nA - B is no list.\n"
+    )
+    listed, plain = parse_brief(raw, "t").paragraphs
+    assert listed.text == (
+        "The Taliban plan a dam on the Kunar River. Pakistan fears reduced flows for farmers. "
+        "Neither side has proposed a joint commission."
+    )
+    assert len(sentence_spans(listed.text)) == 3
+    assert plain.text == "A - B is no list."
 
 
 def test_front_matter_wins_over_the_masthead_whose_byline_is_still_no_paragraph():
