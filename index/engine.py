@@ -147,7 +147,10 @@ class Engine:
         self._check_askable(generation, filters)
         searcher = Searcher(generation, self.weights, self.late)
         typed = [check_question(q) for q in questions]
-        asked = [generation.speller.corrected(q) for q in typed] if self.correct_spelling else typed
+        # "What does Naade Ali argue?": what the author argues, in the briefs Naade Ali wrote.
+        of_authors = [self._as_the_author(q, generation, filters) for q in typed]
+        framed = [question for question, _ in of_authors]
+        asked = [generation.speller.corrected(q) for q in framed] if self.correct_spelling else framed
         # "What does the brief say about women?" searches for "women" (index/brief_details.py).
         searched = [asked_topic(q) or q for q in asked]
         _, vectors, tokens = self._embed_questions(searched, generation, searcher.uses_late(retriever))
@@ -157,15 +160,28 @@ class Engine:
             vectors,
             k or self.passages_per_answer,
             self.threshold,
-            filters,
+            [narrowed for _, narrowed in of_authors],
             retriever,
             tokens,
         )
         # Each answer is to the question as typed, saying how it was read if a slip was corrected.
         return [
-            replace(answer, question=question, read_as=read if read != question else "")
-            for answer, question, read in zip(answers, typed, asked, strict=True)
+            replace(answer, question=question, read_as=read if read != before else "")
+            for answer, question, before, read in zip(answers, typed, framed, asked, strict=True)
         ]
+
+    @staticmethod
+    def _as_the_author(
+        question: str, generation: Generation, filters: SearchFilters | None
+    ) -> tuple[str, SearchFilters | None]:
+        """`question` with an author it names read as "the author" (index/authors.py), and the
+        filters narrowed to that author's briefs; as they are if it names none, or none of the
+        briefs the filters admit."""
+        as_asked, written = generation.authors.as_the_author(question)
+        chosen = (written & filters.brief_ids) if filters and filters.brief_ids else written
+        if not chosen:
+            return question, filters
+        return as_asked, replace(filters or SearchFilters(), brief_ids=chosen)
 
     def check_askable(self, filters: SearchFilters | None = None) -> None:
         """Raises EmptyIndexError if no brief is indexed, FilterError, saying why, if `filters`

@@ -553,12 +553,13 @@ def answer_many(
     query_vectors: np.ndarray,
     k: int,
     threshold: float,
-    filters: SearchFilters | None = None,
+    filters: Sequence[SearchFilters | None],
     retriever: Retriever = Retriever.FUSED,
     question_tokens: Sequence[np.ndarray] | None = None,
 ) -> list[Answer]:
+    """Each question answered with its own filters."""
     tokens_of = question_tokens if question_tokens is not None else [None] * len(questions)
     return [
-        searcher.answer(q, v, k, threshold, filters, retriever, t)
-        for q, v, t in zip(questions, query_vectors, tokens_of, strict=True)
+        searcher.answer(q, v, k, threshold, f, retriever, t)
+        for q, v, f, t in zip(questions, query_vectors, filters, tokens_of, strict=True)
     ]

@@ -19,6 +19,7 @@ from scipy import sparse
 from index.actor_summary import ActorDirectory
 from index.actors import ActorIndex
 from index.answer_types import AnswerTypes
+from index.authors import Authors
 from index.conclusion import Conclusions
 from index.errors import (
     REBUILD_ADVICE,
@@ -145,6 +146,13 @@ class Generation:
     def conclusions(self) -> Conclusions:
         """Which passages conclude their brief, for questions about the author's conclusion."""
         return Conclusions(self.passages, self.passage_brief)
+
+    @cached_property
+    def authors(self) -> Authors:
+        """Who wrote which brief, for questions naming an author ("What does Naade Ali argue?")."""
+        return Authors(
+            ((brief_id, brief.meta.author) for brief_id, brief in self.briefs.items()), self.lexical
+        )
 
     @cached_property
     def speller(self) -> Speller:
