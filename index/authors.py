@@ -49,8 +49,7 @@ class Authors:
         match = self._pattern.search(folded) if self._pattern else None
         if match is None or len(folded) != len(question):  # spans of `folded` must be the question's
             return question, frozenset()
-        if folded[: match.start()].endswith("the "):  # "the Naade Ali brief" names a brief, as its title may
+        if folded[: match.start()].endswith("the "):  # "the Naade Ali brief" names a brief
             return question, frozenset()
-        return question[: match.start()] + "the author" + question[match.end() :], self._written[
-            match.group(1)
-        ]
+        as_the_author = question[: match.start()] + "the author" + question[match.end() :]
+        return as_the_author, self._written[match.group(1)]

@@ -220,8 +220,8 @@ def _title_apart(block: tuple[str, int | None]) -> list[tuple[str, int | None]]:
 
 
 def _masthead(blocks: list[tuple[str, int | None]]) -> Masthead:
-    """The author and date of the one-line blocks that open the body (index/masthead.py), those
-    blocks taken out of `blocks`: a byline is no paragraph, nor a section heading."""
+    """The author and date of the masthead that opens the body (index/masthead.py), its blocks
+    taken out of `blocks`: a byline is no paragraph, nor a section heading."""
     masthead, used = read_masthead([text for text, _ in blocks[:MASTHEAD_LINES]])
     for number in sorted(used, reverse=True):
         del blocks[number]

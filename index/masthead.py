@@ -1,4 +1,4 @@
-"""The lines above a brief's first paragraph when it has no front matter: byline and date.
+"""The lines above a brief's first paragraph: its byline and date, where no front matter gives them.
 
 A brief saved as text from a web page or a PDF starts with a masthead, on one block or several:
 
@@ -6,8 +6,9 @@ A brief saved as text from a web page or a PDF starts with a masthead, on one bl
     By Sara Malik, Regional Risk Monitor, 12 March 2025
 
 or, as the sample brief, its title, a page number, a series line ("PoliTact's Issue Brief") and
-"By Naade Ali", each between blank lines. Its author and date are read from the byline or a line
-holding only a date, and those lines are no paragraphs of the brief (nor section headings).
+"By Naade Ali", each between blank lines, or labelled lines ("Author: Farah Siddiqui", "Date: 4
+February 2025"). Its author and date are read from the byline or a line holding only a date,
+and those lines are no paragraphs of the brief (nor section headings).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from datetime import date, datetime
 # Lines of the masthead looked at past the title: enough for a series line, a page number, a
 # byline and a date; the first paragraph ends the masthead anyway.
 MASTHEAD_LINES = 5
-_BYLINE = re.compile(r"^(?:(?:written\s+)?by|authors?\s*:|written\s+by\s*:?)\s+(.+)$", re.IGNORECASE)
+_BYLINE = re.compile(r"^(?:(?:written\s+)?by\s*:?|authors?\s*:)\s*(.+)$", re.IGNORECASE)
 _NAME_WORD = r"[A-Z][\w.'’-]*"
 _NAMES = re.compile(rf"^{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|al|bin|de|van|von|and|&))*$")
 _SEPARATOR = re.compile(r"\s*(?:[,|·•;]|\s[–—-]\s)\s*")
@@ -29,7 +30,7 @@ _DATE_TEXT = re.compile(
     r"|\d{4}-\d{2}-\d{2})\b"
 )
 _DATED = re.compile(r"^(?:(?:published|posted|updated|dated?)(?:\s+on)?\s*:?\s*)?(.+)$", re.IGNORECASE)
-_SHORT_LINE = 100  # a masthead's lines are short; a paragraph's are longer, or several and no byline
+_SHORT_LINE = 100  # a masthead's lines are short: a longer one is a paragraph's
 _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b")
 _DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%Y-%m-%d")
 
@@ -56,8 +57,7 @@ def date_in(text: str) -> date | None:
 def byline_of(line: str) -> Masthead | None:
     """Author and date of a byline ("By Jane Roe", "By Sara Malik, Regional Risk Monitor, 12
     March 2025", "By A. Khan and B. Shah | March 12, 2025", "Author: Farah Siddiqui"); None if
-    `line` is none. What else
-    it holds (a post, an outlet) is left out: nothing tells one from the other."""
+    `line` is none. What else it holds (a post, an outlet) is left out: nothing tells which."""
     match = _BYLINE.match(line.strip())
     if not match:
         return None
