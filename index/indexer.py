@@ -128,6 +128,9 @@ def build_index(
             progress("writing", 0, 1)
         lexical = LexicalIndex.build(texts)
         actors = build_actor_index(passages, registry)
+        reread = [i for i in changed if _file_hash(previous[i]) == _file_hash(current[i])]
+        if reread:  # the same files, read into other paragraphs or details (corpus.PARSE_VERSION)
+            notes += (f"{len(reread)} unchanged brief file(s) read anew by this version",)
         if registry_changed and previous:
             same_rules = previous_registry.split(":")[0] == registry_hash.split(":")[0]
             notes += (
@@ -165,6 +168,11 @@ def build_index(
             generation=name,
             notes=notes,
         )
+
+
+def _file_hash(content_hash: str) -> str:
+    """A brief's content hash without the parse version it was read with ("p2:<sha256>")."""
+    return content_hash.rpartition(":")[2]
 
 
 def _stage(progress: IndexProgress | None, stage: str) -> Callable[[int, int], None] | None:

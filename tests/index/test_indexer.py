@@ -153,6 +153,16 @@ def test_new_actor_discovery_rebuilds_the_actors_without_embedding(fake_engine, 
     assert not fake_engine.reindex().published  # once
 
 
+def test_briefs_read_anew_by_a_new_parser_are_reparsed_without_embedding(fake_engine, monkeypatch):
+    import index.corpus
+
+    monkeypatch.setattr(index.corpus, "PARSE_VERSION", index.corpus.PARSE_VERSION + 1)
+    report = fake_engine.reindex()
+    assert report.published and report.changed and report.embedded == 0
+    assert "1 unchanged brief file(s) read anew by this version" in report.notes
+    assert not fake_engine.reindex().published  # once
+
+
 def test_a_reindex_killed_halfway_keeps_what_it_embedded(corpus, tmp_path, monkeypatch):
     import index.cache
 
