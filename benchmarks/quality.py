@@ -63,6 +63,7 @@ HELD_OUT = {
     "fresh 8": ROOT / "benchmarks" / "data" / "brief_questions_fresh8.jsonl",
     "fresh 9": ROOT / "benchmarks" / "data" / "brief_questions_fresh9.jsonl",
     "fresh 10": ROOT / "benchmarks" / "data" / "brief_questions_fresh10.jsonl",
+    "fresh 11": ROOT / "benchmarks" / "data" / "brief_questions_fresh11.jsonl",
 }
 DEFAULT = FusionWeights()
 VARIANTS: dict[str, tuple[Retriever, FusionWeights]] = {

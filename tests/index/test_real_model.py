@@ -121,6 +121,7 @@ def test_question_set_quality_does_not_regress(real_engine):
         ("brief_questions_fresh8.jsonl", 31, 35, 38, 6),
         ("brief_questions_fresh9.jsonl", 32, 39, 41, 8),
         ("brief_questions_fresh10.jsonl", 33, 39, 40, 8),
+        ("brief_questions_fresh11.jsonl", 30, 39, 41, 6),
     ],
 )
 def test_held_out_questions_do_not_regress(
