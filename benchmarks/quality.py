@@ -50,8 +50,8 @@ QUESTIONS = ROOT / "benchmarks" / "data" / "brief_questions.jsonl"
 # the fusion was tuned, "fresh 2" before a later round of levers, "fresh 3" before late interaction,
 # "fresh 4" after it, "fresh 5" after answer types, "fresh 6" after the office and figure rules of
 # abstention, "fresh 7" after them and before the speaker, leader and next-meeting rules, "fresh 8"
-# after those, "fresh 9" after everything but the owners of offices, "fresh 10" after everything,
-# office holders and spelling included (README "Quality").
+# after those, "fresh 9" after everything but the owners of offices, "fresh 10" after office
+# holders and spelling, "fresh 11" after casualty counts, subjects and authors (README "Quality").
 HELD_OUT = {
     "fresh": ROOT / "benchmarks" / "data" / "brief_questions_fresh.jsonl",
     "fresh 2": ROOT / "benchmarks" / "data" / "brief_questions_fresh2.jsonl",
