@@ -20,11 +20,18 @@ SIDECAR_SUFFIX = ".meta.toml"  # "brief.pdf" + "brief.meta.toml": front matter f
 MAX_BRIEF_BYTES = 5_000_000
 # Bump when the same file is read into other paragraphs or metadata, so that the next `briefbot
 # index` reads every brief again (2: mastheads, numbered headings, headings right above their
-# paragraph).
+# paragraph, lists, a site's navigation).
 PARSE_VERSION = 2
 _FRONT_MATTER_KEYS = {"title", "author", "publisher", "date", "url"}
 _HEADING_MAX_WORDS = 8
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
+# What opens a site's navigation under an article: "Related Articles:", "Previous articleFrom Oslo…".
+_NAVIGATION = re.compile(
+    r"^(?:related\s+(?:articles|posts|stories|reading|content)\b|read\s+(?:more|also|next)\b"
+    r"|you\s+(?:may|might)\s+also\s+like|more\s+from\b|(?:previous|next)\s+(?:article|post)|share\s+this\b"
+    r"|tags\s*:)",
+    re.IGNORECASE,
+)
 # A line opening a list item: "- ", "* ", "• ", "1. ", "2) ", "a) ".
 _ITEM = re.compile(r"(?:^|\n)\s*(?:[-*•·–]|\d{1,2}[.)]|[a-z][.)])\s+")
 _NUMBERED = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[IVX]+[.)])\s+")
@@ -121,7 +128,7 @@ def parse_brief(
         if _is_single_short_line(blocks[0][0]):
             title = blocks.pop(0)[0].lstrip("# ").strip()
     masthead = _masthead(blocks)
-    paragraphs = _paragraphs(blocks)
+    paragraphs = _paragraphs(_without_navigation(blocks))
     if not paragraphs:
         raise BriefFormatError("empty: no paragraph of text found")
     meta = BriefMeta(
@@ -226,6 +233,22 @@ def _masthead(blocks: list[tuple[str, int | None]]) -> Masthead:
     for number in sorted(used, reverse=True):
         del blocks[number]
     return masthead
+
+
+def _without_navigation(blocks: list[tuple[str, int | None]]) -> list[tuple[str, int | None]]:
+    """`blocks` without a site's navigation, which a brief saved as text from its web page keeps:
+    a marker ("Related Articles:", "Previous article…", "Read more") and the lists of links under
+    it, lines that end like no sentence. Only those: a paragraph after them is kept."""
+    kept: list[tuple[str, int | None]] = []
+    in_navigation = False
+    for block, page in blocks:
+        lines = [line.strip() for line in block.split("\n")]
+        if kept and _NAVIGATION.match(lines[0]):
+            in_navigation = True
+        elif not (in_navigation and all(len(line) <= 200 and line[-1] not in ".!?" for line in lines)):
+            in_navigation = False
+            kept.append((block, page))
+    return kept
 
 
 def _is_single_short_line(block: str) -> bool:

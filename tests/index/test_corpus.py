@@ -95,6 +95,20 @@ def test_a_list_is_a_paragraph_whose_items_are_sentences():
     assert plain.text == "A - B is no list."
 
 
+def test_a_sites_navigation_under_the_brief_is_dropped():
+    # The sample brief as saved from its page ends so.
+    raw = (
+        "Title\n\nThe ceasefire will remain fragile.\n\nRelated Articles:\n\n"
+        "Afghanistan’s Strategic Outlook – Aug 18, 2025\nPakistan’s Afghan Dilemma And TTP – Feb 22, 2023\n\n"
+        "Previous articleFrom Oslo To Trump’s Abraham Accords\nNext articleThe Unbroken Alliance\n\n"
+        "A closing paragraph after the links is kept.\n"
+    ).encode()
+    assert [p.text for p in parse_brief(raw, "t", suffix=".txt").paragraphs] == [
+        "The ceasefire will remain fragile.",
+        "A closing paragraph after the links is kept.",
+    ]
+
+
 def test_front_matter_wins_over_the_masthead_whose_byline_is_still_no_paragraph():
     raw = b"---\nauthor: Naade Ali\ndate: 2025-11-03\n---\n# Title\n\nBy N. Ali, 1 May 2020\n\nA paragraph.\n"
     brief = parse_brief(raw, "t")
