@@ -52,6 +52,22 @@ async def test_ask_for_a_brief_as_a_whole(harness):
     assert [f["name"].rsplit("·", 1)[-1].strip() for f in embed["fields"]] == ["¶13"]
 
 
+async def test_a_question_about_the_author_or_about_what_the_brief_says_of_a_subject(harness):
+    reply = await harness.fake.reply(
+        await harness.fake.slash("ask", [option("question", "What does Naade Ali argue?")])
+    )
+    embed = reply["embeds"][0]  # the author's view is the brief's: its opening and conclusion
+    assert embed["title"] == "What does Naade Ali argue?"
+    assert embed["description"].startswith("The brief's opening and conclusion")
+    reply = await harness.fake.reply(
+        await harness.fake.slash(
+            "ask", [option("question", "Does the brief say anything about civil society?")]
+        )
+    )
+    first = reply["embeds"][0]["fields"][0]
+    assert first["name"].endswith("¶5") and "civil society" in first["value"]
+
+
 async def test_a_corrected_typing_slip_is_shown(harness):
     typed = "Which countries mediatd the ceasfire negotiations?"
     reply = await harness.fake.reply(await harness.fake.slash("ask", [option("question", typed)]))
