@@ -245,9 +245,11 @@ def _without_navigation(blocks: list[tuple[str, int | None]]) -> list[tuple[str,
         lines = [line.strip() for line in block.split("\n")]
         if kept and _NAVIGATION.match(lines[0]):
             in_navigation = True
-        elif not (in_navigation and all(len(line) <= 200 and line[-1] not in ".!?" for line in lines)):
-            in_navigation = False
-            kept.append((block, page))
+            continue
+        if in_navigation and all(len(line) <= 200 and not line.endswith((".", "!", "?")) for line in lines):
+            continue  # the links listed under the marker
+        in_navigation = False
+        kept.append((block, page))
     return kept
 
 
