@@ -197,7 +197,7 @@ _TOPIC_FRAMES = [
         # "Is there anything about Bagram?", "is there any mention of women in the brief"
         rf"^(?:is|are)\s+there\s+{_SOME}(?:\s+in\s+{_IT_OR_WRITER})?\s+{_REGARDING}\s+(?P<topic>.+)$",
         # "anything on refugees?", "any mention of Bagram", "what about India?", "tell me about CPEC"
-        rf"^(?:{_SOME}|what\s+about|(?:please\s+)?tell\s+me(?:\s+more)?\s+about)\s+{_REGARDING}?\s*(?P<topic>.+)$",
+        rf"^(?:{_SOME}\s+{_REGARDING}|what\s+about|(?:please\s+)?tell\s+me(?:\s+more)?\s+about)\s+(?P<topic>.+)$",
     )
 ]
 _IN_THE_BRIEF = re.compile(rf"\s+(?:in|from)\s+(?:{_A_DOCUMENT}|it)$", re.IGNORECASE)

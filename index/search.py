@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -56,6 +57,8 @@ NAMED_MOST = 8
 # How an answer far from every passage in meaning was found (models.Answer.basis): the passages
 # holding every word of the question.
 WORDS = "words"
+# Words that name nothing to look for: "is there anything about" holds no subject of its own.
+_VAGUE = re.compile(r"\b(?:any|some|every|no)(?:thing|one|body)\b|\bthings?\b|\bstuff\b", re.IGNORECASE)
 
 
 class Retriever(StrEnum):
@@ -399,7 +402,7 @@ class Searcher:
         if ranked and not found:
             # Few words ("who mediated?", "Bagram", "civil society") come far from every passage
             # in meaning; the passages holding them all, if any, are what was asked for.
-            holding = generation.lexical.holding_every_term(question)
+            holding = generation.lexical.holding_every_term(_VAGUE.sub(" ", question))
             if len(holding) and (
                 held := self.rank(question, query_vector, depth, filters, retriever, question_tokens, holding)
             ):

@@ -252,6 +252,7 @@ def test_the_latest_brief_is_the_newest_dated_one(fake_engine, corpus):
         ("Did Asif say anything about India?", ""),  # an actor, not the brief
         ("What does the brief say?", ""),  # the brief as a whole
         ("tell me about", ""),
+        ("anything coming from Afghanistan", ""),  # words of the brief, not a frame
     ],
 )
 def test_the_subject_of_a_question_about_what_a_brief_says(question, topic):

@@ -60,6 +60,12 @@ def test_what_a_brief_says_about_a_subject_it_never_names_is_refused(real_engine
     assert iran.abstained and iran.unknown_names == ("Iran",)
 
 
+def test_a_few_words_naming_nothing_are_not_looked_for(real_engine):
+    # "anything" is in paragraph 7 ("Anything coming from Afghanistan"), but names no subject.
+    assert real_engine.ask("is there anything about").abstained
+    assert not real_engine.ask("anything coming from Afghanistan").abstained
+
+
 @pytest.mark.parametrize(
     ("typed", "paragraph"),
     [
