@@ -7,7 +7,7 @@ import re
 import discord
 from discord.utils import escape_markdown, escape_mentions
 
-from bot.text import BASIS_NOTES, abstention_reason, citation, closest_briefs, plural
+from bot.text import BASIS_NOTES, abstention_reason, citation, closest_briefs, lists_briefs, plural
 from index.actor_summary import ActorListing, ActorSummary
 from index.models import Answer, Hit, IndexReport, Passage
 from index.store import StoredBrief
@@ -78,10 +78,13 @@ def abstention_embed(answer: Answer) -> discord.Embed:
     description = safe(abstention_reason(answer))
     if answer.read_as:
         description = f"Read as: {safe(answer.read_as)}\n{description}"
-    if answer.closest_briefs:
-        titles = "\n".join(f"• {safe(line)}" for line in closest_briefs(answer))
-        description += f"\nClosest briefs:\n{titles}"
-    description += "\nTry other words, or `/briefs` to see what is indexed."
+    titles = "\n".join(f"• {safe(line)}" for line in closest_briefs(answer))
+    if lists_briefs(answer):  # the list asked for ("What briefs do you have?")
+        description += f"\n{titles}"
+    else:
+        if answer.closest_briefs:
+            description += f"\nClosest briefs:\n{titles}"
+        description += "\nTry other words, or `/briefs` to see what is indexed."
     embed = discord.Embed(
         title=clip(safe(answer.question), TITLE_LIMIT),
         description=clip(description, DESCRIPTION_LIMIT),

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from index.actor_summary import ActorListing, ActorSummary
-from index.brief_details import ACTORS, BRIEF_DETAILS, CONCLUSION, OVERVIEW, WHICH_BRIEF
+from index.brief_details import (
+    ACTORS,
+    BRIEF_DETAILS,
+    CATALOGUE,
+    CONCLUSION,
+    NEWEST,
+    OLDEST,
+    OVERVIEW,
+    WHICH_BRIEF,
+)
 from index.leaders import HOLDER, LEADER
 from index.models import Answer, BriefMeta, Hit, IndexReport
 from index.search import WORDS
@@ -61,6 +70,13 @@ def abstention_reason(answer: Answer) -> str:
             "Who wrote or published a brief, when and where, is not in its text: each brief's details "
             "are below (/brief or `briefbot brief info ID` shows them all)."
         )
+    if answer.unstated == CATALOGUE:
+        count = len(answer.closest_briefs)
+        return f"{plural(count, 'brief')} {'is' if count == 1 else 'are'} indexed, newest first:"
+    if answer.unstated in (NEWEST, OLDEST):
+        if not answer.closest_briefs:
+            return "No brief gives its date, so none is the newest or oldest: /briefs lists them all."
+        return f"The {answer.unstated} by its date:"
     if answer.unstated == ACTORS:
         if not answer.named_most:
             return "The briefs name no actors."
@@ -114,9 +130,23 @@ BASIS_NOTES = {
 }
 
 
+# How many briefs a reply lists when asked which there are; /briefs lists them all.
+LISTED_BRIEFS = 10
+
+
+def lists_briefs(answer: Answer) -> bool:
+    """Whether the answer is the list of briefs asked for ("What briefs do you have?"), not the
+    briefs closest to a question the engine abstained on."""
+    return answer.unstated in (CATALOGUE, NEWEST, OLDEST)
+
+
 def closest_briefs(answer: Answer) -> list[str]:
     """The briefs an abstention points to: their titles, with author, publisher and date when
-    the question asked for them."""
+    the question asked for them or for the list of briefs (the first LISTED_BRIEFS)."""
+    if lists_briefs(answer):
+        listed = [with_details(brief) for brief in answer.closest_briefs[:LISTED_BRIEFS]]
+        more = len(answer.closest_briefs) - len(listed)
+        return listed + ([f"and {more} more: /briefs or `briefbot briefs` lists them all"] if more else [])
     if answer.unstated != BRIEF_DETAILS:
         return [brief.title for brief in answer.closest_briefs]
     return [with_details(brief) for brief in answer.closest_briefs]
@@ -138,7 +168,9 @@ def answer_text(answer: Answer) -> str:
         lines.append(f"Read as: {answer.read_as}")
     if answer.abstained:
         lines.append(abstention_reason(answer))
-        if answer.closest_briefs:
+        if lists_briefs(answer):
+            lines.extend(f"  {line}" for line in closest_briefs(answer))
+        elif answer.closest_briefs:
             lines.append("Closest briefs: " + "; ".join(closest_briefs(answer)))
         return "\n".join(lines)
     if answer.basis:

@@ -6,6 +6,10 @@ its front matter, not passage text, so no passage answers, and the nearest passa
 The engine abstains and says so, and the reply shows the details of the briefs closest to the
 question (bot/text.py).
 
+Which briefs there are ("What briefs do you have?", "How many reports are there?", "What is the
+latest brief?"): the index's list, which no passage holds. The engine abstains without searching
+and the reply lists the briefs the filters admit, newest first, or the newest (or oldest) alone.
+
 Whom it names ("Who are the main actors?", "Who is involved?"): no passage lists them, but the
 actor index counts them. The engine abstains and the reply names the actors the briefs name most
 (those a filter admits, or a question thread is about).
@@ -39,6 +43,10 @@ from index.lexical import fold
 BRIEF_DETAILS = "brief details"
 WHICH_BRIEF = "which brief"
 ACTORS = "actors"
+# Which briefs are indexed: all of them, newest first, or the newest or oldest alone.
+CATALOGUE = "briefs indexed"
+NEWEST = "newest brief"
+OLDEST = "oldest brief"
 # How the hits of a request for a brief as a whole were found (models.Answer.basis): its opening
 # and conclusion, or its conclusion alone.
 OVERVIEW = "overview"
@@ -129,6 +137,40 @@ _ACTORS = re.compile(
     r"|^who(?:'s|\s+is|\s+are)\s+involved$"
     rf"|^{_POLITE}(?:list|name)\s+(?:(?:all|every)\s+)?the\s+(?:actors|players|parties)$"
 )
+
+
+_DOCUMENTS = r"(?:briefs|reports|articles|papers|pieces|documents|analyses)"
+_HELD = (
+    r"(?:do\s+you\s+(?:have|hold|know|cover)|have\s+you\s+(?:got|read|indexed)|are\s+there"
+    r"|are\s+(?:indexed|available|loaded|in\s+(?:the\s+)?(?:index|corpus))|can\s+i\s+(?:ask|read)\s+about)"
+)
+_CATALOGUE = re.compile(
+    # "What briefs do you have?", "which reports are indexed", "how many briefs are there"
+    rf"^(?:what|which|how\s+many)\s+{_DOCUMENTS}\s+{_HELD}$"
+    # "list the briefs", "show me all the reports", "list of briefs"
+    rf"|^{_POLITE}(?:list|show(?:\s+me)?)\s+(?:(?:all|every)\s+)?(?:(?:of\s+)?the\s+)?"
+    rf"(?:indexed\s+|available\s+)?{_DOCUMENTS}$"
+    rf"|^(?:a\s+|the\s+)?list\s+of\s+(?:(?:all|the)\s+)*{_DOCUMENTS}$"
+)
+_EDGE = r"(?:latest|newest|most\s+recent|last|oldest|earliest)"
+_EDGE_BRIEF = re.compile(
+    # "What is the latest brief?", "Which is the most recent report?", "newest brief?"
+    rf"^(?:(?:what|which)(?:'s|\s+is|\s+was)\s+)?(?:the\s+)?(?P<edge>{_EDGE})\s+{_DOCUMENT}$"
+    # "Which brief is the newest?", "which report is the oldest one"
+    rf"|^(?:what|which)\s+{_DOCUMENT}\s+is\s+the\s+(?P<edge_after>{_EDGE})(?:\s+one)?$"
+)
+
+
+def asks_catalogue(question: str) -> str:
+    """What the question asks of the list of briefs, naming no subject: CATALOGUE (which briefs
+    there are, or how many), NEWEST or OLDEST (one of them); "" for any other question."""
+    folded = " ".join(fold(question).rstrip(" ?.!").split())
+    if _CATALOGUE.search(folded):
+        return CATALOGUE
+    if match := _EDGE_BRIEF.search(folded):
+        edge = match.group("edge") or match.group("edge_after")
+        return OLDEST if edge in ("oldest", "earliest") else NEWEST
+    return ""
 
 
 def asks_actors(question: str) -> bool:

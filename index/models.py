@@ -87,7 +87,8 @@ class Answer:
     # What was asked for that no close passage states ("number", "leader", "next meeting"), or
     # "brief details" (who wrote or published a brief, which no passage holds), or "which brief"
     # (a request for a brief as a whole, with several indexed and none chosen), or "actors" (whom
-    # the briefs name: `named_most`).
+    # the briefs name: `named_most`), or "briefs indexed", "newest brief", "oldest brief" (the
+    # list of briefs asked for, in `closest_briefs`).
     unstated: str = ""
     silent: str = ""  # the actor asked to be heard from, of whom the closest briefs record nothing
     # How the hits were found when not by meaning: "overview" (a brief's opening and conclusion,

@@ -13,12 +13,15 @@ from index.answer_types import asked_kinds
 from index.brief_details import (
     ACTORS,
     BRIEF_DETAILS,
+    CATALOGUE,
     CONCLUSION,
+    NEWEST,
     OVERVIEW,
     WHICH_BRIEF,
     asked_whole,
     asks_actors,
     asks_brief_details,
+    asks_catalogue,
     asks_latest,
     brief_name_words,
     names_a_brief,
@@ -29,7 +32,7 @@ from index.figures import asked_figure, states
 from index.late_interaction import LateInteraction
 from index.leaders import HOLDER, LEADER, asked_office, asks_leader, holder_named, names_leader
 from index.lexical import tokens
-from index.models import Answer, Hit, SearchFilters
+from index.models import Answer, BriefMeta, Hit, SearchFilters
 from index.offices import may_name_office
 from index.speakers import asked_speaker
 from index.store import Generation, StoredBrief
@@ -435,8 +438,11 @@ class Searcher:
     def _about_the_briefs(
         self, question: str, ranked: list[Scored], k: int, filters: SearchFilters | None
     ) -> Answer | None:
-        """The answer to a question about the briefs themselves (index/brief_details.py): who
-        wrote them, whom they name, what one says as a whole; None for any other question."""
+        """The answer to a question about the briefs themselves (index/brief_details.py): which
+        there are, who wrote them, whom they name, what one says as a whole; None for any other
+        question."""
+        if catalogue := asks_catalogue(question):  # the index's list, which no passage holds
+            return Answer(question, (), True, self._catalogue(catalogue, filters), unstated=catalogue)
         details, whole, named = asks_brief_details(question), asked_whole(question), names_a_brief(question)
         if details or whole:
             # "tl;dr of the latest brief": the newest dated one; "Who wrote the CPEC brief?": the
@@ -468,6 +474,17 @@ class Searcher:
             for number, (brief, kept) in enumerate(zip(generation.briefs.values(), admitted, strict=True))
             if kept
         ]
+
+    def _catalogue(self, asked: str, filters: SearchFilters | None) -> tuple[BriefMeta, ...]:
+        """The briefs the filters admit, newest first (undated ones last, by title); for NEWEST
+        or OLDEST, the one dated brief at that end, or none if no brief is dated."""
+        metas = [brief.meta for _, brief in self._admitted_briefs(filters)]
+        dated = sorted((meta for meta in metas if meta.date), key=lambda meta: meta.date, reverse=True)
+        if asked == CATALOGUE:
+            return (*dated, *sorted((meta for meta in metas if not meta.date), key=lambda m: m.title.lower()))
+        if not dated:
+            return ()
+        return (dated[0],) if asked == NEWEST else (dated[-1],)
 
     def _latest_brief(self, filters: SearchFilters | None) -> int | None:
         """The number of the newest dated brief the filters admit, if any is dated."""

@@ -106,6 +106,17 @@ async def test_an_abstention_says_why_in_the_reply(harness, question, reason):
     assert not buttons(reply)
 
 
+async def test_which_briefs_there_are_is_a_list_not_an_apology(harness):
+    reply = await harness.fake.reply(
+        await harness.fake.slash("ask", [option("question", "What briefs do you have?")])
+    )
+    description = reply["embeds"][0]["description"]
+    assert description.startswith("1 brief is indexed, newest first:\n• “The Fragile Truce")
+    assert f"by Naade Ali, PoliTact, undated (id {SAMPLE_BRIEF_ID})" in description
+    assert "Closest briefs" not in description and "Try other words" not in description
+    assert reply["allowed_mentions"] == {"parse": []}
+
+
 async def test_bad_date_gets_an_ephemeral_error(harness):
     record = await harness.fake.slash("ask", [option("question", "ceasefire"), option("since", "last week")])
     reply = await harness.fake.reply(record)

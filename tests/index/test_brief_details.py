@@ -7,17 +7,21 @@ from datetime import date
 
 import pytest
 
-from bot.text import answer_text, with_details
+from bot.text import LISTED_BRIEFS, answer_text, with_details
 from index.brief_details import (
     ACTORS,
     BRIEF_DETAILS,
+    CATALOGUE,
     CONCLUSION,
+    NEWEST,
+    OLDEST,
     OVERVIEW,
     WHICH_BRIEF,
     asked_topic,
     asked_whole,
     asks_actors,
     asks_brief_details,
+    asks_catalogue,
     names_a_brief,
 )
 from index.models import SearchFilters
@@ -225,6 +229,70 @@ def test_the_latest_brief_is_the_newest_dated_one(fake_engine, corpus):
     assert (
         fake_engine.ask("tl;dr of the latest brief", filters=older_only).hits[0].passage.brief_id == "older"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("What briefs do you have?", CATALOGUE),
+        ("which reports are indexed", CATALOGUE),
+        ("How many briefs are there?", CATALOGUE),
+        ("list the briefs", CATALOGUE),
+        ("Show me all the reports", CATALOGUE),
+        ("list of briefs?", CATALOGUE),
+        ("What is the latest brief?", NEWEST),
+        ("Which is the most recent report?", NEWEST),
+        ("newest brief?", NEWEST),
+        ("Which brief is the oldest?", OLDEST),
+        # A subject or a brief's content: searched, or answered with the brief as a whole.
+        ("What briefs mention the TTP?", ""),
+        ("How many briefs mention Iran?", ""),
+        ("Which brief covers water?", ""),
+        ("What is the newest brief about?", ""),
+        ("Summarise the latest brief", ""),
+        ("What are the latest attacks?", ""),
+    ],
+)
+def test_questions_about_which_briefs_there_are(question, asked):
+    assert asks_catalogue(question) == asked
+
+
+def test_which_briefs_there_are_is_answered_from_the_index_newest_first(fake_engine, corpus):
+    for name, day in (("older", "2024-03-01"), ("newer", "2025-06-30")):
+        (corpus / f"{name}.md").write_text(
+            f"---\ntitle: {name.title()}\ndate: {day}\n---\n\nFloods damaged bridges in {name} districts.\n",
+            encoding="utf-8",
+        )
+    fake_engine.reindex()
+    listing = fake_engine.ask("What briefs do you have?")
+    assert listing.abstained and listing.hits == () and listing.unstated == CATALOGUE
+    # Dated briefs newest first, the undated sample brief last.
+    assert [brief.brief_id for brief in listing.closest_briefs] == ["newer", "older", SAMPLE_BRIEF_ID]
+    text = answer_text(listing)
+    assert "3 briefs are indexed, newest first:" in text
+    assert "\n  “Newer”, author not given, 2025-06-30 (id newer)" in text
+    assert "Closest briefs" not in text
+    newest = fake_engine.ask("What is the latest brief?")
+    assert newest.unstated == NEWEST and [brief.brief_id for brief in newest.closest_briefs] == ["newer"]
+    assert "The newest brief by its date:" in answer_text(newest)
+    oldest = fake_engine.ask("which brief is the oldest")
+    assert [brief.brief_id for brief in oldest.closest_briefs] == ["older"]
+    # Filters narrow the list as they narrow a search.
+    until_2024 = SearchFilters(until=date(2024, 12, 31))
+    listed = fake_engine.ask("list the briefs", filters=until_2024).closest_briefs
+    assert [brief.brief_id for brief in listed] == ["older"]
+    undated = fake_engine.ask("newest brief?", filters=SearchFilters(brief_ids=frozenset({SAMPLE_BRIEF_ID})))
+    assert undated.closest_briefs == () and "No brief gives its date" in answer_text(undated)
+
+
+def test_a_long_list_of_briefs_is_cut_short_with_a_pointer_to_all_of_them(fake_engine, corpus):
+    for number in range(LISTED_BRIEFS + 2):
+        write_brief(corpus, f"b{number:02}.md", [f"Passage {number} on floods."], f"Brief {number:02}")
+    fake_engine.reindex()
+    text = answer_text(fake_engine.ask("How many briefs are there?"))
+    assert f"{LISTED_BRIEFS + 3} briefs are indexed" in text
+    assert text.count("(id ") == LISTED_BRIEFS
+    assert text.endswith("and 3 more: /briefs or `briefbot briefs` lists them all")
 
 
 @pytest.mark.parametrize(
