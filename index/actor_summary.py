@@ -7,11 +7,12 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from index.actors import TITLE_PATTERN, ActorIndex, Mention
 from index.errors import BriefbotError
-from index.lexical import fold, tokens
+from index.lexical import NORMAL_FORMS, fold, tokens
 from index.models import Passage
 
 if TYPE_CHECKING:  # the store builds a directory per generation; only its type is needed here
@@ -62,8 +63,22 @@ _AUXILIARIES = {
 }  # fmt: skip
 _QUOTE = re.compile(r"[“\"]")
 MENTIONED_LIMIT = 20  # sentences that only name an actor, listed in its summary
-# A role that speaks for its owner: "Taliban spokesperson" → what he says, the Taliban say.
-_SPOKESPERSON = re.compile(r"\bspokes(?:person|man|woman)\b", re.IGNORECASE)
+# Who speaks for an actor in its summary: a person whose role it owns ("Taliban spokesperson",
+# "Pakistan's Defense Minister", "Indian Minister of External Affairs"), unless a former or an
+# opposition one, and a body of its state ("China's Foreign Ministry", "Pakistan Army"), not a
+# party or a movement named after it ("Indian National Congress").
+_NOT_SPEAKING_FOR = re.compile(r"\b(?:former|ex|opposition|retired)\b", re.IGNORECASE)
+_OFFICIAL_BODY = re.compile(
+    r"\b(?:Ministry|Ministries|Office|Government|Army|Armed Forces|Military|Navy|Air Force|Embassy|"
+    r"Mission|Cabinet|Presidency|Police|Department|Foreign Affairs|Defen[cs]e)\b"
+)
+_MAX_NAME_WORDS = 6  # the longest name `actor_named` looks for at a phrase's start
+# Said by the actor, though it is not the subject: "according to Türkiye's Ministry of Foreign
+# Affairs", "a statement issued by Beijing" (the words before it, folded).
+ATTRIBUTED_TO = re.compile(
+    r"\b(?:according to|(?:announced|stated|said|declared|claimed|issued|made|warned|critici[sz]ed|"
+    r"condemned|welcomed|endorsed|denied|rejected) by) (?:the )?$"
+)
 _QUALIFIER = re.compile(rf"(?:['’]s)?\s+(?:{TITLE_PATTERN})\s+|\s+")
 _TRAILING_TITLE = re.compile(rf"(?:{TITLE_PATTERN})\s*$")
 _CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
@@ -105,7 +120,7 @@ class CitedLine:
     text: str
     brief_id: str
     paragraph: int
-    via: str | None = None  # a statement made for the actor by its spokesperson: who, in what role
+    via: str | None = None  # a statement made for the actor by its own person or body: who (in what role)
 
 
 @dataclass(frozen=True)
@@ -176,6 +191,42 @@ class ActorDirectory:
         for actor in index.actors.values():
             for name in (actor.name, *actor.aliases, actor.actor_id):
                 self._names.setdefault(fold(name), actor.actor_id)
+        # The same, and those that open with a demonym also as their state ("afghan taliban" →
+        # "afghanistan taliban"), as an owner is read at the start of a phrase (`actor_named`).
+        self._owner_names = dict(self._names)
+        for name, actor_id in self._names.items():
+            first, _, rest = name.partition(" ")
+            if first in NORMAL_FORMS:
+                self._owner_names.setdefault(f"{NORMAL_FORMS[first]} {rest}".strip(), actor_id)
+
+    def actor_named(self, phrase: str, other_than: str | None = None) -> str | None:
+        """The known actor a phrase begins with ("china's foreign ministry" → China; "the afghan
+        side" → the Afghan state), the longest name first, other than `other_than`; or None."""
+        words = fold(phrase).split()
+        if words and words[0] == "the":
+            words = words[1:]
+        if words:
+            words[0] = NORMAL_FORMS.get(words[0], words[0])
+        for length in range(min(len(words), _MAX_NAME_WORDS), 0, -1):
+            name = " ".join(words[:length])
+            for candidate in (name, re.sub(r"'s?$", "", name)):
+                if self._owner_names.get(candidate, other_than) != other_than:
+                    return self._owner_names[candidate]
+        return None
+
+    @cached_property
+    def agents(self) -> dict[str, set[str]]:
+        """For each actor, the actors whose name or role opens with its name: "Pakistan's Defense
+        Minister" Khawaja Asif and "Pakistan's Foreign Office" for Pakistan, "Türkiye's Ministry
+        of Foreign Affairs" for Türkiye (a person or body of its own, or one named after it)."""
+        agents: dict[str, set[str]] = defaultdict(set)
+        for actor in self.index.actors.values():
+            if owner := self.actor_named(actor.name, other_than=actor.actor_id):
+                agents[owner].add(actor.actor_id)
+        for role in self.index.roles:
+            if owner := self.actor_named(role.text, other_than=role.actor_id):
+                agents[owner].add(role.actor_id)
+        return agents
 
     def folded_names(self) -> dict[str, str]:
         """Every name, alias and id of every actor, folded, with its actor id (a name two actors
@@ -261,8 +312,14 @@ class ActorDirectory:
         mentions = self._by_actor.get(actor_id, [])
         rows = sorted({m.row for m in mentions})
         statements, actions, acting = self._said_and_did(actor_id, mentions)
-        statements = _distinct(statements + self._said_by_spokespeople(actor_id))
-        mentioned = self._mentioned_only(mentions, acting)
+        statements = _distinct(statements + self._said_for_it(actor_id))
+        # A sentence its minister or ministry speaks in is said, not only mentioned.
+        said = {(line.brief_id, line.paragraph, line.text) for line in statements}
+        mentioned = [
+            line
+            for line in self._mentioned_only(mentions, acting)
+            if (line.brief_id, line.paragraph, line.text) not in said
+        ]
         co = Counter()
         for row in rows:
             co.update({m.actor_id for m in self._by_row[row]} - {actor_id})
@@ -334,9 +391,13 @@ class ActorDirectory:
             and _words_before(text, start, mention.start)[-1:] == ["through"]
             and self._speaks(mention, text[start:end], start)
         )
-        if mention not in self._subjects(mention.row, mention.sentence) and not (relative or relayed):
+        # "According to Türkiye's Ministry of Foreign Affairs, both countries ...": it said so.
+        attributed = ATTRIBUTED_TO.search(" ".join(_words_before(text, start, mention.start)).lower() + " ")
+        if mention not in self._subjects(mention.row, mention.sentence) and not (
+            relative or relayed or attributed
+        ):
             return None
-        return bool(relative or relayed or self._speaks(mention, text[start:end], start))
+        return bool(relative or relayed or attributed or self._speaks(mention, text[start:end], start))
 
     def _mentioned_only(self, mentions: list[Mention], acting: set[tuple[int, int]]) -> list[CitedLine]:
         """The first MENTIONED_LIMIT sentences that name the actor without having it say or do
@@ -381,17 +442,29 @@ class ActorDirectory:
         ranked = [line for _, line in sorted(statements, key=lambda s: s[0])]
         return _distinct(ranked), _distinct(actions), done
 
-    def _said_by_spokespeople(self, actor_id: str) -> list[CitedLine]:
-        """Statements of the people whose role makes them speak for the actor ("Taliban
-        spokesperson Zabihullah Mujahid" for the Taliban), each marked with who made it."""
+    def _said_for_it(self, actor_id: str) -> list[CitedLine]:
+        """Statements made for the actor by its own people and bodies (`_NOT_SPEAKING_FOR`,
+        `_OFFICIAL_BODY`): "Taliban spokesperson Zabihullah Mujahid" for the Taliban, "Pakistan's
+        Information Ministry" for Pakistan, each marked with who made it."""
         lines: list[CitedLine] = []
-        for person_id, role in dict.fromkeys((r.actor_id, r.text) for r in self.index.roles):
-            title = _SPOKESPERSON.search(role)
-            owner = re.sub(r"['’]s$", "", role[: title.start()].strip()) if title else ""
-            if not owner or self._names.get(fold(owner)) != actor_id or person_id == actor_id:
+        for agent_id in sorted(self.agents.get(actor_id, ())):
+            agent = self.index.actors[agent_id]
+            if agent.kind == "person":
+                roles = dict.fromkeys(
+                    role.text
+                    for role in self.index.roles
+                    if role.actor_id == agent_id
+                    and self.actor_named(role.text, other_than=agent_id) == actor_id
+                    and not _NOT_SPEAKING_FOR.search(role.text)
+                )
+                if not roles:
+                    continue
+                via = f"{agent.name}, {' / '.join(roles)}"
+            elif agent.kind == "organisation" and _OFFICIAL_BODY.search(agent.name):
+                via = agent.name
+            else:
                 continue
-            said, _, _ = self._said_and_did(person_id, self._by_actor.get(person_id, []))
-            via = f"{self.index.actors[person_id].name}, {role}"
+            said, _, _ = self._said_and_did(agent_id, self._by_actor.get(agent_id, []))
             lines.extend(CitedLine(line.text, line.brief_id, line.paragraph, via) for line in said)
         return lines
 

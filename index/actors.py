@@ -20,8 +20,9 @@ REGISTRY_FILE = "actors.toml"
 # inside compounds; 3: not after a capitalised particle either, "Anti-Pakistan"), and when BM25
 # reads other words in it, as the whole generation is rebuilt (4: "US" is the United States; 5:
 # offices in lower case, "foreign minister Abbas Araghchi"; 6: bodies named in full, "Baloch
-# Liberation Army").
-DISCOVERY_VERSION = 6
+# Liberation Army"; 7: a body's name holding a possessive, "Pakistan People's Party", and
+# more bodies of the world, "World Bank").
+DISCOVERY_VERSION = 7
 
 _APOSTROPHE = "['’]"
 _NAME_TOKEN = r"(?:[A-Z]\.){1,3}|[A-Z][^\W\d_]+(?:-[^\W\d_]+)*(?:['’][A-Z][^\W\d_]+)?"
@@ -51,6 +52,8 @@ _STATE_BODY = re.compile(
     r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)?|Foreign Office|Army|Parliament|Senate|National Assembly))"
 )
 _CAPITALISED_RUN = re.compile(rf"(?:{_NAME_TOKEN})(?:\s+(?:{_NAME_TOKEN}))*")
+# A body's name may hold a possessive: "Pakistan People's Party", "Workers' Party".
+_BODY_RUN = re.compile(rf"(?:{_NAME_TOKEN})(?:{_APOSTROPHE}s?)?(?:\s+(?:{_NAME_TOKEN})(?:{_APOSTROPHE}s?)?)*")
 _NOT_ACTORS = re.compile(
     r"Corridor|Agreement|Plan|Initiative|Programme|Program|Treaty|Accord|Project|"
     r"Base|Province|Region|Valley|Operation|Summit|Conference"
@@ -298,9 +301,12 @@ def _discover_named_bodies(builder: _Builder, passages: Sequence[Passage]) -> No
     ("Pakistan Army", "Afghan National Army") an organisation, another an armed group if its
     name says so ("Baloch Liberation Army"), else an organisation ("Awami National Party")."""
     for passage in passages:
-        for run in _CAPITALISED_RUN.finditer(passage.text):
+        for run in _BODY_RUN.finditer(passage.text):
             words = run.group(0).split()
             while words and fold(words[0]) in STOP_WORDS:  # "The", "When" opening the run
+                words = words[1:]
+            # "Pakistan's Awami National Party": the owner is no part of the name.
+            while words and re.search(rf"{_APOSTROPHE}s?$", words[0]):
                 words = words[1:]
             if len(words) < 2 or words[-1] not in _BODY_NOUNS:
                 continue

@@ -205,12 +205,36 @@ STATES: dict[str, tuple[str, ...]] = {
     "Zimbabwe": (),
 }
 
+# International bodies policy briefs name; an acronym that is also a word or another body's
+# ("WHO", "AU", "ICC": the cricket council too) is left out, as it would be read wherever written.
 ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "European Union": ("EU",),
     "United Nations": ("UN", "U.N."),
+    "United Nations Security Council": ("UN Security Council", "UNSC"),
+    "United Nations General Assembly": ("UN General Assembly", "UNGA"),
+    "UNHCR": ("UN Refugee Agency", "United Nations High Commissioner for Refugees"),
     "NATO": (),
-    "Shanghai Cooperation Organisation": ("SCO",),
+    "Shanghai Cooperation Organisation": ("SCO", "Shanghai Cooperation Organization"),
     "International Monetary Fund": ("IMF",),
+    "World Bank": (),
+    "Asian Development Bank": ("ADB",),
+    "Asian Infrastructure Investment Bank": ("AIIB",),
+    "World Trade Organization": ("WTO", "World Trade Organisation"),
+    "Financial Action Task Force": ("FATF",),
+    "Organisation of Islamic Cooperation": ("OIC", "Organization of Islamic Cooperation"),
+    "Gulf Cooperation Council": ("GCC",),
+    "Arab League": ("League of Arab States",),
+    "African Union": (),
+    "ASEAN": ("Association of Southeast Asian Nations",),
+    "SAARC": ("South Asian Association for Regional Cooperation",),
+    "International Court of Justice": ("ICJ",),
+    "International Criminal Court": (),
+    "Permanent Court of Arbitration": ("Court of Arbitration",),
+    "International Atomic Energy Agency": ("IAEA",),
+    "International Committee of the Red Cross": ("ICRC", "Red Cross"),
+    "World Health Organization": ("World Health Organisation",),
+    "Amnesty International": (),
+    "Human Rights Watch": (),
 }
 
 # Capitals that stand for their governments in policy prose; the registry can override any.

@@ -374,7 +374,7 @@ class Searcher:
         if asks_leader(question) and not any(names_leader(question, text) for text in texts):
             return LEADER
         if (office := asked_office(question)) and not holder_named(
-            office, texts, self.generation.voices.actor_named
+            office, texts, self.generation.actor_directory.actor_named
         ):
             return HOLDER
         if asks_next_meeting(question) and not any(speaks_of_next_meeting(text) for text in texts):

@@ -25,8 +25,8 @@ from collections import defaultdict
 from collections.abc import Collection
 from typing import NamedTuple
 
-from index.actor_summary import ActorDirectory
-from index.lexical import NORMAL_FORMS, fold
+from index.actor_summary import ATTRIBUTED_TO, ActorDirectory
+from index.lexical import fold
 
 # Verbs of speech and of reaction, not of opinion ("think", "view", "position"): a stance may show
 # in what a brief says of the actor ("mounting pressure from China") rather than in its words.
@@ -50,13 +50,6 @@ _ASKS_TO_HEAR = tuple(
         rf"^(?:what|how)(?:['’]s| is| was| were| are)\s+{_SPEAKER}['’]s?\s+(?:\w+\s+)?"
         r"(?:(?P<reaction>reaction|response)|statement|comment)s?\b",
     )
-)
-_MAX_NAME_WORDS = 6
-# Said by the actor, though not its subject: "according to Türkiye's Ministry of Foreign Affairs",
-# "a statement issued by Beijing".
-_QUOTED = re.compile(
-    r"\b(?:according to|(?:announced|stated|said|declared|claimed|issued|made|warned|critici[sz]ed|"
-    r"condemned|welcomed|endorsed|denied|rejected) by) (?:the )?$"
 )
 # A passive's agent or a source: "mediated by Qatar", "mounting pressure from China".
 _BY_OR_FROM = re.compile(r"\b(?:by|from) (?:the )?$")
@@ -82,13 +75,6 @@ class Voices:
 
     def __init__(self, directory: ActorDirectory) -> None:
         self._directory = directory
-        # The directory's names, and those that open with a demonym also as their state ("afghan
-        # taliban" → "afghanistan taliban"), as questions are read (`actor_named`).
-        self._names = directory.folded_names()
-        for name, actor_id in list(self._names.items()):
-            first, _, rest = name.partition(" ")
-            if first in NORMAL_FORMS:
-                self._names.setdefault(f"{NORMAL_FORMS[first]} {rest}".strip(), actor_id)
         # The briefs that name each actor right after "according to" or "announced by" (quoted),
         # or right after "by" or "from" (sources).
         self._quoted: dict[str, set[str]] = defaultdict(set)
@@ -96,41 +82,20 @@ class Voices:
         for mention in directory.index.mentions:
             passage = directory.passages[mention.row]
             before = fold(passage.text[max(0, mention.start - 20) : mention.start])
-            if _QUOTED.search(before):
+            if ATTRIBUTED_TO.search(before):
                 self._quoted[mention.actor_id].add(passage.brief_id)
             elif _BY_OR_FROM.search(before):
                 self._sources[mention.actor_id].add(passage.brief_id)
         # Who speaks for whom: "Pakistan's Defense Minister" for Pakistan, "Türkiye's Ministry of
         # Foreign Affairs" for Türkiye, "Indian Minister of External Affairs" for India.
-        self._agents: dict[str, set[str]] = defaultdict(set)
-        for actor in directory.index.actors.values():
-            if owner := self.actor_named(actor.name, other_than=actor.actor_id):
-                self._agents[owner].add(actor.actor_id)
-        for role in directory.index.roles:
-            if owner := self.actor_named(role.text, other_than=role.actor_id):
-                self._agents[owner].add(role.actor_id)
+        self._agents = directory.agents
         self._heard: dict[tuple[str, str], bool] = {}  # (actor, brief): whether it is heard there
-
-    def actor_named(self, phrase: str, other_than: str | None = None) -> str | None:
-        """The known actor a phrase begins with ("china's foreign ministry" → China; "the afghan
-        side" → the Afghan state), the longest name first, other than `other_than`; or None."""
-        words = fold(phrase).split()
-        if words and words[0] == "the":
-            words = words[1:]
-        if words:
-            words[0] = NORMAL_FORMS.get(words[0], words[0])
-        for length in range(min(len(words), _MAX_NAME_WORDS), 0, -1):
-            name = " ".join(words[:length])
-            for candidate in (name, re.sub(r"'s?$", "", name)):
-                if self._names.get(candidate, other_than) != other_than:
-                    return self._names[candidate]
-        return None
 
     def silent(self, asked: Asked | None, brief_ids: Collection[str]) -> str:
         """The name of the actor a question asks to hear from (`asked_speaker`), if the briefs know
         it and those of `brief_ids` record nothing it said or did (nor, asked how it reacted,
         anything it is a source of: "pressure from China"); otherwise ""."""
-        actor_id = self.actor_named(asked.speaker) if asked else None
+        actor_id = self._directory.actor_named(asked.speaker) if asked else None
         if actor_id is None or any(self._is_heard(actor_id, brief_id) for brief_id in brief_ids):
             return ""
         if asked.reaction and not self._sources[actor_id].isdisjoint(brief_ids):

@@ -77,16 +77,57 @@ def test_statements_are_cited_verbatim_with_quotes_first(sample):
     assert not any(t.startswith("The Taliban, however, rejected") for t in texts)
 
 
-def test_a_spokesperson_speaks_for_the_body_they_speak_for(sample):
+def test_its_spokesperson_ministers_and_ministries_speak_for_an_actor(sample):
     taliban = sample.summary("Taliban").statements
     own = [s for s in taliban if s.via is None]
     relayed = [s for s in taliban if s.via is not None]
     assert own and taliban[: len(own)] == tuple(own)  # the actor's own statements come first
-    assert {s.via for s in relayed} == {"Zabihullah Mujahid, Taliban spokesperson"}
-    assert [s.text for s in relayed] == [s.text for s in sample.summary("Zabihullah Mujahid").statements]
-    # A minister is not a spokesperson: Pakistan's statements are Pakistan's own.
-    assert all(s.via is None for s in sample.summary("Pakistan").statements)
+    assert {s.via for s in relayed} == {
+        "Zabihullah Mujahid, Taliban spokesperson",
+        "Mullah Mohammad Yaqoob Mujahid, Afghanistan's Acting Defense Minister / Taliban Defense Minister",
+    }
+    spokesperson = [s.text for s in relayed if s.via.startswith("Zabihullah")]
+    assert spokesperson == [s.text for s in sample.summary("Zabihullah Mujahid").statements]
+    pakistan = sample.summary("Pakistan")
+    assert {s.via for s in pakistan.statements} == {
+        None,
+        "Khawaja Muhammad Asif, Pakistan's Defense Minister",
+        "Pakistan's Foreign Office",
+        "Pakistan's Information Ministry",
+    }
+    # What its minister or ministry said is listed as said, not again as a mere mention.
+    said = {s.text for s in pakistan.statements}
+    assert not said & {line.text for line in pakistan.mentioned}
+    assert any(t.startswith("Pakistan’s Information Ministry clarified") for t in said)
     assert all(s.via is None for s in sample.summary("Zabihullah Mujahid").statements)
+
+
+def test_what_is_said_according_to_an_actor_is_its_statement(sample):
+    ministry = sample.summary("Türkiye's Ministry of Foreign Affairs").statements
+    assert [s.text[:24] for s in ministry] == ["According to Türkiye’s M"]
+    assert [s.via for s in sample.summary("Türkiye").statements] == ["Türkiye's Ministry of Foreign Affairs"]
+
+
+def test_a_former_official_or_a_party_does_not_speak_for_the_state(tmp_path):
+    engine = build(
+        tmp_path,
+        {
+            "a.md": (
+                "# A\n\nPakistan's Foreign Minister Ishaq Dar said the border would reopen.\n\n"
+                "Pakistan's Former Ambassador Maleeha Lodhi said the talks had failed.\n\n"
+                "The Pakistan People's Party said the government had misled parliament.\n"
+            )
+        },
+    )
+    directory = engine.actor_directory()
+    pakistan = directory.summary("Pakistan")
+    assert [(s.via, s.text[:30]) for s in pakistan.statements] == [
+        ("Ishaq Dar, Pakistan's Foreign Minister", "Pakistan's Foreign Minister Is")
+    ]
+    party = directory.summary("Pakistan People's Party")
+    assert party.kind == "organisation" and [s.text[:30] for s in party.statements] == [
+        "The Pakistan People's Party sa"
+    ]
 
 
 def test_a_warning_issued_through_a_person_is_his_statement(sample):
@@ -368,3 +409,22 @@ def test_bodies_named_in_full_without_an_acronym(tmp_path):
     assert [s.text for s in engine.actor("Baloch Liberation Army").statements] == [
         "The Baloch Liberation Army claimed the attack in Gwadar."
     ]
+
+
+def test_bodies_of_the_world_are_known_by_their_names(tmp_path):
+    engine = build(
+        tmp_path,
+        {
+            "a.md": (
+                "# A\n\nThe World Bank said its role was limited to that of a facilitator.\n\n"
+                "Pakistan's National Security Council met after the UNSC debate.\n"
+            )
+        },
+    )
+    directory = engine.actor_directory()
+    bank = directory.summary("World Bank")
+    assert bank.kind == "organisation" and [s.text[:20] for s in bank.statements] == ["The World Bank said "]
+    council = directory.summary("UNSC")
+    assert council.name == "United Nations Security Council" and council.mentions == 1
+    # A state's own council is not the UN's.
+    assert directory.find("National Security Council") != directory.find("UNSC")
