@@ -24,10 +24,30 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 
 from index.actors import ActorIndex
 from index.gazetteer import CAPITALS, EVERYDAY_TOPICS, OFFICES, ORGANISATIONS, STATES
-from index.lexical import fold, tokens
+from index.lexical import STOP_WORDS, fold, tokens
 from index.speakers import asked_speaker
 
 _RUN = re.compile(r"[A-Z][\w'’.]*(?:-[\w'’.]+)*(?:\s+[A-Z][\w'’.]*(?:-[\w'’.]+)*)*")
+# Words for an actor's own voice, which questions use for whoever speaks for it ("Pakistan's
+# diplomats" for its Foreign Office, "Kabul's spokesman"): never taken for a part of it the briefs
+# do not mention (`NameChecker.unmentioned_voice`). Offices are index/offices.py's.
+_OWN_VOICE_WORDS = {
+    "government", "governments", "authorities", "authority", "officials", "official", "leaders",
+    "leader", "leadership", "rulers", "ruler", "regime", "administration", "side", "state", "ministry",
+    "ministries", "minister", "ministers", "office", "foreign", "defence", "defense", "interior",
+    "information", "spokesman", "spokesperson", "spokeswoman", "spokespeople", "diplomats", "diplomat",
+    "envoy", "envoys", "delegation", "negotiators", "representatives", "army", "military", "generals",
+    "president", "prime", "premier", "cabinet", "embassy", "mission", "own", "itself",
+}  # fmt: skip
+_OWN_VOICE = _OWN_VOICE_WORDS | set(tokens(" ".join(sorted(_OWN_VOICE_WORDS))))
+
+
+def _own_voice(word: str) -> bool:
+    """A word for an actor's own voice, as written or as a token, or one typed a letter off
+    ("diplmats", "spoksman")."""
+    return word in _OWN_VOICE or any(_within(word, voice, 1) for voice in _OWN_VOICE)
+
+
 _SENTENCE_END = re.compile(r"[.?!:;\"“”(]\s*$")
 _CLINGING = ",;:?!"  # punctuation a word is read without; not ".", for "U.S."
 # Titles a person is named with: the one word after it is a name ("Mullah Omar", "General Bajwa").
@@ -198,6 +218,33 @@ class NameChecker:
             return naming is None or not naming.isdisjoint(brief_ids)
 
         return _unknown(question, question_names(question), mentioned_there, lambda name: False)
+
+    def unmentioned_voice(self, question: str, actor_named: Callable[[str], str | None]) -> str:
+        """The speaker a question asks to hear from, if it is a part of a known actor that no
+        brief mentions ("How did Pakistan's opposition parties react?": Pakistan is the briefs',
+        its opposition is not): a word after the owner that is no word of the briefs, nor near
+        one, nor a word for the owner's own voice (`_OWN_VOICE`: "diplomats", "spokesman",
+        "rulers", which a paraphrase may use for the briefs' "Foreign Office" or "spokesperson");
+        "" otherwise. `actor_named` reads a phrase's owner (ActorDirectory.actor_named)."""
+        asked = asked_speaker(question)
+        words = asked.speaker.split() if asked else []
+        for owned in range(1, len(words)):  # the owner's name ends where one first does
+            if actor_named(" ".join(words[:owned])):
+                part = words[owned:]
+                if any(actor_named(" ".join(part[at:])) for at in range(len(part))):
+                    return ""  # "the Afghan authorities believe Pakistan's": no part, a clause
+                written = [re.sub(r"['’]s?$", "", fold(word)) for word in part]
+                rest = [
+                    token
+                    for word in written
+                    if not _own_voice(word)
+                    for token in tokens(word)
+                    if token not in STOP_WORDS and not _own_voice(token)
+                ]
+                if any(not self._known(word) for word in rest):
+                    return re.sub(r"^the\s+", "", asked.speaker, flags=re.IGNORECASE)
+                return ""
+        return ""
 
     def _unwritten_offices_in(self, words: list[str]) -> list[str]:
         return [

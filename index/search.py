@@ -348,6 +348,10 @@ class Searcher:
         several = len(generation.briefs) > 1
         if not unknown and names and several and (absent := self._absent(question, ranked)):
             return absent, True
+        if not unknown and (
+            voice := generation.names.unmentioned_voice(question, generation.actor_directory.actor_named)
+        ):
+            unknown = (voice,)  # "Pakistan's opposition parties": Pakistan's, but never mentioned
         if not unknown and may_name_office(question):  # one the briefs name for others only
             unknown = tuple(
                 f"{generation.actors.actors[owner].name}'s {office}"

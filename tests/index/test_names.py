@@ -112,6 +112,34 @@ def test_a_question_about_an_office_no_brief_writes_abstains_and_says_why(fake_e
     assert not fake_engine.ask("What did the Pakistani defence minister say about the ceasefire?").abstained
 
 
+@pytest.mark.parametrize(
+    ("question", "voice"),
+    [
+        ("How did Pakistan's opposition parties react to the deal?", "Pakistan's opposition parties"),
+        ("How did the Pakistani stock market react to the truce?", "Pakistani stock market"),
+        # Words for the owner's own voice, and parts the brief mentions
+        ("What did Pakistan's diplomats say the Taliban had conceded?", ""),
+        ("What does Kabul's spokesman claim?", ""),
+        ("How did the Afghan authorities respond to Asif?", ""),
+        ("What did the Afghan interior minister warn?", ""),
+        ("Did the Taliban's civil society groups comment?", ""),  # "civil society" is in ¶5
+        ("What did Pakistan say?", ""),  # no part: the silent-actor rule's
+        ("Do the Afghan authorities believe Pakistan's promises?", ""),  # a clause, not a part
+        ("What did Qatar's emir say?", "Qatar's emir"),  # a word no brief holds
+    ],
+)
+def test_a_part_of_a_known_actor_no_brief_mentions_is_found(fake_engine, question, voice):
+    generation = fake_engine.generation
+    assert generation.names.unmentioned_voice(question, generation.actor_directory.actor_named) == voice
+
+
+def test_a_question_to_hear_from_an_unmentioned_part_of_an_actor_abstains(fake_engine):
+    answer = fake_engine.ask("How did Pakistan's opposition parties react to the ceasefire negotiations?")
+    assert answer.abstained and answer.unknown_names == ("Pakistan's opposition parties",)
+    assert "never mention “Pakistan's opposition parties”" in answer_text(answer)
+    assert not fake_engine.ask("How did Pakistan's diplomats react to the ceasefire negotiations?").abstained
+
+
 def test_a_close_match_is_answered_despite_an_unknown_name(fake_engine):
     # Nearly every word of this question is in paragraph 1: a confident match outweighs the name.
     answer = fake_engine.ask(
