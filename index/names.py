@@ -193,9 +193,13 @@ class NameChecker:
         and Qatar") may still be answered in part. An office no brief writes ("the Pakistani prime
         minister") is named too: the question is about someone the briefs never speak of; so is
         an everyday topic no brief speaks of ("a good hotel in Istanbul"). With `names` false,
-        only offices and topics are looked for."""
+        only offices, topics and the states or bodies it asks to hear from are looked for."""
         found = question_names(question) if names else []
-        unknown = _unknown(question, found, self._mentioned, self._foreign)
+        unknown = (
+            _unknown(question, found, self._mentioned, self._foreign)
+            if names
+            else self._unheard_states(question)
+        )
         # An office already said as part of an unknown name ("Prime Minister Shehbaz Sharif") is
         # not said twice.
         named = set(self._unwritten_offices_in([word for name in unknown for word in tokens(name)]))
@@ -218,6 +222,14 @@ class NameChecker:
             return naming is None or not naming.isdisjoint(brief_ids)
 
         return _unknown(question, question_names(question), mentioned_there, lambda name: False)
+
+    def _unheard_states(self, question: str) -> list[str]:
+        """The states, capitals and bodies of the world a question asks to hear from, if no brief
+        mentions any of them ("What did Iran say about the Besham attack?"): looked for however
+        close the passages come, as the gazetteer knows their other spellings."""
+        asked = asked_speaker(question)
+        named = _world_names_in(asked.speaker) if asked else []
+        return named if named and not any(self._mentioned(name) for name in named) else []
 
     def unmentioned_voice(self, question: str, actor_named: Callable[[str], str | None]) -> str:
         """The speaker a question asks to hear from, if it is a part of a known actor that no
@@ -268,11 +280,16 @@ class NameChecker:
             after_title = fold(word).strip(".") in _HONORIFICS
         return False
 
-    def _mentioned(self, name: str) -> bool:
+    def _mentioned(self, name: str, exactly: bool = False) -> bool:
+        """An actor's name or a part of one, or words of the briefs; near ones too ("Zabiullah
+        Mujahed"), unless `exactly` or a name of the world (a state's name has no other spellings
+        than the gazetteer's: "Iran" is not the author "Imran")."""
         plain = _plain(name)
         if plain in self._aliases or any(f" {plain} " in f" {alias} " for alias in self._aliases):
             return True  # an actor's name or a part of one ("Islamic Emirate" of Afghanistan)
-        return all(self._known(word) for word in tokens(name))
+        exactly = exactly or _plain_words(name.split()) in _WORLD_NAMES
+        known = self._vocabulary.__contains__ if exactly else self._known
+        return all(known(word) for word in tokens(name))
 
     def _all_known(self, words: list[str]) -> bool:
         return bool(words) and all(word in self._vocabulary for word in words)

@@ -140,6 +140,21 @@ def test_a_question_to_hear_from_an_unmentioned_part_of_an_actor_abstains(fake_e
     assert not fake_engine.ask("How did Pakistan's diplomats react to the ceasefire negotiations?").abstained
 
 
+def test_a_state_is_never_taken_for_a_name_spelled_near_it(fake_engine, corpus):
+    (corpus / "water.md").write_text(
+        "---\ntitle: Water\n---\n\nImran Qureshi writes that the treaty is in abeyance.\n", encoding="utf-8"
+    )
+    fake_engine.reindex()
+    names = fake_engine.generation.names
+    # "Iran" is one letter from "Imran", but a state has no spellings other than the gazetteer's.
+    assert names.unmentioned("What did Iran say about the ceasefire negotiations?") == ["Iran"]
+    assert names.unmentioned("What did Zabiullah Mujahed say?") == []  # a person's name may be
+    # Asked to hear from it, a state no brief mentions is looked for however close the passages.
+    assert names.unmentioned("What did Iran say about the ceasefire?", names=False) == ["Iran"]
+    assert names.unmentioned("What did Pakistan and Iran say?", names=False) == []  # Pakistan, in part
+    assert names.unmentioned("Did Iran mediate the talks?", names=False) == []  # not asked to speak
+
+
 def test_a_close_match_is_answered_despite_an_unknown_name(fake_engine):
     # Nearly every word of this question is in paragraph 1: a confident match outweighs the name.
     answer = fake_engine.ask(
