@@ -214,6 +214,10 @@ class ActorDirectory:
                     return self._owner_names[candidate]
         return None
 
+    def names_in(self, actor_id: str, row: int) -> bool:
+        """Whether passage `row` names the actor, by any of its names."""
+        return any(mention.actor_id == actor_id for mention in self._by_row.get(row, ()))
+
     @cached_property
     def agents(self) -> dict[str, set[str]]:
         """For each actor, the actors whose name or role opens with its name: "Pakistan's Defense

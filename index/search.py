@@ -33,6 +33,7 @@ from index.late_interaction import LateInteraction
 from index.leaders import HOLDER, LEADER, asked_office, asks_leader, holder_named, names_leader
 from index.lexical import tokens
 from index.models import Answer, BriefMeta, Hit, SearchFilters
+from index.names import question_names
 from index.offices import may_name_office
 from index.speakers import asked_speaker
 from index.store import Generation, StoredBrief
@@ -373,7 +374,10 @@ class Searcher:
         (index/upcoming.py); "" if one does or it asks for none of them."""
         texts = [self.generation.passages[s.row].text for s in best]
         figure = asked_figure(question)
-        if figure is not None and not any(states(figure, text) for text in texts):
+        if figure is not None and not any(
+            states(figure, self.generation.passages[s.row].text) and self._holds_names(question, s.row)
+            for s in best
+        ):
             return figure.value
         if asks_leader(question) and not any(names_leader(question, text) for text in texts):
             return LEADER
@@ -384,6 +388,25 @@ class Searcher:
         if asks_next_meeting(question) and not any(speaks_of_next_meeting(text) for text in texts):
             return NEXT_MEETING
         return ""
+
+    def _holds_names(self, question: str, row: int) -> bool:
+        """Whether passage `row` names all that the question names and the briefs hold: an actor
+        by any of its names ("Kabul" is Afghanistan), another name word for word. A figure is an
+        answer only there: "several rounds" of talks in Doha does not say how many were held in
+        Istanbul, nor does the toll of one attack tell that of another."""
+        generation = self.generation
+        directory = generation.actor_directory
+        held = set(tokens(generation.passages[row].text))
+        for name in question_names(question):
+            words = set(tokens(name))  # "Chinese" is "china": "Chinese nationals" hold it
+            if words <= held:
+                continue
+            if actor_id := directory.actor_named(name):
+                if not directory.names_in(actor_id, row):
+                    return False
+            elif all(word in generation.lexical.vocabulary for word in words):
+                return False
+        return True
 
     def answer(
         self,

@@ -136,3 +136,20 @@ def test_the_figure_is_looked_for_in_the_first_three_passages_whatever_k(fake_en
     assert not any(counted[:3]) and any(counted[3:])
     assert fake_engine.ask(question, k=8).abstained
     assert fake_engine.ask(question, k=1).abstained
+
+
+def test_a_figure_answers_only_in_a_passage_naming_what_the_question_names(fake_engine, corpus):
+    (corpus / "attacks.md").write_text(
+        "# Attacks\n\nThe Besham attack killed five Chinese engineers; Pakistan blamed Afghanistan.\n\n"
+        "The Pahalgam attack on tourists led India to suspend the water treaty.\n",
+        encoding="utf-8",
+    )
+    fake_engine.reindex()
+    # The toll in the first passage is Besham's: it does not say how many died at Pahalgam.
+    pahalgam = fake_engine.ask("How many people died in the Pahalgam attack?")
+    assert pahalgam.abstained and pahalgam.unstated == "number of casualties"
+    besham = fake_engine.ask("How many Chinese engineers died in the Besham attack?")
+    assert not besham.abstained and "five Chinese engineers" in besham.hits[0].passage.text
+    # An actor is named by any of its names: Islamabad and Kabul are the states the passage names.
+    blamed = fake_engine.ask("How many Chinese engineers died at Besham, which Islamabad blamed on Kabul?")
+    assert not blamed.abstained and "five Chinese engineers" in blamed.hits[0].passage.text
