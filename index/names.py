@@ -280,14 +280,14 @@ class NameChecker:
             after_title = fold(word).strip(".") in _HONORIFICS
         return False
 
-    def _mentioned(self, name: str, exactly: bool = False) -> bool:
+    def _mentioned(self, name: str) -> bool:
         """An actor's name or a part of one, or words of the briefs; near ones too ("Zabiullah
-        Mujahed"), unless `exactly` or a name of the world (a state's name has no other spellings
-        than the gazetteer's: "Iran" is not the author "Imran")."""
+        Mujahed"), unless a name of the world (a state's name has no other spellings than the
+        gazetteer's: "Iran" is not the author "Imran")."""
         plain = _plain(name)
         if plain in self._aliases or any(f" {plain} " in f" {alias} " for alias in self._aliases):
             return True  # an actor's name or a part of one ("Islamic Emirate" of Afghanistan)
-        exactly = exactly or _plain_words(name.split()) in _WORLD_NAMES
+        exactly = _plain_words(name.split()) in _WORLD_NAMES
         known = self._vocabulary.__contains__ if exactly else self._known
         return all(known(word) for word in tokens(name))
 
