@@ -375,8 +375,8 @@ class Searcher:
         texts = [self.generation.passages[s.row].text for s in best]
         figure = asked_figure(question)
         if figure is not None and not any(
-            states(figure, self.generation.passages[s.row].text) and self._holds_names(question, s.row)
-            for s in best
+            states(figure, text) and self._holds_names(question, scored.row)
+            for scored, text in zip(best, texts, strict=True)
         ):
             return figure.value
         if asks_leader(question) and not any(names_leader(question, text) for text in texts):
@@ -392,8 +392,7 @@ class Searcher:
     def _holds_names(self, question: str, row: int) -> bool:
         """Whether passage `row` names all that the question names and the briefs hold: an actor
         by any of its names ("Kabul" is Afghanistan), another name word for word. A figure is an
-        answer only there: "several rounds" of talks in Doha does not say how many were held in
-        Istanbul, nor does the toll of one attack tell that of another."""
+        answer only there: the toll of the Besham attack does not tell how many died at Pahalgam."""
         generation = self.generation
         directory = generation.actor_directory
         held = set(tokens(generation.passages[row].text))
