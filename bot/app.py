@@ -12,6 +12,7 @@ import discord
 from bot.client import Briefbot
 from bot.settings import Settings
 from bot.state import BotState
+from bot.text import drift_text
 from index.engine import Engine
 from index.errors import EmptyIndexError
 
@@ -37,6 +38,8 @@ def warm_engine(engine: Engine) -> float:
     report = engine.ensure_index()
     if report is not None:
         log.info("built the index: %d passages", report.passages)
+    elif drift := drift_text(engine.corpus_drift(), "an admin's /reindex"):
+        log.warning(drift)
     try:
         engine.ask(WARM_UP)
     except EmptyIndexError:  # nothing indexed yet: the bot still starts, for admins to /brief add

@@ -24,6 +24,7 @@ from bot.text import (
     brief_json,
     brief_text,
     briefs_text,
+    drift_text,
     plural,
     report_json,
     report_text,
@@ -297,6 +298,8 @@ def _prepared_engine(settings: Settings, args: argparse.Namespace, eager: bool =
     report = _with_progress(lambda p: engine.ensure_index(progress=p))
     if report is not None:
         print(report_text(report), file=sys.stderr)
+    elif drift := drift_text(engine.corpus_drift(), "`briefbot index`"):
+        print(f"briefbot: {drift}", file=sys.stderr)
     return engine
 
 

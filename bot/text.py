@@ -13,6 +13,7 @@ from index.brief_details import (
     OVERVIEW,
     WHICH_BRIEF,
 )
+from index.corpus import CorpusDrift
 from index.leaders import HOLDER, LEADER
 from index.models import Answer, BriefMeta, Hit, IndexReport
 from index.search import WORDS
@@ -203,6 +204,22 @@ def report_text(report: IndexReport) -> str:
         lines.append(f"  skipped {skipped.path}: {skipped.reason}")
     lines.extend(f"  {note}" for note in report.notes)
     return "\n".join(lines)
+
+
+def drift_text(drift: CorpusDrift, update: str) -> str:
+    """What changed in the corpus since the index was built, and the command (`update`) that
+    takes it in; empty when nothing did."""
+    if not drift:
+        return ""
+    parts = [
+        f"{label} {', '.join(ids)}"
+        for label, ids in (("added", drift.added), ("changed", drift.changed), ("removed", drift.removed))
+        if ids
+    ]
+    return (
+        f"The corpus has changed since the index was built ({'; '.join(parts)}): answers come from "
+        f"the briefs as they were indexed until {update} updates it."
+    )
 
 
 def report_json(report: IndexReport) -> dict:

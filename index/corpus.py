@@ -49,6 +49,18 @@ class CorpusScan:
     skipped: tuple[SkippedFile, ...]
 
 
+@dataclass(frozen=True)
+class CorpusDrift:
+    """Briefs whose files differ from the index: what the next `briefbot index` would take in."""
+
+    added: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.changed or self.removed)
+
+
 def brief_id_for(path: Path) -> str:
     """The id of a brief: its file name without suffix, lower-case, safe for citations and URLs."""
     slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")
@@ -92,14 +104,52 @@ def scan_corpus(corpus_dir: Path) -> CorpusScan:
     return CorpusScan(tuple(briefs), tuple(skipped))
 
 
+def corpus_drift(corpus_dir: Path, indexed: dict[str, str]) -> CorpusDrift:
+    """How the briefs of `corpus_dir` differ from `indexed` (brief id → content hash).
+
+    Only the bytes are compared, so that asking stays fast: a file is parsed only when its id is
+    not indexed, to leave out one the index would skip anyway (unreadable, a duplicate id)."""
+    if not corpus_dir.is_dir():
+        return CorpusDrift()
+    added: list[str] = []
+    changed: list[str] = []
+    seen: set[str] = set()
+    for path in brief_files(corpus_dir):
+        brief_id = brief_id_for(path)
+        if brief_id in seen:
+            continue
+        try:
+            raw, sidecar = _file_bytes(path)
+            if brief_id not in indexed:
+                parse_brief(raw, brief_id, path.name, path.suffix.lower(), sidecar)
+        except BriefFormatError:
+            continue
+        seen.add(brief_id)
+        if brief_id not in indexed:
+            added.append(brief_id)
+        elif _digest(raw, sidecar) != indexed[brief_id].rpartition(":")[2]:
+            changed.append(brief_id)
+    removed = sorted(set(indexed) - seen)
+    return CorpusDrift(tuple(added), tuple(changed), tuple(removed))
+
+
 def read_brief(path: Path) -> Brief:
+    raw, sidecar = _file_bytes(path)
+    return parse_brief(raw, brief_id_for(path), path.name, path.suffix.lower(), sidecar)
+
+
+def _file_bytes(path: Path) -> tuple[bytes, bytes | None]:
+    """A brief file's bytes and its sidecar's, if it has one."""
     try:
         raw = path.read_bytes()
         sidecar_path = path.with_name(path.stem + SIDECAR_SUFFIX)
-        sidecar = sidecar_path.read_bytes() if sidecar_path.is_file() else None
+        return raw, sidecar_path.read_bytes() if sidecar_path.is_file() else None
     except OSError as error:
         raise BriefFormatError(f"cannot be read: {error.strerror or error}") from error
-    return parse_brief(raw, brief_id_for(path), path.name, path.suffix.lower(), sidecar)
+
+
+def _digest(raw: bytes, sidecar: bytes | None) -> str:
+    return hashlib.sha256(raw + (b"\0" + sidecar if sidecar is not None else b"")).hexdigest()
 
 
 def parse_brief(
@@ -140,8 +190,7 @@ def parse_brief(
         url=fields.get("url"),
         source_file=source_file,
     )
-    digest = hashlib.sha256(raw + (b"\0" + sidecar if sidecar is not None else b"")).hexdigest()
-    digest = f"p{PARSE_VERSION}:{digest}"  # a brief read otherwise is a changed brief
+    digest = f"p{PARSE_VERSION}:{_digest(raw, sidecar)}"  # a brief read otherwise is a changed brief
     return Brief(meta, tuple(paragraphs), digest)
 
 

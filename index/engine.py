@@ -12,6 +12,7 @@ import numpy as np
 
 from index.actor_summary import ActorDirectory, ActorSummary
 from index.brief_details import asked_topic
+from index.corpus import CorpusDrift, corpus_drift
 from index.embedding import Embedder
 from index.errors import (
     REBUILD_ADVICE,
@@ -270,6 +271,16 @@ class Engine:
         return new_briefs(self.generation, self.actor_directory(), since)
 
     # -- briefs ------------------------------------------------------------------------------
+    def corpus_drift(self) -> CorpusDrift:
+        """The briefs whose files changed since the index in use was built: a reader asking
+        about a brief just edited should be told its answers come from the version before."""
+        try:
+            generation = self.generation
+        except IndexMissingError:
+            return CorpusDrift()
+        hashes = {brief_id: brief.content_hash for brief_id, brief in generation.briefs.items()}
+        return corpus_drift(self.corpus_dir, hashes)
+
     def briefs(self) -> list[StoredBrief]:
         try:
             generation = self.generation

@@ -36,6 +36,18 @@ def test_index_then_one_changed_paragraph(run, corpus):
     assert "1 embedded, 12 reused" in out and f"changed: {SAMPLE_BRIEF_ID}" in out
 
 
+def test_asking_after_an_edit_says_the_index_is_older_than_the_corpus(run, corpus):
+    run("index")
+    path = corpus / f"{SAMPLE_BRIEF_ID}.md"
+    path.write_text(path.read_text().replace("Hence, countering", "Therefore, countering"))
+    code, out, err = run("ask", "Qatar Türkiye mediated negotiations", "--json")
+    assert code == 0 and json.loads(out)["hits"]
+    assert f"changed {SAMPLE_BRIEF_ID}" in err and "`briefbot index`" in err
+    run("index")
+    code, out, err = run("ask", "Qatar Türkiye mediated negotiations", "--json")
+    assert code == 0 and err == ""
+
+
 def test_ask_json_and_errors(run, capsys):
     code, out, err = run("ask", "Qatar Türkiye mediated negotiations", "--json", "-k", "2")
     data = json.loads(out)

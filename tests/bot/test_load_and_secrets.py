@@ -9,7 +9,7 @@ from contextlib import contextmanager
 
 import discord
 
-from bot.app import BAD_TOKEN, NO_TOKEN, run_bot
+from bot.app import BAD_TOKEN, NO_TOKEN, run_bot, warm_engine
 from bot.settings import Settings
 from index.engine import Engine
 from tests.bot.conftest import make_settings, start_bot, stop_bot
@@ -153,3 +153,12 @@ def test_sync_commands_globally(tmp_path, corpus, capsys):
         assert code == 0
         assert {c["name"] for c in fake.commands["global"]} >= {"ask", "actor", "brief", "reindex", "watch"}
         assert "globally" in capsys.readouterr().out
+
+
+def test_starting_on_an_index_older_than_the_corpus_warns_the_admin(tmp_path, corpus, caplog):
+    engine = Engine(corpus, tmp_path / "index", FakeEmbedder(), threshold=0.3)
+    engine.reindex()
+    (corpus / "added-later.md").write_text("# Later\n\nA brief added while the bot was down.\n")
+    with caplog.at_level(logging.WARNING, logger="briefbot"):
+        warm_engine(Engine(corpus, tmp_path / "index", FakeEmbedder(), threshold=0.3))
+    assert "added added-later" in caplog.text and "/reindex" in caplog.text

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from index.corpus import BriefFormatError, parse_brief, read_brief, scan_corpus
+from index.corpus import BriefFormatError, CorpusDrift, corpus_drift, parse_brief, read_brief, scan_corpus
 from index.sentences import sentence_spans
 from tests.conftest import SAMPLE_BRIEF_ID, SAMPLE_CORPUS
 
@@ -185,3 +185,20 @@ def test_two_files_with_the_same_id_keep_the_first(tmp_path: Path):
     scan = scan_corpus(tmp_path)
     assert [b.brief_id for b in scan.briefs] == ["same-brief"]
     assert "same brief id" in scan.skipped[0].reason
+
+
+def test_drift_names_the_briefs_added_changed_and_removed_since_a_scan(tmp_path: Path):
+    (tmp_path / "kept.md").write_text("A paragraph that stays.")
+    (tmp_path / "edited.md").write_text("A paragraph before the edit.")
+    (tmp_path / "gone.md").write_text("A paragraph soon removed.")
+    indexed = {b.brief_id: b.content_hash for b in scan_corpus(tmp_path).briefs}
+    assert corpus_drift(tmp_path, indexed) == CorpusDrift() and not corpus_drift(tmp_path, indexed)
+    (tmp_path / "edited.md").write_text("A paragraph after the edit.")
+    (tmp_path / "gone.md").unlink()
+    (tmp_path / "new.txt").write_text("A new brief.")
+    (tmp_path / "broken.md").write_bytes(b"\x00\xff")  # the index would skip it: no change to take in
+    drift = corpus_drift(tmp_path, indexed)
+    assert drift == CorpusDrift(added=("new",), changed=("edited",), removed=("gone",))
+    (tmp_path / "kept.meta.toml").write_text('title = "Kept, retitled"\n')  # a sidecar is part of it
+    assert corpus_drift(tmp_path, indexed).changed == ("edited", "kept")
+    assert corpus_drift(tmp_path / "missing", indexed) == CorpusDrift()
