@@ -13,7 +13,9 @@ may be answered by an event ("during the Doha meeting") rather than a date, so o
 about the calendar (what is next, scheduled, due or expiring) or an origin is checked. A degree or
 a forecast is answered in words: "how much" asks for an amount only before a measured noun ("how
 much territory") or with a verb of money ("how much did the US spend"), not in "how much does
-Kabul trust Islamabad"; "how big a threat" and "how long will the truce hold" are not checked.
+Kabul trust Islamabad"; "how big a threat" and "how long will the truce hold" are not checked. A
+sum of money is answered by a currency or a share, not by any number: "How much does Pakistan
+spend protecting Chinese nationals?" is not answered by the 15,000 troops it raised.
 """
 
 from __future__ import annotations
@@ -28,7 +30,9 @@ class Figure(StrEnum):
     """What a question asks for; the value names it in the abstention ("state no number")."""
 
     TOLL = "number of casualties"  # a count of the dead or wounded: only one stated with them answers
-    COUNT = "number"
+    VIOLENCE = "number of attacks or victims"  # any count: "14 attacks", "five killed" both answer
+    COUNT = "number"  # of anything else: the toll of an attack does not say how many live or work
+    MONEY = "sum of money"  # spent, invested, owed: a count of troops or of the dead does not answer
     AMOUNT = "figure"
     EXTENT = "length or duration"
     DATE = "date or time"
@@ -46,19 +50,25 @@ _CALENDAR = (
     r"(?:next|expir\w*|takes? place|be held|held|schedul\w*|due|deadline|elections?|run out|runs out|"
     r"lapses?|renew\w*|extend\w*|comes? into force)"
 )
-# Only verbs of money: "how much support did they receive" asks a degree.
+# Only verbs of money: "how much support did they receive" asks a degree. Those of money alone
+# ask a sum; what is traded, pledged or donated may be counted in tonnes as well.
 _MONEY_VERB = (
     r"(?:spen[dt]|spends|spending|costs?|costing|invest\w*|pa(?:y|ys|id|ying)|earn\w*|worth|lend|lent|"
-    r"owe[sd]?|fund\w*|export\w*|import\w*|budget\w*|allocat\w*|pledg\w*|donat\w*|trade[sd]?)"
+    r"owe[sd]?|fund\w*|budget\w*|allocat\w*)"
 )
+_GOODS_VERB = r"(?:export\w*|import\w*|pledg\w*|donat\w*|trade[sd]?)"
 # "How much territory", not "how much influence": a degree is answered in words.
-_MEASURED = (
-    r"(?:money|cash|aid|funding|funds|investment|debt|loans?|revenue|budget|trade|territory|land|"
-    r"area|oil|gas|water|electricity|fuel|food|wheat|compensation|tax(?:es)?|tariffs?)"
-)
+_MONEY_NOUN = r"(?:money|cash|funding|funds|investment|debt|loans?|revenue|budget|compensation)"
+_MEASURED = r"(?:aid|trade|territory|land|area|oil|gas|water|electricity|fuel|food|wheat|tax(?:es)?|tariffs?)"
 # The dead and wounded: "several rounds" of talks is a count, but not of the soldiers killed.
 _HARMED = (
     r"(?:killed|died|dead|deaths?|wounded|injured|injuries|casualties|lives|perished|martyred|fatalities)"
+)
+# Words of violence without a casualty: "How many attacks hit CPEC?", "How many were targeted?"
+_VIOLENT = (
+    r"(?:attack\w*|bomb\w*|blasts?|explosions?|strikes?|ambush\w*|raids?|assault\w*|shoot\w*|"
+    r"clash\w*|fight\w*|violen\w*|incidents?|victims?|targeted|hostages?|kidnap\w*|abduct\w*|"
+    r"suicide|massacres?|terror\w*|militan\w*)"
 )
 _WHAT_IS = r"^what(?:'s| is| was| are| were) (?:the )?(?:[\w-]+'s? )?(?:[\w-]+ ){0,2}?"
 _ASKED: tuple[tuple[Figure, re.Pattern[str]], ...] = (
@@ -84,11 +94,16 @@ _ASKED: tuple[tuple[Figure, re.Pattern[str]], ...] = (
             r"|\b(?:death|casualty) (?:toll|count|figures?)\b"
         ),
     ),
+    (
+        Figure.VIOLENCE,
+        re.compile(rf"\bhow many\b.*\b{_VIOLENT}\b|{_WHAT_IS}(?:number|count) of (?:the )?{_VIOLENT}\b"),
+    ),
     (Figure.COUNT, re.compile(rf"\bhow many\b|{_WHAT_IS}(?:number|count)\b")),
+    (Figure.MONEY, re.compile(rf"\bhow much {_MONEY_NOUN}\b|\bhow much\b.*\b{_MONEY_VERB}\b")),
     (
         Figure.AMOUNT,
         re.compile(
-            rf"\bhow much {_MEASURED}\b|\bhow much\b.*\b{_MONEY_VERB}\b"
+            rf"\bhow much {_MEASURED}\b|\bhow much\b.*\b{_GOODS_VERB}\b"
             r"|\bwhat (?:percentage|proportion|share|fraction)\b"
             rf"|{_WHAT_IS}(?:population|gdp|percentage|rate|budget|cost|value|amount|price|size)\b"
         ),
@@ -116,11 +131,25 @@ _UNIT = (
 )
 _REFERS = re.compile(r"\b(?:the|these|those|both|all|its|their|our)\s+$", re.IGNORECASE)
 _HARMED_IN = re.compile(rf"\b(?:{_HARMED}|kill\w*|die[sd]?|death toll|lost their lives)\b", re.IGNORECASE)
+# A toll, read to leave it out of other counts: not "lives" alone ("who lives in Pakistan").
+_TOLL_IN = re.compile(
+    r"\b(?:killed|died|dead|deaths?|wounded|injured|injuries|casualties|perished|martyred|fatalities|"
+    r"kill\w*|dies|death toll|lost their lives)\b",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _COUNT_WORDS = re.compile(rf"\b(?:{_NUMBER_WORD}|{_LARGE_WORD}|{_VAGUE_COUNT})\b", re.IGNORECASE)
 # An amount may be stated against another: "delays have doubled the cost" answers "how much".
 _RELATIVE = r"(?:doubl|tripl|trebl|quadrupl|halv)(?:ed|ing)|twice|\w+-?fold"
 _AMOUNT = re.compile(rf"\d|%|\b(?:{_LARGE_WORD}|per ?cent|percent|{_RELATIVE})\b", re.IGNORECASE)
+# A sum: a currency, a share ("2 percent of GDP"), one against another, or billions untold;
+# not a bare number ("15,000 troops" is no cost).
+_MONEY = re.compile(
+    r"[$€£¥₹]|\b(?:Rs\.?|PKR|USD|AFN|CNY|RMB|EUR|INR)\s?\d"
+    r"|\b(?:dollars?|rupees?|yuan|renminbi|euros?|afghanis?|riyals?|dirhams?|lira|sterling)\b"
+    rf"|%|\b(?:per ?cent|percent|{_RELATIVE}|billions|trillions)\b|\d\s?(?:bn|mn)\b",
+    re.IGNORECASE,
+)
 _EXTENT = re.compile(
     rf"\d|\b(?:{_NUMBER_WORD}|{_LARGE_WORD}|{_VAGUE_COUNT}|an?|half an?)[ -]{_UNIT}\b", re.IGNORECASE
 )
@@ -175,8 +204,14 @@ def states(figure: Figure, text: str) -> bool:
     if figure == Figure.TOLL:
         sentences = _SENTENCE_END.split(text)
         return any(_counts(sentence) and _HARMED_IN.search(sentence) for sentence in sentences)
-    if figure == Figure.COUNT:
+    if figure == Figure.VIOLENCE:
         return _counts(text)
+    if figure == Figure.COUNT:
+        return any(
+            _counts(sentence) and not _TOLL_IN.search(sentence) for sentence in _SENTENCE_END.split(text)
+        )
+    if figure == Figure.MONEY:
+        return _MONEY.search(text) is not None
     if figure == Figure.AMOUNT:
         return _AMOUNT.search(text) is not None
     if figure == Figure.EXTENT:

@@ -12,11 +12,16 @@ from tests.index.unstated import abstains_until_a_brief_states_it
     ("question", "figure"),
     [
         ("How many Afghan refugees live in Pakistan?", Figure.COUNT),
-        ("What is the number of fighters the TTP has?", Figure.COUNT),
+        ("What is the number of refugees Pakistan hosts?", Figure.COUNT),
+        ("What is the number of fighters the TTP has?", Figure.VIOLENCE),
+        ("How many attacks have hit CPEC projects?", Figure.VIOLENCE),
+        ("How many Chinese nationals work in Pakistan?", Figure.COUNT),
         ("What was the death toll of the clashes?", Figure.TOLL),
         ("How many soldiers were killed in the clashes?", Figure.TOLL),
         ("how many lives were lost", Figure.TOLL),
-        ("How much did the US spend on the war?", Figure.AMOUNT),  # a verb of money
+        ("How much did the US spend on the war?", Figure.MONEY),  # a verb of money
+        ("How much money has China invested in CPEC?", Figure.MONEY),
+        ("How much aid has Qatar pledged?", Figure.AMOUNT),  # aid may be counted in tonnes
         ("How much territory does the Taliban control?", Figure.AMOUNT),  # a measured noun
         ("What is the population of Kabul?", Figure.AMOUNT),
         ("What is Pakistan's GDP growth rate?", Figure.AMOUNT),
@@ -59,7 +64,12 @@ def test_the_figure_a_question_asks_for(question, figure):
     [
         (Figure.COUNT, "Some 1.3 million Afghans live in Pakistan.", True),
         (Figure.COUNT, "After several rounds of negotiations, they agreed.", True),  # a vague count
-        (Figure.COUNT, "Three soldiers died.", True),  # a number opening a sentence
+        (Figure.VIOLENCE, "Three soldiers died.", True),  # a number opening a sentence
+        (Figure.VIOLENCE, "There were 14 attacks on CPEC projects.", True),
+        # A toll does not say how many live or work somewhere.
+        (Figure.COUNT, "Five Chinese nationals were killed. They worked at Dasu.", False),
+        (Figure.COUNT, "Five Chinese nationals were killed. Some 20,000 work in Pakistan.", True),
+        (Figure.COUNT, "One of the 3,000 Afghans who lives in the camp spoke.", True),
         (Figure.TOLL, "Three soldiers died.", True),
         (Figure.TOLL, "A suicide attack killed five Chinese nationals.", True),
         # A count, and casualties, but not a count of them.
@@ -71,6 +81,12 @@ def test_the_figure_a_question_asks_for(question, figure):
         (Figure.AMOUNT, "Delays have doubled the cost of some projects.", True),  # against another
         (Figure.AMOUNT, "Imports fell twofold.", True),
         (Figure.AMOUNT, "After several rounds of negotiations, they agreed.", False),  # counts only
+        (Figure.MONEY, "The US pledged $2 billion.", True),
+        (Figure.MONEY, "The budget allocates Rs 45bn to the force.", True),
+        (Figure.MONEY, "Defence takes 2.5 percent of GDP.", True),
+        (Figure.MONEY, "Delays have doubled the cost of some projects.", True),
+        (Figure.MONEY, "The division counts about 15,000 troops.", False),  # a number, no sum
+        (Figure.MONEY, "Five Chinese nationals were killed.", False),
         (Figure.EXTENT, "The ceasefire runs for six months.", True),
         (Figure.EXTENT, "The border is 2,640 km long.", True),
         (Figure.EXTENT, "Pakistan wants a long-term ceasefire.", False),
@@ -153,3 +169,38 @@ def test_a_figure_answers_only_in_a_passage_naming_what_the_question_names(fake_
     # An actor is named by any of its names: Islamabad and Kabul are the states the passage names.
     blamed = fake_engine.ask("How many Chinese engineers died at Besham, which Islamabad blamed on Kabul?")
     assert not blamed.abstained and "five Chinese engineers" in blamed.hits[0].passage.text
+
+
+def test_a_sum_of_money_is_answered_by_a_sum_not_by_any_number(fake_engine, corpus):
+    (corpus / "troops.md").write_text(
+        "# Security\n\nPakistan spends on a division of 15,000 troops to protect Chinese nationals.\n",
+        encoding="utf-8",
+    )
+    fake_engine.reindex()
+    abstains_until_a_brief_states_it(
+        fake_engine,
+        corpus,
+        "How much does Pakistan spend to protect Chinese nationals?",
+        unstated="sum of money",
+        reason="state no sum of money, so the briefs do not answer this",
+        answered_instead="How many troops protect Chinese nationals?",
+        brief="# Costs\n\nPakistan spends Rs 45bn a year to protect Chinese nationals.\n",
+        stated="Rs 45bn",
+    )
+
+
+def test_a_toll_does_not_count_the_living(fake_engine, corpus):
+    (corpus / "besham.md").write_text(
+        "# Besham\n\nFive Chinese nationals working in Pakistan were killed near Besham.\n", encoding="utf-8"
+    )
+    fake_engine.reindex()
+    abstains_until_a_brief_states_it(
+        fake_engine,
+        corpus,
+        "How many Chinese nationals work in Pakistan?",
+        unstated="number",
+        reason="state no number, so the briefs do not answer this",
+        answered_instead="How many Chinese nationals were killed in Pakistan?",
+        brief="# Workers\n\nSome 20,000 Chinese nationals work in Pakistan.\n",
+        stated="20,000",
+    )

@@ -281,4 +281,4 @@ def test_several_briefs_do_not_regress(real_embedder, tmp_path):
     assert sum(s[:1] == [gold] for s, gold in answerable) >= 28
     assert sum(gold in s for s, gold in answerable) == len(answerable)
     unanswerable = [a for a, q in zip(answers, questions, strict=True) if not q["brief"]]
-    assert sum(a.abstained for a in unanswerable) >= 4
+    assert sum(a.abstained for a in unanswerable) >= 5
