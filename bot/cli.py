@@ -367,6 +367,7 @@ CONSOLE_HELP = """Ask any question about the briefs, or:
   /actor NAME   what an actor said and did, cited (a name, an alias or a role)
   /actors       every actor the briefs name
   /briefs       the indexed briefs
+  /brief ID     one brief's details and sections (its id as /briefs lists it)
   quit          end (or an empty line, or Ctrl-D)"""
 
 
@@ -387,9 +388,21 @@ def _console_reply(engine: Engine, line: str) -> str:
         return actors_text(engine.actor_directory().listing())
     if command == "/briefs" and not rest:
         return briefs_text(engine.briefs())
+    if command == "/brief":
+        return _console_brief(engine, rest.strip().removeprefix("info ").strip())
     if command.startswith("/"):
         return f"briefbot: no command {command}; help lists them."
     return answer_text(engine.ask(line))
+
+
+def _console_brief(engine: Engine, brief_id: str) -> str:
+    """/brief ID, as /brief info on Discord; "/brief info ID" is read the same."""
+    if not brief_id:
+        return "Give a brief's id: /brief ID (/briefs lists them)"
+    found = {b.meta.brief_id: b for b in engine.briefs()}.get(brief_id.lower())
+    if found is None:
+        return f"briefbot: no brief '{brief_id}' is indexed; /briefs lists them"
+    return brief_text(found)
 
 
 def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:

@@ -78,11 +78,14 @@ def test_console_answers_until_an_empty_line(run, monkeypatch):
 def test_console_commands_beside_questions(run, monkeypatch):
     import io
 
-    lines = "help\n/actor Haqani\n/actor Asif\n/actors\n/briefs\n/foo\n/actor\n"
+    lines = (
+        f"help\n/actor Haqani\n/actor Asif\n/actors\n/briefs\n/foo\n/actor\n/brief {SAMPLE_BRIEF_ID}\n"
+        f"/brief info {SAMPLE_BRIEF_ID}\n/brief nope\n"
+    )
     monkeypatch.setattr("sys.stdin", io.StringIO(lines))
     code, out, _ = run("console")
     *replies, at_the_end = out.split("\n? ")[1:]  # the last prompt met Ctrl-D
-    assert code == 0 and len(replies) == 7 and not at_the_end.strip()
+    assert code == 0 and len(replies) == 10 and not at_the_end.strip()
     assert replies[0].startswith("Ask any question about the briefs, or:\n  /actor NAME")
     assert "Did you mean: Sirajuddin Haqqani" in replies[1]  # said, and the console goes on
     assert replies[2].startswith("Khawaja Muhammad Asif (person)")
@@ -90,6 +93,8 @@ def test_console_commands_beside_questions(run, monkeypatch):
     assert SAMPLE_BRIEF_ID in replies[4]
     assert replies[5].startswith("briefbot: no command /foo; help lists them.")
     assert replies[6].startswith("Give a name: /actor")
+    assert replies[7] == replies[8] and "sections:\n    Context" in replies[7] and "Naade Ali" in replies[7]
+    assert replies[9].startswith("briefbot: no brief 'nope' is indexed; /briefs lists them")
 
 
 @pytest.mark.parametrize("ending", ["quit", "Exit", "  q  "])
