@@ -8,6 +8,7 @@ from index.brief_details import (
     BRIEF_DETAILS,
     CATALOGUE,
     CONCLUSION,
+    MENTIONS,
     NEWEST,
     OLDEST,
     OVERVIEW,
@@ -131,6 +132,17 @@ BASIS_NOTES = {
 }
 
 
+def basis_note(answer: Answer) -> str:
+    """What the reader is told of how the hits were found, if not by meaning alone."""
+    if answer.basis == MENTIONS:
+        count, subject = answer.mentioning_briefs, answer.mentioning
+        if count == 1:
+            return f"1 brief mentions “{subject}”: its passage closest to the question."
+        shown = "" if count <= len(answer.hits) else f" (the first {len(answer.hits)} shown)"
+        return f"{count} briefs mention “{subject}”{shown}: the passage of each closest to the question."
+    return BASIS_NOTES.get(answer.basis, "")
+
+
 # How many briefs a reply lists when asked which there are; /briefs lists them all.
 LISTED_BRIEFS = 10
 
@@ -175,7 +187,7 @@ def answer_text(answer: Answer) -> str:
             lines.append("Closest briefs: " + "; ".join(closest_briefs(answer)))
         return "\n".join(lines)
     if answer.basis:
-        lines.append(BASIS_NOTES[answer.basis])
+        lines.append(basis_note(answer))
     for number, hit in enumerate(answer.hits, start=1):
         start, end = hit.best_sentence_span
         text = hit.passage.text

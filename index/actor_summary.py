@@ -214,6 +214,14 @@ class ActorDirectory:
                     return self._owner_names[candidate]
         return None
 
+    def rows_naming(self, actor_id: str) -> list[int]:
+        """The passages that name the actor, by any of its names, in corpus order."""
+        return sorted({mention.row for mention in self.index.mentions if mention.actor_id == actor_id})
+
+    def sentences_naming(self, actor_id: str, row: int) -> set[int]:
+        """The numbers of the sentences of passage `row` that name the actor."""
+        return {mention.sentence for mention in self._by_row.get(row, ()) if mention.actor_id == actor_id}
+
     def names_in(self, actor_id: str, row: int) -> bool:
         """Whether passage `row` names the actor, by any of its names."""
         return any(mention.actor_id == actor_id for mention in self._by_row.get(row, ()))

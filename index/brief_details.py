@@ -26,6 +26,11 @@ What it says about a subject ("What does the brief say about women?", "does it m
 with its frame, such a question is drawn to the passages that quote someone ("say") and holds a
 word no passage does ("brief"), so that even a subject the brief names in passing is refused.
 
+Which briefs mention a subject ("Which briefs mention the TTP?", "In which reports is Bagram
+discussed?"): searched as asked, the passages closest to the question may all come from one
+brief. It is answered with the one passage of each brief that holds the subject (an actor by any
+of its names), the closest to the question, so that every brief that mentions it is cited once.
+
 Narrow on purpose: "What does the author conclude about peace?" names a subject and is searched
 (the conclusion nudged first, index/conclusion.py); "Who issued the warning?" is about the briefs'
 subject, not the brief; "Summarise what Asif said" and "What are the main points of the
@@ -243,6 +248,38 @@ _TOPIC_FRAMES = [
     )
 ]
 _IN_THE_BRIEF = re.compile(rf"\s+(?:in|from)\s+(?:{_A_DOCUMENT}|it)$", re.IGNORECASE)
+
+# The answer to "Which briefs mention X?" (models.Answer.basis): a passage of each brief holding X.
+MENTIONS = "mentions"
+_MENTION = (
+    r"(?:mentions?|mentioned|discuss(?:es)?|cover(?:s)?|talks?\s+about|deals?\s+with|address(?:es)?"
+    r"|refers?\s+to|names?|speaks?\s+(?:of|about)|writes?\s+about|(?:are|is)\s+about"
+    r"|says?\s+(?:anything|something)\s+about)"
+)
+_MENTIONED = r"(?:mentioned|discussed|covered|named|cited|referred\s+to|written\s+about)"
+_WHICH_DOCUMENTS = rf"(?:which|what|how\s+many)\s+(?:of\s+the\s+)?{_DOCUMENT}"
+_MENTION_FRAMES = [
+    re.compile(frame, re.IGNORECASE)
+    for frame in (
+        # "Which briefs mention the TTP?", "how many reports discuss Bagram", "what brief covers CPEC"
+        rf"^{_WHICH_DOCUMENTS}\s+(?:(?:do|does|did)\s+)?{_MENTION}\s+(?P<subject>.+)$",
+        # "In which briefs is the TTP mentioned?", "in what reports are refugees discussed"
+        rf"^in\s+{_WHICH_DOCUMENTS}\s+(?:is|are|was|were)\s+(?P<subject>.+?)\s+{_MENTIONED}$",
+        # "Which briefs is Bagram mentioned in?"
+        rf"^{_WHICH_DOCUMENTS}\s+(?:is|are|was|were)\s+(?P<subject>.+?)\s+{_MENTIONED}\s+in$",
+    )
+]
+
+
+def asked_mentions(question: str) -> str:
+    """The subject of a question that asks which briefs mention it ("Which briefs mention the
+    TTP?" → "the TTP"), as written; "" for any other question."""
+    framed = " ".join(question.replace("\u2019", "'").split()).rstrip(" ?.!")
+    for frame in _MENTION_FRAMES:
+        if match := frame.search(framed):
+            subject = match.group("subject").strip()
+            return subject if re.search(r"\w", subject) else ""
+    return ""
 
 
 def asked_topic(question: str) -> str:

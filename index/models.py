@@ -93,8 +93,11 @@ class Answer:
     silent: str = ""  # the actor asked to be heard from, of whom the closest briefs record nothing
     # How the hits were found when not by meaning: "overview" (a brief's opening and conclusion,
     # asked for as a whole; nothing ranked), "conclusion" (its conclusion alone, likewise) or
-    # "words" (passages holding every word of a question far from all of them in meaning).
+    # "words" (passages holding every word of a question far from all of them in meaning), or
+    # "mentions" (the closest passage of each brief naming `mentioning`, asked which briefs do).
     basis: str = ""
+    mentioning: str = ""  # the subject asked which briefs mention ("Which briefs mention the TTP?")
+    mentioning_briefs: int = 0  # how many of the briefs searched mention it (hits may show fewer)
     named_most: tuple[tuple[str, int], ...] = ()  # actors the briefs name most, passages naming each
     read_as: str = ""  # the question as searched, when a typing slip was corrected (index/spelling.py)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -15,9 +15,11 @@ from index.brief_details import (
     BRIEF_DETAILS,
     CATALOGUE,
     CONCLUSION,
+    MENTIONS,
     NEWEST,
     OVERVIEW,
     WHICH_BRIEF,
+    asked_mentions,
     asked_whole,
     asks_actors,
     asks_brief_details,
@@ -61,6 +63,9 @@ NAMED_MOST = 8
 # How an answer far from every passage in meaning was found (models.Answer.basis): the passages
 # holding every word of the question.
 WORDS = "words"
+# Asked which briefs mention a subject, the engine cites the closest passage of at most this many
+# (or of as many as the question asks passages for, if more).
+LISTED_MENTIONS = 10
 # Words that name nothing to look for: "is there anything about" holds no subject of its own.
 _VAGUE = re.compile(r"\b(?:any|some|every|no)(?:thing|one|body)\b|\bthings?\b|\bstuff\b", re.IGNORECASE)
 
@@ -312,21 +317,28 @@ class Searcher:
         return PassageUnits(generation.unit_rows(ids), offsets, has_units)
 
     def best_sentence(
-        self, row: int, question: str, query_vector: np.ndarray, question_tokens: np.ndarray | None = None
+        self,
+        row: int,
+        question: str,
+        query_vector: np.ndarray,
+        question_tokens: np.ndarray | None = None,
+        among: Collection[int] | None = None,
     ) -> str:
-        """The sentence of passage `row` that best answers. With the question's token vectors, the
-        sentence whose tokens best match them (late interaction: a labelled answer for 44 of 50
-        and 34 of 38 questions, against 41 and 31; README "Quality"); without, its similarity plus
-        shared words."""
+        """The sentence of passage `row` that best answers, among the sentence numbers `among` if
+        given. With the question's token vectors, the sentence whose tokens best match them (late
+        interaction: a labelled answer for 44 of 50 and 34 of 38 questions, against 41 and 31;
+        README "Quality"); without, its similarity plus shared words."""
         generation = self.generation
         passage = generation.passages[row]
         sentences = passage.sentences()
-        if len(sentences) <= 1:
-            return sentences[0] if sentences else passage.text
+        numbers = sorted(among) if among else list(range(len(sentences)))
+        if len(numbers) <= 1:
+            return sentences[numbers[0]] if sentences else passage.text
         if question_tokens is not None and self.late is not None:
-            best = self.late.best_sentence(question_tokens, passage.text, passage.sentence_spans)
+            spans = [passage.sentence_spans[number] for number in numbers]
+            best = self.late.best_sentence(question_tokens, passage.text, spans)
             if best is not None:
-                return sentences[best]
+                return sentences[numbers[best]]
         start, end = generation.unit_start[row], generation.unit_start[row + 1]
         unit_similarity = generation.unit_rows(np.arange(start, end)) @ query_vector
         similarity = np.full(len(sentences), -1.0, dtype=np.float32)
@@ -335,7 +347,8 @@ class Searcher:
         overlap = np.asarray(
             [len(query_terms & set(tokens(s))) / max(len(query_terms), 1) for s in sentences]
         )
-        return sentences[int(np.argmax(similarity + 0.3 * overlap))]
+        fit = (similarity + 0.3 * overlap)[numbers]
+        return sentences[numbers[int(np.argmax(fit))]]
 
     def _unknown(self, question: str, ranked: list[Scored]) -> tuple[tuple[str, ...], bool]:
         """The names and offices the question asks about that the briefs never mention, and
@@ -420,6 +433,12 @@ class Searcher:
         if self.uses_late(retriever) and question_tokens is None:
             question_tokens = self.late.question_tokens(question)
         depth = max(k, EVIDENCE_DEPTH)
+        if (subject := asked_mentions(question)) and (
+            mentioning := self._briefs_mentioning(
+                question, subject, query_vector, k, filters, retriever, question_tokens
+            )
+        ):
+            return mentioning
         ranked = self.rank(question, query_vector, depth, filters, retriever, question_tokens)
         if about_the_briefs := self._about_the_briefs(question, ranked, k, filters):
             return about_the_briefs
@@ -449,17 +468,31 @@ class Searcher:
                 silent = generation.voices.silent(asked, self._closest_briefs(ranked))
         if not found or unknown or unstated or silent:
             return self._abstention(question, ranked, unknown, unstated, silent, elsewhere)
-        ranked = ranked[:k]
-        hits = tuple(
+        hits = self._hits(ranked[:k], question, query_vector, question_tokens)
+        return Answer(question, hits, False, basis=basis)
+
+    def _hits(
+        self,
+        ranked: list[Scored],
+        question: str,
+        query_vector: np.ndarray,
+        question_tokens: np.ndarray | None,
+        among: Sequence[Collection[int]] | None = None,
+    ) -> tuple[Hit, ...]:
+        """The passages of `ranked` as cited hits, each with its best sentence (of each passage's
+        sentence numbers in `among`, if given)."""
+        generation = self.generation
+        return tuple(
             Hit(
                 passage=generation.passages[s.row],
                 brief=generation.briefs[generation.passages[s.row].brief_id].meta,
                 score=round(s.score, 4),
-                best_sentence=self.best_sentence(s.row, question, query_vector, question_tokens),
+                best_sentence=self.best_sentence(
+                    s.row, question, query_vector, question_tokens, among[number] if among else None
+                ),
             )
-            for s in ranked
+            for number, s in enumerate(ranked)
         )
-        return Answer(question, hits, False, basis=basis)
 
     def _about_the_briefs(
         self, question: str, ranked: list[Scored], k: int, filters: SearchFilters | None
@@ -490,6 +523,53 @@ class Searcher:
                 return self._abstention(question, ranked, unstated=WHICH_BRIEF)
             return self._overview(question, ranked[0].row, k, opening=whole == OVERVIEW)
         return None
+
+    def _briefs_mentioning(
+        self,
+        question: str,
+        subject: str,
+        query_vector: np.ndarray,
+        k: int,
+        filters: SearchFilters | None,
+        retriever: Retriever,
+        question_tokens: np.ndarray | None,
+    ) -> Answer | None:
+        """Which briefs mention `subject` (index/brief_details.py): of each, the passage naming it
+        that comes closest to the question, the closest brief first; None if `subject` has no word
+        to look for."""
+        generation = self.generation
+        directory = generation.actor_directory
+        subject = re.sub(r"^(?:the|a|an)\s+", "", _VAGUE.sub(" ", subject).strip(), flags=re.IGNORECASE)
+        if actor_id := directory.actor_named(subject):
+            rows = np.asarray(directory.rows_naming(actor_id), dtype=np.int64)
+        elif terms := set(tokens(subject)):
+            rows = generation.lexical.holding_every_term(subject)
+        else:
+            return None
+        if (allowed := self._allowed(filters)) is not None:
+            rows = rows[allowed[rows]]
+        if not len(rows):
+            return self._abstention(question, [], unknown=(subject,))
+        ranked = self.rank(question, query_vector, len(rows), filters, retriever, question_tokens, rows)
+        best_of_brief: dict[str, Scored] = {}
+        for scored in ranked:  # best first
+            best_of_brief.setdefault(generation.passages[scored.row].brief_id, scored)
+        shown = list(best_of_brief.values())[: max(k, LISTED_MENTIONS)]
+        # The sentence marked is one that names the subject, the best of those.
+        naming = [
+            directory.sentences_naming(actor_id, s.row)
+            if actor_id
+            else {
+                number
+                for number, sentence in enumerate(generation.passages[s.row].sentences())
+                if terms & set(tokens(sentence))
+            }
+            for s in shown
+        ]
+        hits = self._hits(shown, question, query_vector, question_tokens, naming)
+        return Answer(
+            question, hits, False, basis=MENTIONS, mentioning=subject, mentioning_briefs=len(best_of_brief)
+        )
 
     def _admitted_briefs(self, filters: SearchFilters | None) -> list[tuple[int, StoredBrief]]:
         """The number (as in Generation.passage_brief) and details of each brief `filters` admit."""

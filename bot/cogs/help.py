@@ -46,8 +46,8 @@ def help_embed(bot: Briefbot) -> discord.Embed:
             "Answers quote the passages of the briefs that answer a question, each cited (brief, "
             "section, ¶) with its best-matching sentence in bold, and say so plainly when the briefs "
             "hold no answer. Ask about a subject (“Which countries mediated the talks?”), an actor "
-            "(“What did Khawaja Asif say about India?”) or a brief as a whole (“tl;dr”, “Who wrote "
-            "this brief?”)."
+            "(“What did Khawaja Asif say about India?”), a brief as a whole (“tl;dr”, “Who wrote "
+            "this brief?”) or the briefs (“Which briefs mention the TTP?”)."
         ),
         colour=render.COLOR,
     )

@@ -117,6 +117,22 @@ async def test_which_briefs_there_are_is_a_list_not_an_apology(harness):
     assert reply["allowed_mentions"] == {"parse": []}
 
 
+async def test_which_briefs_mention_a_subject_cites_each_once(harness):
+    reply = await harness.fake.reply(
+        await harness.fake.slash("ask", [option("question", "Which briefs mention the TTP?")])
+    )
+    embed = reply["embeds"][0]
+    assert embed["description"] == "1 brief mentions “TTP”: its passage closest to the question."
+    assert len(embed["fields"]) == 1 and "TTP" in embed["fields"][0]["value"]
+    assert reply["allowed_mentions"] == {"parse": []}
+    # The subject is the member's text, shown back: its mentions are defused.
+    reply = await harness.fake.reply(
+        await harness.fake.slash("ask", [option("question", "Which briefs mention @here TTP?")])
+    )
+    description = reply["embeds"][0]["description"]
+    assert "mentions “@\u200bhere TTP”" in description and reply["allowed_mentions"] == {"parse": []}
+
+
 async def test_bad_date_gets_an_ephemeral_error(harness):
     record = await harness.fake.slash("ask", [option("question", "ceasefire"), option("since", "last week")])
     reply = await harness.fake.reply(record)

@@ -13,10 +13,12 @@ from index.brief_details import (
     BRIEF_DETAILS,
     CATALOGUE,
     CONCLUSION,
+    MENTIONS,
     NEWEST,
     OLDEST,
     OVERVIEW,
     WHICH_BRIEF,
+    asked_mentions,
     asked_topic,
     asked_whole,
     asks_actors,
@@ -335,3 +337,51 @@ def test_what_a_brief_says_about_a_subject_is_searched_for_the_subject(fake_engi
     assert not framed.read_as  # the question was read as typed; only its frame was left out
     plain = fake_engine.ask("the verification mechanism")
     assert [hit.passage.passage_id for hit in framed.hits] == [hit.passage.passage_id for hit in plain.hits]
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        ("Which briefs mention the TTP?", "the TTP"),
+        ("which reports discuss Bagram", "Bagram"),
+        ("How many briefs talk about India?", "India"),
+        ("In which briefs is Mohsin Naqvi mentioned?", "Mohsin Naqvi"),
+        ("Which brief is Bagram mentioned in?", "Bagram"),
+        ("What brief covers CPEC?", "CPEC"),
+        ("Which reports are about water?", "water"),
+        # About the subject, or about the briefs without one: searched or answered otherwise.
+        ("Which countries mediated the talks?", ""),
+        ("What does the brief say about women?", ""),
+        ("Which brief is the newest?", ""),
+        ("Which briefs do you have?", ""),
+    ],
+)
+def test_questions_asking_which_briefs_mention_a_subject(question, subject):
+    assert asked_mentions(question) == subject
+
+
+def test_which_briefs_mention_a_subject_cites_one_passage_of_each(fake_engine, corpus):
+    (corpus / "besham.md").write_text(
+        "---\ntitle: Besham\n---\n\nChinese engineers were killed near Besham.\n\n"
+        "Officials met in Islamabad. The Tehreek-e-Taliban Pakistan denied involvement.\n",
+        encoding="utf-8",
+    )
+    write_brief(corpus, "floods.md", ["The monsoon floods swept Sindh."], "Floods")
+    fake_engine.reindex()
+    answer = fake_engine.ask("Which briefs mention the TTP?", k=1)  # every brief, whatever k
+    assert not answer.abstained and answer.basis == MENTIONS and answer.mentioning == "TTP"
+    assert sorted(hit.brief.brief_id for hit in answer.hits) == ["besham", SAMPLE_BRIEF_ID]
+    assert answer.mentioning_briefs == 2
+    besham = next(hit for hit in answer.hits if hit.brief.brief_id == "besham")
+    # Named by its full name: the sentence marked is the one naming it, not the closer first.
+    assert besham.passage.paragraph == 2 and besham.best_sentence.startswith("The Tehreek-e-Taliban")
+    assert "2 briefs mention “TTP”: the passage of each closest" in answer_text(answer)
+    # Words, not an actor: the briefs holding every one of them.
+    floods = fake_engine.ask("Which reports discuss the monsoon floods?")
+    assert [hit.brief.brief_id for hit in floods.hits] == ["floods"]
+    assert "1 brief mentions “monsoon floods”: its passage closest" in answer_text(floods)
+    # A filter narrows the briefs searched; a subject no brief names is said so.
+    only = fake_engine.ask("Which briefs mention the TTP?", filters=SearchFilters(frozenset({"besham"})))
+    assert [hit.brief.brief_id for hit in only.hits] == ["besham"]
+    iran = fake_engine.ask("Which briefs mention Iran?")
+    assert iran.abstained and iran.unknown_names == ("Iran",)
