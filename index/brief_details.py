@@ -123,12 +123,13 @@ def _whole(noun: str, verbs: str) -> re.Pattern[str]:
     return re.compile(
         # "the author's view", "What is the conclusion of this brief?", "key findings"
         rf"^{_POLITE}{_WHAT_IS}{_OWNER}{_KEY}{noun}{_OF_THIS}$"
-        # "What does the author think?", "what does the brief recommend"
-        rf"|^what\s+(?:does|did|do)\s+{_THE_WRITER}\s+(?:{verbs})$"
+        # "What does the author think?", "what does the brief recommend", "What does the author
+        # of the water brief argue?"
+        rf"|^what\s+(?:does|did|do)\s+{_THE_WRITER}(?:\s+of\s+{_A_DOCUMENT})?\s+(?:{verbs})$"
     )
 
 
-_VIEW = _whole(_VIEW_NOUN, "think|argue|say|claim|suggest|find|believe|want")
+_VIEW = _whole(_VIEW_NOUN, "think|argue|say|claim|suggest|find|believe|want|expect|predict|foresee")
 _CONCLUDING = re.compile(
     _whole(_CONCLUDING_NOUN, "conclude|recommend|propose|advise").pattern
     + rf"|^how\s+(?:does|did)\s+(?:{_THE_WRITER}|it)\s+(?:conclude|end)$"

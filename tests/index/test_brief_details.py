@@ -87,7 +87,8 @@ def test_a_question_about_a_brief_itself_is_answered_with_its_details(fake_engin
      "What is this brief about?", "What are the key takeaways of the report?", "What's the gist?",
      "What is the author's view?", "What’s the author’s take?", "What does the author think?",
      "What is the main argument?", "what is the brief's argument", "key findings?",
-     "What does the report say?", "What is the overall assessment?"],
+     "What does the report say?", "What is the overall assessment?", "What does the author expect?",
+     "What does the author of the water brief argue?"],
 )  # fmt: skip
 def test_requests_for_a_brief_as_a_whole(question):
     assert asked_whole(question) == OVERVIEW
@@ -97,7 +98,8 @@ def test_requests_for_a_brief_as_a_whole(question):
     "question",
     ["What is the conclusion?", "bottom line?", "What does the author conclude?",
      "What are the recommendations?", "what does the brief recommend", "How does the brief end?",
-     "What are the conclusions of this report?", "the verdict?"],
+     "What are the conclusions of this report?", "the verdict?",
+     "What does the author of this report recommend?"],
 )  # fmt: skip
 def test_requests_for_what_a_brief_concludes(question):
     assert asked_whole(question) == CONCLUSION
@@ -109,6 +111,7 @@ def test_requests_for_what_a_brief_concludes(question):
         ("Summarise the water brief", True),
         ("Who wrote the PoliTact report?", True),
         ("What does the Helmand paper recommend?", True),
+        ("What does the author of the water brief expect?", True),
         ("Summarise the brief", False),
         ("Summarise the whole report", False),  # which one, it does not say
         ("tl;dr of the latest brief", False),
@@ -162,6 +165,8 @@ def test_a_brief_as_a_whole_is_its_opening_and_conclusion(fake_engine, corpus):
     assert fake_engine.ask("Summarise the whole brief").unstated == WHICH_BRIEF
     named = fake_engine.ask("Summarise the floods brief")  # the brief its closest passages are in
     assert [hit.passage.passage_id for hit in named.hits] == ["floods#1", "floods#2"]
+    view = fake_engine.ask("What does the author of the floods brief expect?")
+    assert [hit.passage.passage_id for hit in view.hits] == ["floods#1", "floods#2"]
     assert "several are indexed: name one" in answer_text(which)
     only = SearchFilters(brief_ids=frozenset({"floods"}))
     assert [hit.passage.passage_id for hit in fake_engine.ask("Summary please", filters=only).hits] == [
