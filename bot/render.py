@@ -7,7 +7,15 @@ import re
 import discord
 from discord.utils import escape_markdown, escape_mentions
 
-from bot.text import abstention_reason, basis_note, citation, closest_briefs, lists_briefs, plural
+from bot.text import (
+    abstention_reason,
+    basis_note,
+    citation,
+    closest_briefs,
+    holders_note,
+    lists_briefs,
+    plural,
+)
 from index.actor_summary import ActorListing, ActorSummary
 from index.models import Answer, Hit, IndexReport, Passage
 from index.store import StoredBrief
@@ -61,6 +69,7 @@ def answer_embed(answer: Answer, first: int = 1) -> discord.Embed:
     embed = discord.Embed(title=clip(safe(answer.question), TITLE_LIMIT), colour=COLOR)
     notes = [f"Read as: {safe(answer.read_as)}"] if answer.read_as else []
     notes += [safe(basis_note(answer))] if answer.basis else []
+    notes += [safe(holders_note(answer))] if answer.holders else []
     if notes:
         embed.description = clip("\n".join(notes), DESCRIPTION_LIMIT)
     for number, hit in enumerate(answer.hits, start=first):

@@ -143,6 +143,17 @@ def basis_note(answer: Answer) -> str:
     return BASIS_NOTES.get(answer.basis, "")
 
 
+def holders_note(answer: Answer) -> str:
+    """Who the office asked about may be, when the briefs give it to several actors; else ""."""
+    if not answer.holders:
+        return ""
+    names = ", ".join(answer.holders[:-1]) + f" and {answer.holders[-1]}"
+    return (
+        f"The briefs name more than one {answer.office}: {names}. Ask about one by name to hear from "
+        "them alone."
+    )
+
+
 # How many briefs a reply lists when asked which there are; /briefs lists them all.
 LISTED_BRIEFS = 10
 
@@ -188,6 +199,8 @@ def answer_text(answer: Answer) -> str:
         return "\n".join(lines)
     if answer.basis:
         lines.append(basis_note(answer))
+    if answer.holders:
+        lines.append(holders_note(answer))
     for number, hit in enumerate(answer.hits, start=1):
         start, end = hit.best_sentence_span
         text = hit.passage.text

@@ -98,6 +98,10 @@ class Answer:
     basis: str = ""
     mentioning: str = ""  # the subject asked which briefs mention ("Which briefs mention the TTP?")
     mentioning_briefs: int = 0  # how many of the briefs searched mention it (hits may show fewer)
+    # An office asked about without saying whose ("the interior minister") that the briefs give
+    # to several actors, in different briefs; the hits include a passage on each (room allowing).
+    office: str = ""
+    holders: tuple[str, ...] = ()  # the names of those actors
     named_most: tuple[tuple[str, int], ...] = ()  # actors the briefs name most, passages naming each
     read_as: str = ""  # the question as searched, when a typing slip was corrected (index/spelling.py)
 

@@ -58,6 +58,13 @@ class Offices:
             if owner is not None and self._held.get(office) and not self._held[office] & {owner, None}
         ]
 
+    def ownerless(self, question: str) -> list[str]:
+        """The offices the question names without saying whose ("What did the interior minister
+        say?"), each once."""
+        return list(
+            dict.fromkeys(office for office, owner in self._written(tokens(question)) if owner is None)
+        )
+
     def _written(self, words: list[str]) -> list[tuple[str, str | None]]:
         found = []
         for at, word in enumerate(words):

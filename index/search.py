@@ -468,8 +468,62 @@ class Searcher:
                 silent = generation.voices.silent(asked, self._closest_briefs(ranked))
         if not found or unknown or unstated or silent:
             return self._abstention(question, ranked, unknown, unstated, silent, elsewhere)
-        hits = self._hits(ranked[:k], question, query_vector, question_tokens)
-        return Answer(question, hits, False, basis=basis)
+        shown = ranked[:k]
+        office, holders = self._holders_apart(question, filters) if may_name_office(question) else ("", [])
+        if holders:
+            shown = self._with_each_holder(
+                shown, holders, question, query_vector, filters, retriever, question_tokens
+            )
+        hits = self._hits(shown, question, query_vector, question_tokens)
+        names = tuple(generation.actor_directory.index.actors[actor_id].name for actor_id in holders)
+        return Answer(question, hits, False, basis=basis, office=office if holders else "", holders=names)
+
+    def _holders_apart(self, question: str, filters: SearchFilters | None) -> tuple[str, list[str]]:
+        """An office the question names without saying whose, and the actors that hold it in the
+        briefs the filters admit, if more than one and not all in one brief ("the interior
+        minister": Pakistan's in a brief on CPEC, the Taliban's in one on the truce); else none.
+        Within one brief the passages shown say whose is whose."""
+        generation = self.generation
+        directory = generation.actor_directory
+        allowed = self._allowed(filters)
+        for office in generation.offices.ownerless(question):
+            holders, briefs = [], set()
+            for actor_id in directory.holders(office):
+                rows = [row for row in directory.rows_naming(actor_id) if allowed is None or allowed[row]]
+                if rows:
+                    holders.append(actor_id)
+                    briefs.update(generation.passages[row].brief_id for row in rows)
+            if len(holders) > 1 and len(briefs) > 1:
+                return office, holders
+        return "", []
+
+    def _with_each_holder(
+        self,
+        shown: list[Scored],
+        holders: list[str],
+        question: str,
+        query_vector: np.ndarray,
+        filters: SearchFilters | None,
+        retriever: Retriever,
+        question_tokens: np.ndarray | None,
+    ) -> list[Scored]:
+        """`shown`, ranked again beside the passages naming each holder: the closest first, then
+        the closest naming each holder that none of `shown` names, then the rest of `shown` as
+        room allows. Ranked together, the scores shown stay comparable; a reader who sees the
+        first few (Discord shows three) sees each holder."""
+        directory = self.generation.actor_directory
+        missing = [h for h in holders if not any(directory.names_in(h, s.row) for s in shown)][
+            : len(shown) - 1
+        ]
+        if not missing:
+            return shown
+        pool = sorted({s.row for s in shown} | {row for h in missing for row in directory.rows_naming(h)})
+        within = np.asarray(pool, dtype=np.int64)
+        ranked = self.rank(question, query_vector, len(pool), filters, retriever, question_tokens, within)
+        added = [next(s for s in ranked if directory.names_in(h, s.row)) for h in missing]
+        rows = {s.row for s in shown}
+        kept = [s for s in ranked if s.row in rows and s not in added][: len(shown) - len(added)]
+        return [*kept[:1], *added, *kept[1:]]
 
     def _hits(
         self,

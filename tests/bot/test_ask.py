@@ -133,6 +133,21 @@ async def test_which_briefs_mention_a_subject_cites_each_once(harness):
     assert "mentions “@\u200bhere TTP”" in description and reply["allowed_mentions"] == {"parse": []}
 
 
+async def test_an_office_held_by_several_actors_is_said(harness, corpus):
+    (corpus / "besham.md").write_text(
+        "# Besham\n\nChinese engineers died near Besham.\n\n"
+        "Interior Minister Mohsin Naqvi said the plot began abroad.\n",
+        encoding="utf-8",
+    )
+    await asyncio.to_thread(harness.bot.engine.reindex)
+    question = "What did the interior minister say about the attack?"
+    reply = await harness.fake.reply(await harness.fake.slash("ask", [option("question", question)]))
+    embed = reply["embeds"][0]
+    assert embed["description"].startswith("The briefs name more than one interior minister: ")
+    values = " ".join(field["value"] for field in embed["fields"])
+    assert "Naqvi" in values and "Haqqani" in values
+
+
 async def test_bad_date_gets_an_ephemeral_error(harness):
     record = await harness.fake.slash("ask", [option("question", "ceasefire"), option("since", "last week")])
     reply = await harness.fake.reply(record)

@@ -5,6 +5,7 @@ import pytest
 
 from bot.text import answer_text
 from index.engine import Engine
+from index.models import SearchFilters
 from index.offices import Offices, may_name_office
 from tests.index.test_indexer import write_brief
 
@@ -54,6 +55,38 @@ def test_an_office_the_briefs_name_for_others_only_abstains_and_says_whose(fake_
     )
     fake_engine.reindex()
     assert not fake_engine.ask(question).abstained
+
+
+def test_ownerless_offices_of_a_question():
+    offices = Offices(NAMES, [])
+    assert offices.ownerless("What did the interior minister and the home ministry say?") == [
+        "interior minister"
+    ]
+    assert offices.ownerless("What did Pakistan's interior minister say?") == []
+
+
+def test_an_office_several_briefs_give_to_different_actors_shows_each(fake_engine, corpus):
+    # The sample brief's interior minister is the Taliban's Haqqani (¶8); another brief's is Naqvi.
+    write_brief(
+        corpus,
+        "besham.md",
+        ["Chinese engineers died near Besham.", "Interior Minister Mohsin Naqvi said the plot began abroad."],
+    )
+    fake_engine.reindex()
+    question = "What did the interior minister say about the attack?"
+    answer = fake_engine.ask(question, k=3)
+    assert answer.office == "interior minister"
+    assert sorted(answer.holders) == ["Mohsin Naqvi", "Sirajuddin Haqqani"]
+    texts = [hit.passage.text for hit in answer.hits]
+    assert any("Haqqani" in text for text in texts) and any("Naqvi" in text for text in texts)
+    assert "Naqvi" in texts[1] and answer.hits[0].score >= max(hit.score for hit in answer.hits)
+    assert "The briefs name more than one interior minister: Mohsin Naqvi and Sirajuddin Haqqani." in (
+        answer_text(answer)
+    )
+    # One brief, whose, or an office one brief gives to two: the passages say whose is whose.
+    assert not fake_engine.ask(question, filters=SearchFilters(frozenset({"besham"}))).holders
+    assert not fake_engine.ask("What did Pakistan's interior minister say about the attack?").holders
+    assert not fake_engine.ask("What did the defence minister sign?").holders  # Asif and Mujahid, ¶2
 
 
 def test_an_eager_engine_reads_voices_and_offices_as_it_loads(corpus, tmp_path, fake_embedder):
