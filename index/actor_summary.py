@@ -25,7 +25,16 @@ _SPEECH = re.compile(
     r"insists|insisting|cautioned|cautions|declared|declaring|emphasi[sz]ed|critici[sz]ed|described|"
     r"argued|urged|demanded|threatened|dismissed|clarified|alleged|alleging|announced|expressed|"
     r"reaffirmed|reaffirming|stressed|vowed|pledged|called|acknowledged|admitted|maintained|noted|"
-    r"added|adding|told|remarked|responded|blamed|condemned|issued a (?:strong )?warning)\b"
+    r"added|adding|told|remarked|blamed|condemned|issued a (?:strong )?warning)\b"
+    # "responded that ...", not "responded by raising a division" nor "responded with force"
+    r"|\bresponded\b(?!\s+(?:by|with)\b)"
+)
+# A state's own voice after its possessive: "Pakistan's government said ..." is Pakistan speaking
+# (a body the briefs name, "Pakistan's Foreign Office", is an actor of its own: `_said_for_it`).
+_VOICE_AFTER = re.compile(
+    r"['’]s\s+(?:(?:own|new|interim|caretaker|federal|central)\s+)?(?:government|authorities|officials"
+    r"|leadership|leaders|administration|regime|spokes(?:man|person|woman)|diplomats|negotiators"
+    r"|delegation|cabinet)\b"
 )
 _PREPOSITIONS = {
     "in",
@@ -441,7 +450,7 @@ class ActorDirectory:
         done: set[tuple[int, int]] = set()
         for mention in mentions:
             key = (mention.row, mention.sentence)
-            if key in done or mention.possessive:
+            if key in done or (mention.possessive and not self._voiced(mention)):
                 continue
             says = self._acting(actor_id, mention)
             if says is None:
@@ -494,7 +503,8 @@ class ActorDirectory:
         start, end = passage.sentence_spans[sentence]
         cuts = [start] + [start + m.end() for m in _CLAUSE.finditer(text[start:end])] + [end]
         mentions = sorted(
-            (m for m in self._by_sentence[(row, sentence)] if not m.possessive), key=lambda m: m.start
+            (m for m in self._by_sentence[(row, sentence)] if not m.possessive or self._voiced(m)),
+            key=lambda m: m.start,
         )
         subjects: list[Mention] = []
         for clause_start, clause_end in zip(cuts, cuts[1:], strict=False):
@@ -517,6 +527,11 @@ class ActorDirectory:
                 subjects.append(mention)
                 previous = mention
         return subjects
+
+    def _voiced(self, mention: Mention) -> bool:
+        """Whether a possessive mention names the actor's own voice ("Pakistan's government")."""
+        text = self.passages[mention.row].text
+        return mention.possessive and _VOICE_AFTER.match(text, mention.end) is not None
 
     def _speaks(self, mention: Mention, sentence: str, sentence_start: int) -> bool:
         """A speech verb follows the mention with no other actor named in between."""

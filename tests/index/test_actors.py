@@ -343,6 +343,24 @@ def test_what_might_happen_is_no_act(tmp_path):
     ]
 
 
+def test_a_states_government_speaks_for_it_and_a_response_in_deeds_is_an_act(tmp_path):
+    engine = build(
+        tmp_path,
+        {
+            "water.md": "# Water\n\nPakistan's government said that diverting water would be an act of "
+            "war. Pakistan's rivers feed its farms. Pakistan responded by raising a new division. "
+            "Pakistan responded that the treaty stands.\n"
+        },
+    )
+    summary = engine.actor("Pakistan")
+    assert [line.text[:30] for line in summary.statements] == [
+        "Pakistan's government said tha",
+        "Pakistan responded that the tr",
+    ]
+    assert [line.text[:30] for line in summary.actions] == ["Pakistan responded by raising "]
+    assert [line.text[:24] for line in summary.mentioned] == ["Pakistan's rivers feed i"]
+
+
 def test_an_actor_after_a_verb_or_a_preposition_is_not_what_the_sentence_has_it_do(tmp_path):
     engine = build(
         tmp_path,
