@@ -27,10 +27,16 @@ PAGE = 3  # passages per message
 THREAD_NAME_LIMIT = 100
 
 
+# Discord's markup for a member, role or channel mention, a custom emoji or a timestamp: no words
+# of a question ("<@123> what did Asif say?" was refused, the markup being far from every passage).
+_MARKUP = re.compile(r"<(?:@[!&]?\d+|#\d+|a?:\w+:\d+|t:-?\d+(?::[tTdDfFR])?)>")
+
+
 def addressed_question(content: str, bot: discord.ClientUser, member: discord.Member | None) -> str:
     """The question in a message, without the bot's mention or the name it is addressed by ("Hey
-    Briefbot, which countries mediated?"): the bot's name is no name the briefs should know."""
-    text = re.sub(rf"<@!?{bot.id}>", "", content).strip()
+    Briefbot, which countries mediated?"): the bot's name is no name the briefs should know; nor
+    any other mention, custom emoji or timestamp markup."""
+    text = " ".join(_MARKUP.sub(" ", re.sub(rf"<@!?{bot.id}>", "", content)).split())
     names = "|".join(re.escape(name) for name in {bot.name, member.display_name if member else ""} if name)
     greeting = r"(?:(?:hey|hi|hello|ok|okay|dear)\b[\s,]*)?"
     return re.sub(rf"^{greeting}(?:@?(?:{names})\b)?[\s,:;!.-]*", "", text, flags=re.IGNORECASE)

@@ -37,6 +37,14 @@ async def test_a_question_addressed_to_the_bot_by_name_is_the_question_alone(har
     assert "¶1" in answer["embeds"][0]["fields"][0]["name"]
 
 
+async def test_other_mentions_and_custom_emoji_are_no_words_of_the_question(harness):
+    thread, answer = await asked_in_question_channel(
+        harness.fake, "<@555> <#777> which countries mediated the negotiations? <:think:999>"
+    )
+    assert thread["name"] == "which countries mediated the negotiations?"
+    assert "¶1" in answer["embeds"][0]["fields"][0]["name"]
+
+
 async def test_statement_without_question_mark_is_ignored(harness):
     fake = harness.fake
     await fake.user_message("Interesting brief, thanks all")
