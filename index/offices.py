@@ -58,6 +58,11 @@ class Offices:
             if owner is not None and self._held.get(office) and not self._held[office] & {owner, None}
         ]
 
+    def named(self, text: str) -> set[str]:
+        """The offices a text names, in any of their forms, whoever's ("the foreign minister",
+        "Pakistan's Foreign Office", "Indian Minister of External Affairs")."""
+        return {office for office, _ in self._written(tokens(text))}
+
     def ownerless(self, question: str) -> list[str]:
         """The offices the question names without saying whose ("What did the interior minister
         say?"), each once."""

@@ -98,6 +98,9 @@ class FusionWeights:
     # Conclusions (index/conclusion.py): a question about the author's conclusion has the head
     # nudged towards the passages that conclude the best passage's brief.
     conclusion: float = 1.0
+    # Offices: a question naming an office ("What did the foreign minister say?") has the head
+    # nudged towards passages naming that office in any form, whoever's (index/offices.py).
+    office: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -220,7 +223,7 @@ class Searcher:
     def _head_nudges(self, question: str) -> list[tuple[float, Callable[[list[int]], np.ndarray]]]:
         """What the question asks for beyond its words, each a weight and a signal over the head's
         passage rows: a kind of actor (index/answer_types.py), the brief's conclusion
-        (index/conclusion.py)."""
+        (index/conclusion.py), an office (index/offices.py)."""
         weights, generation = self.weights, self.generation
         nudges: list[tuple[float, Callable[[list[int]], np.ndarray]]] = []
         if weights.answer_type and (kinds := asked_kinds(question)):
@@ -232,7 +235,16 @@ class Searcher:
             )
         if weights.conclusion and asks_conclusion(question):
             nudges.append((weights.conclusion, generation.conclusions.signal))
+        if weights.office and may_name_office(question) and (offices := generation.offices.named(question)):
+            nudges.append((weights.office, lambda rows: self._naming_offices(offices, rows)))
         return nudges
+
+    def _naming_offices(self, offices: set[str], rows: list[int]) -> np.ndarray:
+        """1 for each passage of `rows` that names one of `offices`, else 0."""
+        offices_of = self.generation.offices.named
+        return np.array(
+            [float(bool(offices & offices_of(self.generation.passages[row].text))) for row in rows]
+        )
 
     def uses_late(self, retriever: Retriever) -> bool:
         """Whether questions ranked with `retriever` go through late interaction."""

@@ -57,6 +57,18 @@ def test_an_office_the_briefs_name_for_others_only_abstains_and_says_whose(fake_
     assert not fake_engine.ask(question).abstained
 
 
+def test_offices_named_in_any_form_whoever_holds_them():
+    offices = Offices(NAMES, [])
+    assert offices.named(
+        "Indian Minister of External Affairs J.P. Singh met the Acting Defense Minister."
+    ) == {
+        "foreign minister",
+        "defence minister",
+    }
+    assert offices.named("Pakistan's Foreign Office stated that talks failed.") == {"foreign minister"}
+    assert offices.named("Which countries mediated the talks?") == set()
+
+
 def test_ownerless_offices_of_a_question():
     offices = Offices(NAMES, [])
     assert offices.ownerless("What did the interior minister and the home ministry say?") == [

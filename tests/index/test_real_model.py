@@ -189,6 +189,21 @@ def test_answer_types_put_the_passage_naming_the_states_first(real_engine):
     assert without.ask(question).hits[0].passage.paragraph != 1
 
 
+def test_a_question_naming_an_office_is_shown_the_passages_naming_it(real_engine):
+    """ "What did the foreign minister say?": the brief's foreign ministers are Pakistan's Foreign
+    Office (¶5), Türkiye's Ministry of Foreign Affairs (¶1) and India's Minister of External Affairs
+    (¶11); without the office nudge the defence minister's passages come first (README "Quality")."""
+    without = Engine(
+        real_engine.corpus_dir,
+        real_engine.index_dir,
+        real_engine.embedder,
+        weights=FusionWeights(office=0.0),
+    )
+    question = "What did the foreign minister say?"
+    assert sorted(hit.passage.paragraph for hit in real_engine.ask(question).hits) == [1, 5, 11]
+    assert without.ask(question).hits[0].passage.paragraph == 3  # "Pakistan's defense minister"
+
+
 def test_abstention_precision_and_recall(real_engine):
     answers = real_engine.ask_many([q["question"] for q in QUESTIONS])
     kinds = [q.get("kind") or ("on-topic" if q["paragraph"] else "off-topic") for q in QUESTIONS]
