@@ -45,7 +45,8 @@ QUESTIONS = ROOT / "benchmarks" / "data" / "brief_questions.jsonl"
 # abstention, "fresh 7" after them and before the speaker, leader and next-meeting rules, "fresh 8"
 # after those, "fresh 9" after everything but the owners of offices, "fresh 10" after office
 # holders and spelling, "fresh 11" after casualty counts, subjects and authors, "fresh 12" after
-# the list of briefs, actors' own voices and the parts of an actor (README "Quality").
+# the list of briefs, actors' own voices and the parts of an actor, "fresh 13" after the office
+# nudge and the briefs mentioning a subject (README "Quality").
 HELD_OUT = {
     "fresh": ROOT / "benchmarks" / "data" / "brief_questions_fresh.jsonl",
     "fresh 2": ROOT / "benchmarks" / "data" / "brief_questions_fresh2.jsonl",
@@ -59,6 +60,7 @@ HELD_OUT = {
     "fresh 10": ROOT / "benchmarks" / "data" / "brief_questions_fresh10.jsonl",
     "fresh 11": ROOT / "benchmarks" / "data" / "brief_questions_fresh11.jsonl",
     "fresh 12": ROOT / "benchmarks" / "data" / "brief_questions_fresh12.jsonl",
+    "fresh 13": ROOT / "benchmarks" / "data" / "brief_questions_fresh13.jsonl",
 }
 DEFAULT = FusionWeights()
 VARIANTS: dict[str, tuple[Retriever, FusionWeights]] = {

@@ -129,6 +129,7 @@ def test_question_set_quality_does_not_regress(real_engine):
         ("brief_questions_fresh10.jsonl", 33, 39, 40, 9),
         ("brief_questions_fresh11.jsonl", 30, 39, 41, 6),
         ("brief_questions_fresh12.jsonl", 32, 38, 41, 8),
+        ("brief_questions_fresh13.jsonl", 33, 40, 44, 8),
     ],
 )
 def test_held_out_questions_do_not_regress(
