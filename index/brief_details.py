@@ -237,15 +237,15 @@ _TOPIC_FRAMES = [
     re.compile(frame, re.IGNORECASE)
     for frame in (
         # "What does the brief say about women?", "what do the briefs tell us on the TTP"
-        rf"^what\s+(?:does|do|did)\s+{_IT_OR_WRITER}\s+{_SAYS}\s+{_REGARDING}\s+(?P<topic>.+)$",
+        rf"^what\s+(?:does|do|did)\s+{_IT_OR_WRITER}\s+{_SAYS}\s+{_REGARDING}\s+(?P<subject>.+)$",
         # "What is said about women?", "what's written on Bagram"
-        rf"^what(?:'s|\s+is|\s+was)\s+(?:said|written|mentioned|reported)\s+{_REGARDING}\s+(?P<topic>.+)$",
+        rf"^what(?:'s|\s+is|\s+was)\s+(?:said|written|mentioned|reported)\s+{_REGARDING}\s+(?P<subject>.+)$",
         # "Does it mention civil society?", "does the report say anything about Bagram"
-        rf"^(?:does|do|did)\s+{_IT_OR_WRITER}\s+(?:{_ANYTHING}\s+{_REGARDING}|{_SAYS})\s+(?P<topic>.+)$",
+        rf"^(?:does|do|did)\s+{_IT_OR_WRITER}\s+(?:{_ANYTHING}\s+{_REGARDING}|{_SAYS})\s+(?P<subject>.+)$",
         # "Is there anything about Bagram?", "is there any mention of women in the brief"
-        rf"^(?:is|are)\s+there\s+{_SOME}(?:\s+in\s+{_IT_OR_WRITER})?\s+{_REGARDING}\s+(?P<topic>.+)$",
+        rf"^(?:is|are)\s+there\s+{_SOME}(?:\s+in\s+{_IT_OR_WRITER})?\s+{_REGARDING}\s+(?P<subject>.+)$",
         # "anything on refugees?", "any mention of Bagram", "what about India?", "tell me about CPEC"
-        rf"^(?:{_SOME}\s+{_REGARDING}|what\s+about|(?:please\s+)?tell\s+me(?:\s+more)?\s+about)\s+(?P<topic>.+)$",
+        rf"^(?:{_SOME}\s+{_REGARDING}|what\s+about|(?:please\s+)?tell\s+me(?:\s+more)?\s+about)\s+(?P<subject>.+)$",
     )
 ]
 _IN_THE_BRIEF = re.compile(rf"\s+(?:in|from)\s+(?:{_A_DOCUMENT}|it)$", re.IGNORECASE)
@@ -275,20 +275,22 @@ _MENTION_FRAMES = [
 def asked_mentions(question: str) -> str:
     """The subject of a question that asks which briefs mention it ("Which briefs mention the
     TTP?" → "the TTP"), as written; "" for any other question."""
-    framed = " ".join(question.replace("\u2019", "'").split()).rstrip(" ?.!")
-    for frame in _MENTION_FRAMES:
-        if match := frame.search(framed):
-            subject = match.group("subject").strip()
-            return subject if re.search(r"\w", subject) else ""
-    return ""
+    return _framed_subject(question, _MENTION_FRAMES)
 
 
 def asked_topic(question: str) -> str:
     """The subject of a question that asks what the brief says about it ("What does the brief
     say about women?" → "women"), as written; "" for any other question."""
+    return _framed_subject(question, _TOPIC_FRAMES, _IN_THE_BRIEF)
+
+
+def _framed_subject(question: str, frames: list[re.Pattern[str]], tail: re.Pattern[str] | None = None) -> str:
+    """The subject group of the first of `frames` the question matches, less `tail` ("in the
+    brief"); "" if none matches or the subject has no word."""
     framed = " ".join(question.replace("\u2019", "'").split()).rstrip(" ?.!")
-    for frame in _TOPIC_FRAMES:
+    for frame in frames:
         if match := frame.search(framed):
-            topic = _IN_THE_BRIEF.sub("", match.group("topic")).strip()
-            return topic if re.search(r"\w", topic) else ""
+            subject = match.group("subject")
+            subject = (tail.sub("", subject) if tail else subject).strip()
+            return subject if re.search(r"\w", subject) else ""
     return ""

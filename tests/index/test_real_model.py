@@ -154,6 +154,11 @@ def test_held_out_questions_do_not_regress(
     assert sum(a.abstained for a in unanswerable) >= unanswerable_abstained
 
 
+def with_weights(engine: Engine, weights: FusionWeights) -> Engine:
+    """The same index and model with other fusion weights: a stage left out, to compare."""
+    return Engine(engine.corpus_dir, engine.index_dir, engine.embedder, weights=weights)
+
+
 def first_places(engine, sets: list[list[dict]]) -> int:
     on_topic = [q for questions in sets for q in questions if q["paragraph"] is not None]
     answers = engine.ask_many([q["question"] for q in on_topic], k=1)
@@ -166,12 +171,7 @@ def first_places(engine, sets: list[list[dict]]) -> int:
 def test_late_interaction_puts_more_right_paragraphs_first(real_engine):
     """Over the first three held-out sets, late interaction gains 8 first places today (65 → 73 of
     99, answer types on in both)."""
-    without = Engine(
-        real_engine.corpus_dir,
-        real_engine.index_dir,
-        real_engine.embedder,
-        weights=FusionWeights(late_weight=0.0),
-    )
+    without = with_weights(real_engine, FusionWeights(late_weight=0.0))
     held_out = [read_questions(f"brief_questions_fresh{n}.jsonl") for n in ("", "2", "3")]
     assert first_places(real_engine, held_out) >= first_places(without, held_out) + 5
 
@@ -179,12 +179,7 @@ def test_late_interaction_puts_more_right_paragraphs_first(real_engine):
 def test_answer_types_put_the_passage_naming_the_states_first(real_engine):
     """ "Which outside countries helped ...": the mediators' paragraph names Qatar and Türkiye;
     without answer types a paragraph about China and the U.S. comes first (README "Quality")."""
-    without = Engine(
-        real_engine.corpus_dir,
-        real_engine.index_dir,
-        real_engine.embedder,
-        weights=FusionWeights(answer_type=0.0),
-    )
+    without = with_weights(real_engine, FusionWeights(answer_type=0.0))
     question = "Which outside countries helped the two sides reach a deal?"
     assert real_engine.ask(question).hits[0].passage.paragraph == 1
     assert without.ask(question).hits[0].passage.paragraph != 1
@@ -194,12 +189,7 @@ def test_a_question_naming_an_office_is_shown_the_passages_naming_it(real_engine
     """ "What did the foreign minister say?": the brief's foreign ministers are Pakistan's Foreign
     Office (¶5), Türkiye's Ministry of Foreign Affairs (¶1) and India's Minister of External Affairs
     (¶11); without the office nudge the defence minister's passages come first (README "Quality")."""
-    without = Engine(
-        real_engine.corpus_dir,
-        real_engine.index_dir,
-        real_engine.embedder,
-        weights=FusionWeights(office=0.0),
-    )
+    without = with_weights(real_engine, FusionWeights(office=0.0))
     question = "What did the foreign minister say?"
     assert sorted(hit.passage.paragraph for hit in real_engine.ask(question).hits) == [1, 5, 11]
     assert without.ask(question).hits[0].passage.paragraph == 3  # "Pakistan's defense minister"
