@@ -137,9 +137,10 @@ def basis_note(answer: Answer) -> str:
     if answer.basis == MENTIONS:
         count, subject = answer.mentioning_briefs, answer.mentioning
         if count == 1:
-            return f"1 brief mentions “{subject}”: its passage closest to the question."
+            closest = "its passage" if len(answer.hits) == 1 else "its passages"
+            return f"1 brief mentions “{subject}”: {closest} closest to the question."
         shown = "" if count <= len(answer.hits) else f" (the first {len(answer.hits)} shown)"
-        return f"{count} briefs mention “{subject}”{shown}: the passage of each closest to the question."
+        return f"{count} briefs mention “{subject}”{shown}: the closest passage of each comes first."
     return BASIS_NOTES.get(answer.basis, "")
 
 

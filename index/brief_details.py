@@ -268,13 +268,18 @@ _MENTION_FRAMES = [
         rf"^in\s+{_WHICH_DOCUMENTS}\s+(?:is|are|was|were)\s+(?P<subject>.+?)\s+{_MENTIONED}$",
         # "Which briefs is Bagram mentioned in?"
         rf"^{_WHICH_DOCUMENTS}\s+(?:is|are|was|were)\s+(?P<subject>.+?)\s+{_MENTIONED}\s+in$",
+        # "What do the briefs say about the TTP?", "what do all the reports tell us on Bagram": of
+        # several briefs, each one's say (a brief, "it" or its author: `asked_topic`)
+        rf"^what\s+(?:do|did)\s+(?:all\s+)?(?:the|these|our|your)\s+(?:{_QUALIFIER}\s+)?{_DOCUMENTS}\s+"
+        rf"{_SAYS}\s+{_REGARDING}\s+(?P<subject>.+)$",
     )
 ]
 
 
 def asked_mentions(question: str) -> str:
-    """The subject of a question that asks which briefs mention it ("Which briefs mention the
-    TTP?" → "the TTP"), as written; "" for any other question."""
+    """The subject of a question that asks which briefs mention it, or what they all say of it
+    ("Which briefs mention the TTP?", "What do the briefs say about the TTP?" → "the TTP"), as
+    written; "" for any other question."""
     return _framed_subject(question, _MENTION_FRAMES)
 
 

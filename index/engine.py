@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from index.actor_summary import ActorDirectory, ActorSummary
-from index.brief_details import asked_topic
+from index.brief_details import asked_mentions, asked_topic
 from index.corpus import CorpusDrift, corpus_drift
 from index.embedding import Embedder
 from index.errors import (
@@ -153,7 +153,8 @@ class Engine:
         framed = [question for question, _ in of_authors]
         asked = [generation.speller.corrected(q) for q in framed] if self.correct_spelling else framed
         # "What does the brief say about women?" searches for "women" (index/brief_details.py).
-        searched = [asked_topic(q) or q for q in asked]
+        # "What do the briefs say about the TTP?" is what each says (index/search.py), not a topic.
+        searched = [q if asked_mentions(q) else asked_topic(q) or q for q in asked]
         _, vectors, tokens = self._embed_questions(searched, generation, searcher.uses_late(retriever))
         answers = answer_many(
             searcher,

@@ -601,8 +601,8 @@ class Searcher:
         question_tokens: np.ndarray | None,
     ) -> Answer | None:
         """Which briefs mention `subject` (index/brief_details.py): of each, the passage naming it
-        that comes closest to the question, the closest brief first; None if `subject` has no word
-        to look for."""
+        that comes closest to the question, the closest brief first, then, if that makes fewer
+        than `k`, the next closest naming it; None if `subject` has no word to look for."""
         generation = self.generation
         directory = generation.actor_directory
         subject = re.sub(r"^(?:the|a|an)\s+", "", _VAGUE.sub(" ", subject).strip(), flags=re.IGNORECASE)
@@ -621,6 +621,8 @@ class Searcher:
         for scored in ranked:  # best first
             best_of_brief.setdefault(generation.passages[scored.row].brief_id, scored)
         shown = list(best_of_brief.values())[: max(k, LISTED_MENTIONS)]
+        # Fewer briefs than passages asked for: the next closest passages naming it, after them.
+        shown += [s for s in ranked if s not in shown][: max(k - len(shown), 0)]
         # The sentence marked is one that names the subject, the best of those.
         naming = [
             directory.sentences_naming(actor_id, s.row)

@@ -354,6 +354,8 @@ def test_what_a_brief_says_about_a_subject_is_searched_for_the_subject(fake_engi
         ("Which brief is Bagram mentioned in?", "Bagram"),
         ("What brief covers CPEC?", "CPEC"),
         ("Which reports are about water?", "water"),
+        ("What do the briefs say about the TTP?", "the TTP"),
+        ("what do all the reports tell us about Bagram", "Bagram"),
         # About the subject, or about the briefs without one: searched or answered otherwise.
         ("Which countries mediated the talks?", ""),
         ("What does the brief say about women?", ""),
@@ -380,7 +382,14 @@ def test_which_briefs_mention_a_subject_cites_one_passage_of_each(fake_engine, c
     besham = next(hit for hit in answer.hits if hit.brief.brief_id == "besham")
     # Named by its full name: the sentence marked is the one naming it, not the closer first.
     assert besham.passage.paragraph == 2 and besham.best_sentence.startswith("The Tehreek-e-Taliban")
-    assert "2 briefs mention “TTP”: the passage of each closest" in answer_text(answer)
+    assert "2 briefs mention “TTP”: the closest passage of each comes first." in answer_text(answer)
+    # Fewer briefs than passages asked for: the next closest naming it follow.
+    more = fake_engine.ask("Which briefs mention the TTP?", k=4)
+    assert [hit.brief.brief_id for hit in more.hits[:2]] == [hit.brief.brief_id for hit in answer.hits]
+    assert len(more.hits) == 4 and more.mentioning_briefs == 2
+    # What the briefs (plural) say about a subject: what each says.
+    each = fake_engine.ask("What do the briefs say about the TTP?", k=1)
+    assert each.basis == MENTIONS and len(each.hits) == 2
     # Words, not an actor: the briefs holding every one of them.
     floods = fake_engine.ask("Which reports discuss the monsoon floods?")
     assert [hit.brief.brief_id for hit in floods.hits] == ["floods"]
