@@ -71,6 +71,15 @@ _AUXILIARIES = {
     "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
     "can", "could", "cannot", "may", "might", "must", "should", "shall", "do", "does", "did",
 }  # fmt: skip
+# Verbs whose object an actor after them is: "Legal experts expect Pakistan to pursue ...", "urged
+# Kabul to act" (as after a verb of saying: "Analysts said Pakistan would ...").
+_OBJECT_VERBS = {
+    "expect", "expects", "expected", "want", "wants", "wanted", "urge", "urges", "ask", "asks",
+    "asked", "allow", "allows", "allowed", "force", "forces", "forced", "compel", "compels",
+    "compelled", "push", "pushes", "pushed", "persuade", "persuaded", "invite", "invites", "invited",
+    "believe", "believes", "consider", "considers", "considered", "see", "sees", "saw", "help",
+    "helps", "helped", "let", "lets", "made", "make", "makes", "pressed", "pressured", "encouraged",
+}  # fmt: skip
 _QUOTE = re.compile(r"[“\"]")
 MENTIONED_LIMIT = 20  # sentences that only name an actor, listed in its summary
 # Who speaks for an actor in its summary: a person whose role it owns ("Taliban spokesperson",
@@ -588,15 +597,17 @@ class ActorDirectory:
 def _governed(text: str, clause_start: int, mention_start: int) -> bool:
     """Whether the words before an actor in its clause make it something other than the subject:
     a preposition right before it (determiners aside), or a verb earlier in the same phrase (since
-    the last comma: "..., with both Kabul and Islamabad accusing each other" keeps its subjects)."""
+    the last comma: "..., with both Kabul and Islamabad accusing each other" keeps its subjects),
+    an auxiliary, a verb of saying or one taking an object ("experts expect Pakistan to ...")."""
     lead = [word.lower() for word in _words_before(text, clause_start, mention_start)]
     while lead and lead[-1] in _DETERMINERS:
         lead.pop()
     if lead and lead[-1] in _PREPOSITIONS:
         return True
     phrase_start = max(clause_start, text.rfind(",", clause_start, mention_start) + 1)
-    return any(
-        word.lower() in _AUXILIARIES for word in re.findall(r"[\w’'-]+", text[phrase_start:mention_start])
+    phrase = text[phrase_start:mention_start]
+    return _SPEECH.search(phrase) is not None or any(
+        word.lower() in _AUXILIARIES | _OBJECT_VERBS for word in re.findall(r"[\w’'-]+", phrase)
     )
 
 

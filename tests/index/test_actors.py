@@ -349,7 +349,7 @@ def test_a_states_government_speaks_for_it_and_a_response_in_deeds_is_an_act(tmp
         {
             "water.md": "# Water\n\nPakistan's government said that diverting water would be an act of "
             "war. Pakistan's rivers feed its farms. Pakistan responded by raising a new division. "
-            "Pakistan responded that the treaty stands.\n"
+            "Pakistan responded that the treaty stands. Legal experts expect Pakistan to go to court.\n"
         },
     )
     summary = engine.actor("Pakistan")
@@ -358,7 +358,11 @@ def test_a_states_government_speaks_for_it_and_a_response_in_deeds_is_an_act(tmp
         "Pakistan responded that the tr",
     ]
     assert [line.text[:30] for line in summary.actions] == ["Pakistan responded by raising "]
-    assert [line.text[:24] for line in summary.mentioned] == ["Pakistan's rivers feed i"]
+    # Its rivers are not its voice; whom experts expect to act does not act.
+    assert [line.text[:24] for line in summary.mentioned] == [
+        "Pakistan's rivers feed i",
+        "Legal experts expect Pak",
+    ]
 
 
 def test_an_actor_after_a_verb_or_a_preposition_is_not_what_the_sentence_has_it_do(tmp_path):
