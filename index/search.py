@@ -519,23 +519,21 @@ class Searcher:
         retriever: Retriever,
         question_tokens: np.ndarray | None,
     ) -> list[Scored]:
-        """`shown`, ranked again beside the passages naming each holder: the closest first, then
-        the closest naming each holder that none of `shown` names, then the rest of `shown` as
-        room allows. Ranked together, the scores shown stay comparable; a reader who sees the
-        first few (Discord shows three) sees each holder."""
+        """`shown` with the closest passage naming each holder that the first does not name right
+        after the first, the rest of `shown` following as room allows: a reader who sees the first
+        few (Discord shows three) sees each holder, and asking for more passages keeps that order.
+        Ranked again together, the scores shown stay comparable."""
         directory = self.generation.actor_directory
-        missing = [h for h in holders if not any(directory.names_in(h, s.row) for s in shown)][
-            : len(shown) - 1
-        ]
+        missing = [h for h in holders if not directory.names_in(h, shown[0].row)][: len(shown) - 1]
         if not missing:
             return shown
         pool = sorted({s.row for s in shown} | {row for h in missing for row in directory.rows_naming(h)})
         within = np.asarray(pool, dtype=np.int64)
         ranked = self.rank(question, query_vector, len(pool), filters, retriever, question_tokens, within)
-        added = [next(s for s in ranked if directory.names_in(h, s.row)) for h in missing]
-        rows = {s.row for s in shown}
-        kept = [s for s in ranked if s.row in rows and s not in added][: len(shown) - len(added)]
-        return [*kept[:1], *added, *kept[1:]]
+        added = list({next(s for s in ranked if directory.names_in(h, s.row)).row: h for h in missing})
+        rescored = {s.row: s for s in ranked}
+        kept = [rescored[s.row] for s in shown if s.row not in added][: len(shown) - len(added)]
+        return [*kept[:1], *(rescored[row] for row in added), *kept[1:]]
 
     def _hits(
         self,

@@ -92,6 +92,11 @@ def test_an_office_several_briefs_give_to_different_actors_shows_each(fake_engin
     texts = [hit.passage.text for hit in answer.hits]
     assert any("Haqqani" in text for text in texts) and any("Naqvi" in text for text in texts)
     assert "Naqvi" in texts[1] and answer.hits[0].score >= max(hit.score for hit in answer.hits)
+    # Asking for more passages (Discord's "More passages") keeps the order of the first ones.
+    more = fake_engine.ask(question, k=6)
+    assert [hit.passage.passage_id for hit in more.hits[:3]] == [
+        hit.passage.passage_id for hit in answer.hits
+    ]
     assert "The briefs name more than one interior minister: Mohsin Naqvi and Sirajuddin Haqqani." in (
         answer_text(answer)
     )
