@@ -235,7 +235,7 @@ class ActorDirectory:
 
     def rows_naming(self, actor_id: str) -> list[int]:
         """The passages that name the actor, by any of its names, in corpus order."""
-        return sorted({mention.row for mention in self.index.mentions if mention.actor_id == actor_id})
+        return sorted({mention.row for mention in self._by_actor.get(actor_id, ())})
 
     def sentences_naming(self, actor_id: str, row: int) -> set[int]:
         """The numbers of the sentences of passage `row` that name the actor."""
