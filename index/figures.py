@@ -61,9 +61,8 @@ _GOODS_VERB = r"(?:export\w*|import\w*|pledg\w*|donat\w*|trade[sd]?)"
 _MONEY_NOUN = r"(?:money|cash|funding|funds|investment|debt|loans?|revenue|budget|compensation)"
 _MEASURED = r"(?:aid|trade|territory|land|area|oil|gas|water|electricity|fuel|food|wheat|tax(?:es)?|tariffs?)"
 # The dead and wounded: "several rounds" of talks is a count, but not of the soldiers killed.
-_HARMED = (
-    r"(?:killed|died|dead|deaths?|wounded|injured|injuries|casualties|lives|perished|martyred|fatalities)"
-)
+_HARMED_WORDS = r"killed|died|dead|deaths?|wounded|injured|injuries|casualties|perished|martyred|fatalities"
+_HARMED = rf"(?:{_HARMED_WORDS}|lives)"
 # Words of violence without a casualty: "How many attacks hit CPEC?", "How many were targeted?"
 _VIOLENT = (
     r"(?:attack\w*|bomb\w*|blasts?|explosions?|strikes?|ambush\w*|raids?|assault\w*|shoot\w*|"
@@ -130,13 +129,10 @@ _UNIT = (
     r"km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|feet|acres?|hectares?)"
 )
 _REFERS = re.compile(r"\b(?:the|these|those|both|all|its|their|our)\s+$", re.IGNORECASE)
-_HARMED_IN = re.compile(rf"\b(?:{_HARMED}|kill\w*|die[sd]?|death toll|lost their lives)\b", re.IGNORECASE)
+_TOLL = rf"{_HARMED_WORDS}|kill\w*|die[sd]?|death toll|lost their lives"
+_HARMED_IN = re.compile(rf"\b(?:{_TOLL}|lives)\b", re.IGNORECASE)
 # A toll, read to leave it out of other counts: not "lives" alone ("who lives in Pakistan").
-_TOLL_IN = re.compile(
-    r"\b(?:killed|died|dead|deaths?|wounded|injured|injuries|casualties|perished|martyred|fatalities|"
-    r"kill\w*|dies|death toll|lost their lives)\b",
-    re.IGNORECASE,
-)
+_TOLL_IN = re.compile(rf"\b(?:{_TOLL})\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _COUNT_WORDS = re.compile(rf"\b(?:{_NUMBER_WORD}|{_LARGE_WORD}|{_VAGUE_COUNT})\b", re.IGNORECASE)
 # An amount may be stated against another: "delays have doubled the cost" answers "how much".
