@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from index.actor_summary import ActorDirectory, ActorSummary
-from index.brief_details import asked_mentions, asked_topic
+from index.brief_details import asked_mentions, asked_topic, names_a_brief
 from index.corpus import CorpusDrift, corpus_drift
 from index.embedding import Embedder
 from index.errors import (
@@ -148,8 +148,13 @@ class Engine:
         self._check_askable(generation, filters)
         searcher = Searcher(generation, self.weights, self.late)
         typed = [check_question(q) for q in questions]
-        # "What does Naade Ali argue?": what the author argues, in the briefs Naade Ali wrote.
+        # "What does Naade Ali argue?": what the author argues, in the briefs Naade Ali wrote;
+        # "What does the CPEC brief say about Afghanistan?": in the CPEC brief alone.
         of_authors = [self._as_the_author(q, generation, filters) for q in typed]
+        of_authors = [
+            (question, self._in_the_named_brief(question, searcher, narrowed))
+            for question, narrowed in of_authors
+        ]
         framed = [question for question, _ in of_authors]
         asked = [generation.speller.corrected(q) for q in framed] if self.correct_spelling else framed
         # "What does the brief say about women?" searches for "women" (index/brief_details.py).
@@ -184,6 +189,18 @@ class Engine:
         if not chosen:
             return question, filters
         return as_asked, replace(filters or SearchFilters(), brief_ids=chosen)
+
+    @staticmethod
+    def _in_the_named_brief(
+        question: str, searcher: Searcher, filters: SearchFilters | None
+    ) -> SearchFilters | None:
+        """`filters` narrowed to the one brief the question names by its details ("the CPEC
+        brief", "the PoliTact report"; index/brief_details.py); as they are if it names none, or
+        no one brief the filters admit."""
+        if not names_a_brief(question) or (number := searcher.named_brief(question, filters)) is None:
+            return filters
+        brief_id = list(searcher.generation.briefs)[number]
+        return replace(filters or SearchFilters(), brief_ids=frozenset({brief_id}))
 
     def check_askable(self, filters: SearchFilters | None = None) -> None:
         """Raises EmptyIndexError if no brief is indexed, FilterError, saying why, if `filters`

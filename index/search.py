@@ -571,7 +571,7 @@ class Searcher:
             # "tl;dr of the latest brief": the newest dated one; "Who wrote the CPEC brief?": the
             # brief whose details hold "CPEC", whatever passages come closest.
             chosen = (
-                self._latest_brief(filters) if asks_latest(question) else self._named_brief(question, filters)
+                self._latest_brief(filters) if asks_latest(question) else self.named_brief(question, filters)
             )
             if chosen is not None and (rows := np.flatnonzero(self.generation.passage_brief == chosen)).size:
                 ranked, named = [Scored(int(rows[0]), 0.0, 1.0)], True
@@ -665,7 +665,7 @@ class Searcher:
         ]
         return max(dated)[1] if dated else None
 
-    def _named_brief(self, question: str, filters: SearchFilters | None) -> int | None:
+    def named_brief(self, question: str, filters: SearchFilters | None) -> int | None:
         """The number of the one brief whose title, id, author and publisher hold most of the
         words the question names a brief by ("the CPEC brief"); None if none or several do."""
         named = set(tokens(" ".join(brief_name_words(question))))

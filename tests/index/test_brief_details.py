@@ -399,3 +399,21 @@ def test_which_briefs_mention_a_subject_cites_one_passage_of_each(fake_engine, c
     assert [hit.brief.brief_id for hit in only.hits] == ["besham"]
     iran = fake_engine.ask("Which briefs mention Iran?")
     assert iran.abstained and iran.unknown_names == ("Iran",)
+
+
+def test_a_question_naming_a_brief_is_asked_of_that_brief(fake_engine, corpus):
+    (corpus / "besham.md").write_text(
+        "---\ntitle: The Besham attack\n---\n\nChinese engineers died near Besham.\n\n"
+        "Officials blamed militants operating from Afghanistan.\n",
+        encoding="utf-8",
+    )
+    fake_engine.reindex()
+    named = fake_engine.ask("What does the Besham brief say about Afghanistan?")
+    assert named.hits and {hit.brief.brief_id for hit in named.hits} == {"besham"}
+    # Words no brief's details hold name no brief: every brief is searched.
+    unnamed = fake_engine.ask("What does the rebuilding brief say about Afghanistan?", k=5)
+    assert SAMPLE_BRIEF_ID in {hit.brief.brief_id for hit in unnamed.hits}
+    # A filter the named brief is outside of wins: it is not searched.
+    only = SearchFilters(frozenset({SAMPLE_BRIEF_ID}))
+    kept = fake_engine.ask("What does the Besham brief say about Afghanistan?", filters=only)
+    assert {hit.brief.brief_id for hit in kept.hits} == {SAMPLE_BRIEF_ID}
