@@ -58,10 +58,11 @@ class Offices:
             if owner is not None and self._held.get(office) and not self._held[office] & {owner, None}
         ]
 
-    def named(self, text: str) -> set[str]:
-        """The offices a text names, in any of their forms, whoever's ("the foreign minister",
-        "Pakistan's Foreign Office", "Indian Minister of External Affairs")."""
-        return {office for office, _ in self._written(tokens(text))}
+    def named(self, text: str) -> set[tuple[str, str | None]]:
+        """The offices a text names, in any of their forms, each with its owner's actor id if the
+        text says whose ("the foreign minister": None; "Pakistan's Foreign Office": Pakistan's;
+        "Indian Minister of External Affairs": India's)."""
+        return set(self._written(tokens(text)))
 
     def ownerless(self, question: str) -> list[str]:
         """The offices the question names without saying whose ("What did the interior minister

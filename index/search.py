@@ -239,11 +239,32 @@ class Searcher:
             nudges.append((weights.office, lambda rows: self._naming_offices(offices, rows)))
         return nudges
 
-    def _naming_offices(self, offices: set[str], rows: list[int]) -> np.ndarray:
-        """1 for each passage of `rows` that names one of `offices`, else 0."""
-        offices_of = self.generation.offices.named
+    def _naming_offices(self, asked: set[tuple[str, str | None]], rows: list[int]) -> np.ndarray:
+        """1 for each passage of `rows` that names an office asked about or one who holds it
+        ("Khawaja Asif", Pakistan's defence minister), of the owner asked about if both say whose,
+        else 0: "China's Foreign Ministry" is not Türkiye's; an owner left unsaid may be anyone's
+        ("Interior Minister Sirajuddin Haqqani")."""
+        generation = self.generation
+        directory = generation.actor_directory
+
+        def is_asked(written: set[tuple[str, str | None]]) -> bool:
+            return any(
+                office == asked_office and (owner is None or asked_owner is None or owner == asked_owner)
+                for office, owner in written
+                for asked_office, asked_owner in asked
+            )
+
+        holders = {
+            role.actor_id for role in directory.index.roles if is_asked(generation.offices.named(role.text))
+        }
         return np.array(
-            [float(bool(offices & offices_of(self.generation.passages[row].text))) for row in rows]
+            [
+                float(
+                    is_asked(generation.offices.named(generation.passages[row].text))
+                    or any(directory.names_in(holder, row) for holder in holders)
+                )
+                for row in rows
+            ]
         )
 
     def uses_late(self, retriever: Retriever) -> bool:

@@ -7,6 +7,7 @@ from bot.text import answer_text
 from index.engine import Engine
 from index.models import SearchFilters
 from index.offices import Offices, may_name_office
+from index.search import Searcher
 from tests.index.test_indexer import write_brief
 
 NAMES = {"pakistan": "pakistan", "afghanistan": "afghanistan", "taliban": "afghanistan", "india": "india"}
@@ -57,15 +58,17 @@ def test_an_office_the_briefs_name_for_others_only_abstains_and_says_whose(fake_
     assert not fake_engine.ask(question).abstained
 
 
-def test_offices_named_in_any_form_whoever_holds_them():
+def test_offices_named_in_any_form_with_their_owner_if_said():
     offices = Offices(NAMES, [])
     assert offices.named(
         "Indian Minister of External Affairs J.P. Singh met the Acting Defense Minister."
     ) == {
-        "foreign minister",
-        "defence minister",
+        ("foreign minister", "india"),
+        ("defence minister", None),
     }
-    assert offices.named("Pakistan's Foreign Office stated that talks failed.") == {"foreign minister"}
+    assert offices.named("Pakistan's Foreign Office stated that talks failed.") == {
+        ("foreign minister", "pakistan")
+    }
     assert offices.named("Which countries mediated the talks?") == set()
 
 
@@ -115,3 +118,21 @@ def test_an_eager_engine_reads_voices_and_offices_as_it_loads(corpus, tmp_path, 
     eager = Engine(corpus, tmp_path / "index", fake_embedder, eager=True)
     eager.load()
     assert {"voices", "offices"} <= set(vars(eager.generation))
+
+
+def test_the_office_nudge_reads_whose_office_and_its_holders(fake_engine):
+    searcher = Searcher(fake_engine.generation, fake_engine.weights, fake_engine.late)
+    passages = fake_engine.generation.passages
+    rows = list(range(len(passages)))
+
+    def nudged(question: str) -> list[int]:
+        asked = fake_engine.generation.offices.named(question)
+        signal = searcher._naming_offices(asked, rows)
+        return [passages[row].paragraph for row, on in zip(rows, signal, strict=True) if on]
+
+    # Türkiye's ministry (¶1), not Pakistan's Foreign Office (¶5) nor India's minister (¶11).
+    assert nudged("What did Türkiye's foreign ministry say?") == [1]
+    assert nudged("What did the foreign minister say?") == [1, 5, 11]
+    # Pakistan's defence minister is named as such (¶2, ¶3, ¶5) or by name alone (Asif: ¶6, ¶7),
+    # not the Taliban's (¶11 names Mullah Yaqoob with the office).
+    assert nudged("What did Pakistan's defence minister say?") == [2, 3, 5, 6, 7]
