@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from index.actors import TITLE_PATTERN, ActorIndex, Mention
 from index.errors import BriefbotError
-from index.gazetteer import OFFICES
 from index.lexical import NORMAL_FORMS, fold, tokens
 from index.models import Passage
 
@@ -324,11 +323,6 @@ class ActorDirectory:
         contained = [k for k in self._names if key and len(key) >= 3 and key in k]
         suggestions = list(dict.fromkeys(self.index.actors[self._names[k]].name for k in close + contained))
         raise UnknownActorError(name, suggestions[:5])
-
-    def holders(self, office: str) -> list[str]:
-        """The actors with a role of `office` in any of its forms (gazetteer OFFICES)."""
-        forms = (office, *OFFICES.get(office, ()))
-        return list(dict.fromkeys(actor_id for form in forms for actor_id in self._holding_role(form)))
 
     def _holding_role(self, name: str) -> list[str]:
         """The actors with a role holding every word of `name` (spelling and demonyms aside:

@@ -245,26 +245,27 @@ class Searcher:
         else 0: "China's Foreign Ministry" is not Türkiye's; an owner left unsaid may be anyone's
         ("Interior Minister Sirajuddin Haqqani")."""
         generation = self.generation
-        directory = generation.actor_directory
-
-        def is_asked(written: set[tuple[str, str | None]]) -> bool:
-            return any(
-                office == asked_office and (owner is None or asked_owner is None or owner == asked_owner)
-                for office, owner in written
-                for asked_office, asked_owner in asked
-            )
-
-        holders = {
-            role.actor_id for role in directory.index.roles if is_asked(generation.offices.named(role.text))
-        }
+        holders = self._holders_of(asked)
         return np.array(
             [
                 float(
-                    is_asked(generation.offices.named(generation.passages[row].text))
-                    or any(directory.names_in(holder, row) for holder in holders)
+                    _is_asked(generation.offices.named(generation.passages[row].text), asked)
+                    or any(generation.actor_directory.names_in(holder, row) for holder in holders)
                 )
                 for row in rows
             ]
+        )
+
+    def _holders_of(self, asked: set[tuple[str, str | None]]) -> list[str]:
+        """The actors with a role of an office asked about (of the owner asked about if both say
+        whose), in the order the briefs first name them with it."""
+        generation = self.generation
+        return list(
+            dict.fromkeys(
+                role.actor_id
+                for role in generation.actor_directory.index.roles
+                if _is_asked(generation.offices.named(role.text), asked)
+            )
         )
 
     def uses_late(self, retriever: Retriever) -> bool:
@@ -521,7 +522,7 @@ class Searcher:
         allowed = self._allowed(filters)
         for office in generation.offices.ownerless(question):
             holders, briefs = [], set()
-            for actor_id in directory.holders(office):
+            for actor_id in self._holders_of({(office, None)}):
                 rows = [row for row in directory.rows_naming(actor_id) if allowed is None or allowed[row]]
                 if rows:
                     holders.append(actor_id)
@@ -758,6 +759,16 @@ class Searcher:
             unstated=unstated,
             silent=silent,
         )
+
+
+def _is_asked(written: set[tuple[str, str | None]], asked: set[tuple[str, str | None]]) -> bool:
+    """Whether an office written (with its owner, if said) is one asked about: the same office, of
+    the same owner if both say whose."""
+    return any(
+        office == asked_office and (owner is None or asked_owner is None or owner == asked_owner)
+        for office, owner in written
+        for asked_office, asked_owner in asked
+    )
 
 
 def answer_many(
