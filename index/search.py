@@ -259,12 +259,9 @@ class Searcher:
     def _holders_of(self, asked: set[tuple[str, str | None]]) -> list[str]:
         """The actors with a role of an office asked about (of the owner asked about if both say
         whose), in the order the briefs first name them with it."""
-        generation = self.generation
         return list(
             dict.fromkeys(
-                role.actor_id
-                for role in generation.actor_directory.index.roles
-                if _is_asked(generation.offices.named(role.text), asked)
+                actor_id for actor_id, written in self.generation.office_roles if _is_asked(written, asked)
             )
         )
 

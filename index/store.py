@@ -138,6 +138,14 @@ class Generation:
         return Offices(self.actor_directory.folded_names(), (passage.text for passage in self.passages))
 
     @cached_property
+    def office_roles(self) -> tuple[tuple[str, frozenset[tuple[str, str | None]]], ...]:
+        """Each role that writes an office, as its actor and the offices with their owners if said
+        ("Pakistan's Defense Minister" for Khawaja Asif), in the order the briefs give them: read
+        once, not at each question that names an office."""
+        written = ((role.actor_id, frozenset(self.offices.named(role.text))) for role in self.actors.roles)
+        return tuple((actor_id, offices) for actor_id, offices in written if offices)
+
+    @cached_property
     def answer_types(self) -> AnswerTypes:
         """Which actors each passage names, for questions that ask for a kind of actor."""
         return AnswerTypes(self.actors, len(self.passages))
