@@ -18,7 +18,8 @@ backend    question embedding on torch vs ONNX Runtime (float32, and int8 dynami
 late       what late interaction adds to a question (engine.ask, ONNX questions) on the sample
            brief and on SciFact train: off, on with a cold passage-token cache, and warm.
 spelling   what reading typing slips adds to a question: the check alone, on questions as
-           written and with a slip, over the sample brief's words and SciFact train's.
+           written and with a slip, over the sample brief's words and SciFact train's; and what
+           reading unwritten acronyms adds (as written, and an acronym looked up cold).
 startup    `briefbot run` to ready against the local fake Discord; first question vs tenth.
 load       50 questions sent at once through the fake Discord; interaction-to-reply latency.
 """
@@ -572,6 +573,28 @@ def bench_spelling() -> None:
                 f"{percentile(times['written'], 50):9.2f}/{max(times['written']):<9.1f}"
                 f"{percentile(times['slipped'], 50):7.2f}/{max(times['slipped']):.1f}"
             )
+            _acronym_times(name, generation, questions)
+
+
+def _acronym_times(name: str, generation, questions: list[str]) -> None:
+    """What reading unwritten acronyms adds (index/acronyms.py): on questions as written, and on
+    ones holding an acronym not looked up before, which reads every passage once."""
+    acronyms = generation.acronyms
+    written = []
+    for question in questions:
+        started = time.perf_counter()
+        acronyms.expanded(question)
+        written.append((time.perf_counter() - started) * 1000)
+    cold = []
+    for letters in ("IWT", "KP", "QZX", "MFA", "PM"):
+        started = time.perf_counter()
+        acronyms.expanded(f"What about the {letters} and its role?")
+        cold.append((time.perf_counter() - started) * 1000)
+    print(
+        f"  {'':40} acronyms: {len(generation.passages):,} passages, as written "
+        f"{percentile(written, 50):.3f}/{max(written):.2f} ms, an acronym looked up cold "
+        f"{percentile(cold, 50):.1f}/{max(cold):.1f} ms"
+    )
 
 
 # -- 5 and 6: start-up and load through the fake Discord ----------------------------------------

@@ -156,7 +156,8 @@ class Engine:
             for question, narrowed in of_authors
         ]
         framed = [question for question, _ in of_authors]
-        asked = [generation.speller.corrected(q) for q in framed] if self.correct_spelling else framed
+        corrected = [generation.speller.corrected(q) for q in framed] if self.correct_spelling else framed
+        asked = [generation.acronyms.expanded(q) for q in corrected]
         # "What does the brief say about women?" searches for "women" (index/brief_details.py).
         # "What do the briefs say about the TTP?" is what each says (index/search.py), not a topic.
         searched = [q if asked_mentions(q) else asked_topic(q) or q for q in asked]
@@ -171,7 +172,8 @@ class Engine:
             retriever,
             tokens,
         )
-        # Each answer is to the question as typed, saying how it was read if a slip was corrected.
+        # Each answer is to the question as typed, saying how it was read if a slip was corrected or
+        # an acronym spelt out.
         return [
             replace(answer, question=question, read_as=read if read != before else "")
             for answer, question, before, read in zip(answers, typed, framed, asked, strict=True)

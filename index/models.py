@@ -103,7 +103,7 @@ class Answer:
     office: str = ""
     holders: tuple[str, ...] = ()  # the names of those actors
     named_most: tuple[tuple[str, int], ...] = ()  # actors the briefs name most, passages naming each
-    read_as: str = ""  # the question as searched, when a typing slip was corrected (index/spelling.py)
+    read_as: str = ""  # the question as searched, if a slip was corrected or an acronym spelt out
 
     @property
     def explained(self) -> bool:

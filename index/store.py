@@ -16,6 +16,7 @@ import faiss
 import numpy as np
 from scipy import sparse
 
+from index.acronyms import Acronyms
 from index.actor_summary import ActorDirectory
 from index.actors import ActorIndex
 from index.answer_types import AnswerTypes
@@ -166,6 +167,14 @@ class Generation:
     def speller(self) -> Speller:
         """Typing slips in questions, read as the briefs' words ("ceasfire" → "ceasefire")."""
         return Speller(self.lexical, self.passages, english_words())
+
+    @cached_property
+    def acronyms(self) -> Acronyms:
+        """Acronyms no brief writes, read as the names the briefs write in full ("IWT" → "Indus
+        Waters Treaty"); an actor's alias counts as written."""
+        actors = self.actors.actors.values()
+        aliases = (word for actor in actors for name in actor.aliases for word in tokens(name))
+        return Acronyms([passage.text for passage in self.passages], [*self.lexical.vocabulary, *aliases])
 
     @cached_property
     def names(self) -> NameChecker:

@@ -1,0 +1,89 @@
+"""Acronyms the briefs never write: "What is the IWT?" asks about the Indus Waters Treaty.
+
+A reader shortens a name the briefs write in full ("IWT", "KP", "PM"); the acronym matches no
+passage's words, and the model reads it as letters, so such a question abstained as naming
+something the briefs never mention. An acronym of a question that no brief writes is read as the
+capitalised name whose initials spell it ("Indus Waters Treaty", "Khyber Pakhtunkhwa",
+"China-Pakistan Economic Corridor" for CPEC, "Court of Arbitration" for CoA), the one the briefs
+write most often; the answer says how the question was read. One the gazetteer knows ("EU",
+"UNSC") stays as typed, to be refused if no brief names that body; so does one nothing spells.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from index.gazetteer import ORGANISATIONS, STATES
+from index.lexical import STOP_WORDS, tokens
+
+# Two to six capitals, a lower-case "o" or "f" allowed inside ("CoA", "MoFA").
+_ACRONYM = re.compile(r"\b[A-Z](?:[A-Z]|[a-z](?=[A-Z])){1,5}\b")
+# Small words a name holds that its acronym may skip: "Court of Arbitration", "Lashkar e Taiba".
+# Not "and" nor "in": "Islamabad and Kabul", "Besham in Khyber Pakhtunkhwa" are two names.
+_CONNECTORS = "of|the|for|on|e|i|ul|ud|al"
+# Between two capitals of a name: the next word, connectors aside, on the same line; or the next
+# part of a hyphenated word, its lower-case parts aside ("China-Pakistan", "Tehreek-e-Taliban").
+_NEXT = rf"(?:[ \t]+(?:(?:{_CONNECTORS})[ \t]+)*|-(?:[a-z]+-)*)"
+_PART = r"[\w’']*"  # the rest of a word or of a hyphenated part
+_REMEMBERED = 10_000  # acronyms looked up, kept for the next question that holds one
+_KNOWN = frozenset(
+    name
+    for names in (STATES, ORGANISATIONS)
+    for full, others in names.items()
+    for name in (full, *others)
+    if name.isupper()
+)
+
+
+@lru_cache(maxsize=1024)  # questions may hold any acronym: keep the compiled patterns bounded
+def _spelling(capitals: str) -> re.Pattern[str]:
+    """The names whose capitals are `capitals`; a word of one letter is an initial, not a word of
+    a name ("U.S.", "S. Jaishankar"). The first capital comes first, before the check that a word
+    opens there, so that the regular expression engine skips ahead to that letter."""
+    first = capitals[0]
+    parts = _NEXT.join(rf"{capital}(?=[\w’']){_PART}" for capital in capitals[1:])
+    return re.compile(rf"{first}(?<![\w’'-]{first})(?=[\w’']){_PART}{_NEXT}{parts}(?![\w’'-])")
+
+
+class Acronyms:
+    """Reads a question's unwritten acronyms as the names of one generation's briefs."""
+
+    def __init__(self, texts: Sequence[str], vocabulary: Iterable[str]) -> None:
+        self._texts = texts
+        self._vocabulary = frozenset(vocabulary)
+        self._names: dict[str, str | None] = {}
+
+    def expanded(self, question: str) -> str:
+        """The question with each acronym no brief writes replaced by the name it stands for;
+        unchanged if it has none. A question typed in capitals is left as it is."""
+        letters = [c for c in question if c.isalpha()]
+        if sum(c.isupper() for c in letters) * 2 > len(letters):
+            return question
+        return _ACRONYM.sub(lambda match: self._name_for(match.group(0)) or match.group(0), question)
+
+    def _name_for(self, acronym: str) -> str | None:
+        if acronym in _KNOWN or set(tokens(acronym)) <= self._vocabulary:
+            return None
+        capitals = "".join(c for c in acronym if c.isupper())
+        if capitals not in self._names:
+            if len(self._names) >= _REMEMBERED:
+                self._names.clear()
+            self._names[capitals] = self._most_written(capitals)
+        return self._names[capitals]
+
+    def _most_written(self, capitals: str) -> str | None:
+        """The name the briefs write most often with these capitals, the first written if several
+        tie; not one opening on a small word capitalised to open a sentence ("During the Doha")."""
+        pattern = _spelling(capitals)
+        written: Counter[str] = Counter()
+        for text in self._texts:
+            # Overlapping too: "The Tehreek-e-Taliban" holds "Tehreek-e-Taliban" for "TT".
+            match = pattern.search(text)
+            while match:
+                if match.group(0).split(None, 1)[0].lower() not in STOP_WORDS:
+                    written[match.group(0)] += 1
+                match = pattern.search(text, match.start() + 1)
+        return written.most_common(1)[0][0] if written else None

@@ -1,0 +1,76 @@
+"""Acronyms no brief writes, read as the names the briefs write in full."""
+
+import pytest
+
+from index.acronyms import Acronyms
+from index.engine import Engine
+from tests.fakes import FakeEmbedder
+
+TEXTS = [
+    "A convoy was attacked near Besham in Khyber Pakhtunkhwa.",
+    "The Indus Waters Treaty was signed in 1960. Pakistan may go to the Court of Arbitration.",
+    "The China-Pakistan Economic Corridor is guarded by the army.",
+    "Tehreek-e-Taliban Pakistan denied it. The Indus Waters Treaty is in abeyance.",
+    "Iran Wants Talks, said one Independent Water Trust.",  # "IWT" spelt once only
+]
+VOCABULARY = ["tehreek", "taliban", "pakistan", "treati", "ttp"]
+
+
+@pytest.mark.parametrize(
+    ("question", "read_as"),
+    [
+        ("What is the IWT?", "What is the Indus Waters Treaty?"),  # the name written most often
+        ("Is KP safe?", "Is Khyber Pakhtunkhwa safe?"),
+        ("What did the CoA rule?", "What did the Court of Arbitration rule?"),  # a connector inside
+        ("Who guards CPEC?", "Who guards China-Pakistan Economic Corridor?"),  # hyphenated parts
+        # As typed: written in the briefs, known to the gazetteer, spelling no name, or all in capitals
+        ("Did the TTP deny it?", "Did the TTP deny it?"),
+        ("What did the EU say?", "What did the EU say?"),
+        ("Who runs the XYZ?", "Who runs the XYZ?"),
+        ("WHAT IS THE IWT?", "WHAT IS THE IWT?"),
+        ("what is the iwt?", "what is the iwt?"),
+    ],
+)
+def test_unwritten_acronyms_are_read_as_the_names_they_spell(question, read_as):
+    assert Acronyms(TEXTS, VOCABULARY).expanded(question) == read_as
+
+
+def test_names_end_at_punctuation_between_names_and_at_initials():
+    # A list, two names joined by "and" or "in", or an initial ("U.S.") is no name to spell.
+    acronyms = Acronyms(
+        [
+            "Attacks hit Besham, Karachi and Quetta.",
+            "Talks between Islamabad and Kabul. Besham in Khyber Pakhtunkhwa.",
+            "As Pakistan enters Phase Two of CPEC and the U.S. invests, During the Doha talks",
+        ],
+        [],
+    )
+    for acronym in ("BK", "IK", "BKP", "CU", "AP", "DD"):
+        assert acronyms.expanded(f"Is {acronym} safe?") == f"Is {acronym} safe?"
+    assert acronyms.expanded("Is KP safe?") == "Is Khyber Pakhtunkhwa safe?"
+
+
+def test_the_briefs_are_read_only_for_an_acronym_not_read_before():
+    class CountedTexts(list):
+        reads = 0
+
+        def __iter__(self):
+            CountedTexts.reads += 1
+            return super().__iter__()
+
+    acronyms = Acronyms(CountedTexts(["The Indus Waters Treaty"]), [])
+    assert acronyms.expanded("What is the treaty?") == "What is the treaty?"
+    assert CountedTexts.reads == 0
+    assert acronyms.expanded("What is the IWT?") == "What is the Indus Waters Treaty?"
+    assert acronyms.expanded("And the IWT?") == "And the Indus Waters Treaty?"
+    assert CountedTexts.reads == 1
+
+
+def test_an_answer_says_how_an_acronym_was_read(corpus, tmp_path):
+    engine = Engine(corpus, tmp_path / "index", FakeEmbedder(), threshold=0.3)
+    engine.reindex()
+    answer = engine.ask("What did Türkiye's MoFA say?")
+    assert answer.read_as == "What did Türkiye's Ministry of Foreign Affairs say?"
+    assert not answer.abstained
+    assert "Ministry of Foreign Affairs" in answer.hits[0].passage.text
+    assert engine.ask("What did the TTP say?").read_as == ""  # the brief writes it
