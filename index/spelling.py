@@ -50,6 +50,27 @@ _PLACES = frozenset(
 _FUNCTION_WORDS = STOP_WORDS | {"many", "much", "long", "often", "far", "tell", "explain", "say", "said"}
 
 
+# British spellings, which the English list lacks ("organisations", "neighbours", "defence"):
+# a word is English if its American form is. Each ending, and the one it takes instead.
+_BRITISH_ENDINGS = (
+    (r"is(ations?|e|es|ed|ing|er|ers|able)$", r"iz\1"),
+    (r"ys(e|es|ed|ing)$", r"yz\1"),
+    (r"our(s|ed|ing|ite|ites|able|ful|less|hood|ist|ists)?$", r"or\1"),
+    (r"ence(s)?$", r"ense\1"),
+    (r"tre(s)?$", r"ter\1"),
+    (r"ogue(s)?$", r"og\1"),
+    (r"ll(ed|ing|er|ers)$", r"l\1"),
+    (r"mme(s)?$", r"m\1"),
+)
+
+
+def american_forms(word: str) -> list[str]:
+    """The American spellings a British one may stand for ("organisations" → "organizations")."""
+    return [
+        re.sub(ending, american, word) for ending, american in _BRITISH_ENDINGS if re.search(ending, word)
+    ]
+
+
 class EnglishWords:
     """pyspellchecker's English list (160,000 words with their frequencies): whether a word is
     one, and the commonest one a slip from it."""
@@ -116,7 +137,9 @@ class Speller:
     def _unknown_stem(self, lower: str) -> str | None:
         """The stem of a word that is neither an English word nor the briefs' (nor too short to
         tell, nor a place); None for any other word."""
-        if len(lower) < _MIN_LENGTH or lower in self._dictionary or lower in STOP_WORDS or lower in _PLACES:
+        if len(lower) < _MIN_LENGTH or lower in STOP_WORDS or lower in _PLACES:
+            return None
+        if lower in self._dictionary or any(form in self._dictionary for form in american_forms(lower)):
             return None
         stems = tokens(lower)
         return stems[0] if stems and stems[0] not in self._lexical.vocabulary else None
