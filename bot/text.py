@@ -80,11 +80,12 @@ def abstention_reason(answer: Answer) -> str:
             return "No brief gives its date, so none is the newest or oldest: /briefs lists them all."
         return f"The {answer.unstated} by its date:"
     if answer.unstated == ACTORS:
+        kind = answer.named_kind or "actors"
         if not answer.named_most:
-            return "The briefs name no actors."
+            return f"The briefs name no {kind}."
         named = ", ".join(f"{name} ({plural(passages, 'passage')})" for name, passages in answer.named_most)
         return (
-            f"The actors the briefs name most: {named}. /actor or `briefbot actor NAME` tells what "
+            f"The {kind} the briefs name most: {named}. /actor or `briefbot actor NAME` tells what "
             "each said and did; /actors lists them all."
         )
     if answer.unstated == WHICH_BRIEF:

@@ -97,8 +97,20 @@ ATTRIBUTED_TO = re.compile(
     r"\b(?:according to|(?:announced|stated|said|declared|claimed|issued|made|warned|critici[sz]ed|"
     r"condemned|welcomed|endorsed|denied|rejected) by) (?:the )?$"
 )
+# The agent of a passive, and those listed with it: "talks mediated by Qatar and Türkiye", "an
+# attack carried out by the TTP"; not where the verb says nothing of what the actor does ("talks
+# followed by a lull", "a province bordered by Afghanistan").
+_PASSIVE_AGENT = re.compile(
+    # Nor what might happen: "could be perceived by Islamabad as a threat".
+    r"(?<!could be )(?<!might be )(?<!would be )(?<!may be )(?<!will be )"
+    r"\b(?!(?:followed|accompanied|surrounded|bordered|affected|concerned|alarmed|worried)\b)"
+    r"(?:\w+(?:ed|en)|led|held|built|paid|won|fought|brought|sought|hit|shot|struck|sent|run)"
+    r"\s+(?:out\s+|up\s+)?by\s+(?:the\s+)?(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:,\s*|\s+and\s+))*$"
+)
 _QUALIFIER = re.compile(rf"(?:['’]s)?\s+(?:{TITLE_PATTERN})\s+|\s+")
 _TRAILING_TITLE = re.compile(rf"(?:{TITLE_PATTERN})\s*$")
+_LIST_COMMA = re.compile(r",\s*")
+_LIST_AND = re.compile(r",?\s+and\s+")
 _CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 _WHO = re.compile(r",?\s+who\s+(?:also\s+)?(?:" + _SPEECH.pattern + ")")
 
@@ -398,18 +410,20 @@ class ActorDirectory:
 
     def speaks_or_acts(self, actor_id: str, brief_ids: Collection[str] | None = None) -> bool:
         """Whether any brief (of `brief_ids`, if given) has the actor say or do anything, as its
-        summary would list it; stops at the first such sentence (a summary of a state named in
-        every brief takes a second or more)."""
+        summary would list it, but as the agent of a passive ("talks mediated by Qatar"), which
+        answers how it acted, not what it said (index/speakers.py counts it as a source); stops at
+        the first such sentence (a summary of a state named in every brief takes a second or more)."""
         return any(
             not mention.possessive
             and (brief_ids is None or self.passages[mention.row].brief_id in brief_ids)
-            and self._acting(actor_id, mention) is not None
+            and self._acting(actor_id, mention, as_agent=False) is not None
             for mention in self._by_actor.get(actor_id, [])
         )
 
-    def _acting(self, actor_id: str, mention: Mention) -> bool | None:
-        """None if the mention's sentence does not have the actor say or do anything; else
-        whether it says something (a statement) rather than does (an action)."""
+    def _acting(self, actor_id: str, mention: Mention, as_agent: bool = True) -> bool | None:
+        """None if the mention's sentence does not have the actor say or do anything (nor, unless
+        `as_agent`, do it as the agent of a passive); else whether it says something (a statement)
+        rather than does (an action)."""
         passage = self.passages[mention.row]
         start, end = passage.sentence_spans[mention.sentence]
         text = passage.text
@@ -423,11 +437,21 @@ class ActorDirectory:
         )
         # "According to Türkiye's Ministry of Foreign Affairs, both countries ...": it said so.
         attributed = ATTRIBUTED_TO.search(" ".join(_words_before(text, start, mention.start)).lower() + " ")
-        if mention not in self._subjects(mention.row, mention.sentence) and not (
-            relative or relayed or attributed
+        if relative or relayed or attributed:
+            return True
+        # "negotiations mediated by Qatar and Türkiye": they mediated; not in what another says
+        # ("Mujahid denied ..., asserting that those identified by Pakistan were refugees").
+        phrase = text[max(start, text.rfind(",", start, mention.start) + 1) : mention.start]
+        if (
+            as_agent
+            and _PASSIVE_AGENT.search(phrase)
+            and not _SPEECH.search(phrase)
+            and not _quote_depth(text, mention.start)
         ):
+            return False
+        if mention not in self._subjects(mention.row, mention.sentence):
             return None
-        return bool(relative or relayed or attributed or self._speaks(mention, text[start:end], start))
+        return self._speaks(mention, text[start:end], start)
 
     def _mentioned_only(self, mentions: list[Mention], acting: set[tuple[int, int]]) -> list[CitedLine]:
         """The first MENTIONED_LIMIT sentences that name the actor without having it say or do
@@ -513,7 +537,12 @@ class ActorDirectory:
         for clause_start, clause_end in zip(cuts, cuts[1:], strict=False):
             in_clause = [m for m in mentions if clause_start <= m.start < clause_end]
             previous: Mention | None = None
+            governed_end: int | None = None  # where the last actor governed by a word before it ends
             for number, mention in enumerate(in_clause):
+                # The next of a list is governed too: "sanctions on Iran, Russia and China".
+                if governed_end is not None and _LIST_COMMA.fullmatch(text[governed_end : mention.start]):
+                    governed_end = mention.end
+                    continue
                 if previous is not None:
                     if _words_before(text, previous.end, mention.start) != ["and"]:
                         break
@@ -523,7 +552,14 @@ class ActorDirectory:
                 following = in_clause[number + 1] if number + 1 < len(in_clause) else None
                 if following and _QUALIFIER.fullmatch(text[mention.end : following.start]):
                     continue  # "Taliban spokesperson Zabihullah Mujahid": the person is the subject
-                if _quote_depth(text, mention.start) or _governed(text, clause_start, mention.start):
+                if _quote_depth(text, mention.start):
+                    continue
+                if _governed(text, clause_start, mention.start):
+                    # "by Qatar and Türkiye, Pakistan and Afghanistan agreed": "and" ends the list.
+                    closes = governed_end is not None and _LIST_AND.fullmatch(
+                        text[governed_end : mention.start]
+                    )
+                    governed_end = None if closes else mention.end
                     continue
                 if _in_compound(text, mention):  # "a Pakistan-Afghanistan confrontation": a modifier
                     continue
@@ -590,15 +626,17 @@ class ActorDirectory:
 
 def _governed(text: str, clause_start: int, mention_start: int) -> bool:
     """Whether the words before an actor in its clause make it something other than the subject:
-    a preposition right before it (determiners aside), or a verb earlier in the same phrase (since
-    the last comma: "..., with both Kabul and Islamabad accusing each other" keeps its subjects),
+    a preposition right before it in its phrase (since the last comma; determiners aside), or a
+    verb earlier in the phrase ("..., with both Kabul and Islamabad accusing each other" keeps
+    its subjects),
     an auxiliary, a verb of saying or one taking an object ("experts expect Pakistan to ...")."""
-    lead = [word.lower() for word in _words_before(text, clause_start, mention_start)]
+    # Only within the phrase: "after the attack at Pahalgam, India announced" has India announce.
+    phrase_start = max(clause_start, text.rfind(",", clause_start, mention_start) + 1)
+    lead = [word.lower() for word in _words_before(text, phrase_start, mention_start)]
     while lead and lead[-1] in _DETERMINERS:
         lead.pop()
     if lead and lead[-1] in _PREPOSITIONS:
         return True
-    phrase_start = max(clause_start, text.rfind(",", clause_start, mention_start) + 1)
     phrase = text[phrase_start:mention_start]
     return _SPEECH.search(phrase) is not None or any(
         word.lower() in _AUXILIARIES | _OBJECT_VERBS for word in re.findall(r"[\w’'-]+", phrase)

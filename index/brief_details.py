@@ -136,12 +136,38 @@ _CONCLUDING = re.compile(
 )
 
 
+# Whom a question asks the briefs name, by the kind it names: every kind ("actors"), or one; armed
+# groups first, as "militant organisations" are armed groups.
+_KIND_WORDS: dict[str, str] = {
+    "armed groups": (
+        r"(?:armed|militant|terrorist|insurgent|extremist)\s+(?:groups|organi[sz]ations)|groups|militants"
+    ),
+    "actors": r"actors|players|parties|stakeholders",
+    "states": r"countries|states|nations|governments",
+    "people": r"people|persons|individuals|officials|personalities",
+    "organisations": r"organi[sz]ations|bodies|institutions",
+}
+# The actor kinds (index/actors.py) each asks for; "actors" asks for every kind.
+ACTOR_KINDS: dict[str, tuple[str, ...]] = {
+    "states": ("state",),
+    "people": ("person",),
+    "organisations": ("organisation",),
+    "armed groups": ("armed group",),
+}
+_KIND = "|".join(_KIND_WORDS.values())
+_IN_THEM = rf"(?:\s+(?:in|of)\s+{_A_DOCUMENT})?"
 _ACTORS = re.compile(
-    # "Who are the main actors?", "which are the key players in this brief", "who is involved"
-    r"^(?:who|which)\s+(?:are|were)\s+the\s+(?:(?:main|key|major|principal|important)\s+)?"
-    rf"(?:actors|players|parties|stakeholders)(?:\s+involved)?(?:\s+in\s+(?:this|these|the)\s+{_DOCUMENT})?$"
-    r"|^who(?:'s|\s+is|\s+are)\s+involved$"
-    rf"|^{_POLITE}(?:list|name)\s+(?:(?:all|every)\s+)?the\s+(?:actors|players|parties)$"
+    # "Who are the main actors?", "which are the key players in this brief", "what are the main
+    # groups in the CPEC brief"
+    r"^(?:who|which|what)\s+(?:are|were)\s+the\s+(?:(?:main|key|major|principal|important)\s+)?"
+    rf"(?:{_KIND})(?:\s+involved)?{_IN_THEM}$"
+    # "Which countries are mentioned in the water brief?", "what people are named"
+    rf"|^(?:which|what)\s+(?:{_KIND})\s+(?:are|were|get)\s+(?:mentioned|named|discussed|covered){_IN_THEM}$"
+    # "Which countries does the CPEC brief mention?"
+    rf"|^(?:which|what)\s+(?:{_KIND})\s+(?:does|do|did)\s+(?:{_A_DOCUMENT}|it)\s+(?:mention|name|discuss|cover)$"
+    r"|^who(?:'s|\s+is|\s+are)\s+(?:involved|mentioned|named)"
+    rf"(?:\s+in\s+{_A_DOCUMENT})?$"
+    rf"|^{_POLITE}(?:list|name)\s+(?:(?:all|every)\s+)?the\s+(?:{_KIND}){_IN_THEM}$"
 )
 
 
@@ -179,9 +205,15 @@ def asks_catalogue(question: str) -> str:
     return ""
 
 
-def asks_actors(question: str) -> bool:
-    """Whether the question asks whom the briefs name, naming no subject."""
-    return _ACTORS.search(" ".join(fold(question).rstrip(" ?.!").split())) is not None
+def asked_actors(question: str) -> str:
+    """Whom the question asks the briefs name, naming no subject: "actors" (every kind), or a kind
+    ("states", "people", "organisations", "armed groups"); "" for any other question."""
+    folded = " ".join(fold(question).rstrip(" ?.!").split())
+    if _ACTORS.search(folded) is None:
+        return ""
+    return next(
+        (label for label, words in _KIND_WORDS.items() if re.search(rf"\b(?:{words})\b", folded)), "actors"
+    )
 
 
 def asks_brief_details(question: str) -> bool:

@@ -11,6 +11,7 @@ import numpy as np
 
 from index.answer_types import asked_kinds
 from index.brief_details import (
+    ACTOR_KINDS,
     ACTORS,
     BRIEF_DETAILS,
     CATALOGUE,
@@ -19,9 +20,9 @@ from index.brief_details import (
     NEWEST,
     OVERVIEW,
     WHICH_BRIEF,
+    asked_actors,
     asked_mentions,
     asked_whole,
-    asks_actors,
     asks_brief_details,
     asks_catalogue,
     asks_latest,
@@ -596,9 +597,10 @@ class Searcher:
                 ranked, named = [Scored(int(rows[0]), 0.0, 1.0)], True
         if details:  # front matter, which no passage holds
             return self._abstention(question, ranked, unstated=BRIEF_DETAILS)
-        if asks_actors(question):  # the actor index's counts, which no passage holds
+        if kind := asked_actors(question):  # the actor index's counts, which no passage holds
+            named = self._named_most(filters, ACTOR_KINDS.get(kind))
             return replace(
-                self._abstention(question, ranked, unstated=ACTORS), named_most=self._named_most(filters)
+                self._abstention(question, ranked, unstated=ACTORS), named_most=named, named_kind=kind
             )
         if whole and ranked:
             several = self.generation.admitted_briefs(filters or SearchFilters()).sum() > 1
@@ -726,11 +728,15 @@ class Searcher:
             )
         return Answer(question, tuple(hits), False, basis=OVERVIEW if opening else CONCLUSION)
 
-    def _named_most(self, filters: SearchFilters | None) -> tuple[tuple[str, int], ...]:
-        """The actors the admitted briefs name most, with the passages naming each."""
+    def _named_most(
+        self, filters: SearchFilters | None, kinds: tuple[str, ...] | None = None
+    ) -> tuple[tuple[str, int], ...]:
+        """The actors (of `kinds`, if given) the admitted briefs name most, with the passages
+        naming each."""
         briefs = {brief.meta.brief_id for _, brief in self._admitted_briefs(filters)}
-        listing = self.generation.actor_directory.listing(briefs)[:NAMED_MOST]
-        return tuple((actor.name, actor.mentions) for actor in listing)
+        listing = self.generation.actor_directory.listing(briefs)
+        chosen = [actor for actor in listing if kinds is None or actor.kind in kinds][:NAMED_MOST]
+        return tuple((actor.name, actor.mentions) for actor in chosen)
 
     def _abstention(
         self,

@@ -15,7 +15,7 @@ from discord.ext import commands
 from bot import render
 from bot.cogs.help import asks_for_help, help_embed
 from bot.replies import send, send_error
-from index.brief_details import asked_whole, asks_actors, asks_brief_details, asks_latest, names_a_brief
+from index.brief_details import asked_actors, asked_whole, asks_brief_details, asks_latest, names_a_brief
 from index.errors import BriefbotError
 from index.models import Answer, SearchFilters
 from index.search import WORDS, check_question, has_words
@@ -274,7 +274,7 @@ class QuestionsCog(commands.Cog, name="Questions"):
         if (
             context
             and not names_its_brief
-            and any(asks(question) for asks in (asked_whole, asks_brief_details, asks_actors))
+            and any(asks(question) for asks in (asked_whole, asks_brief_details, asked_actors))
         ):
             # "tl;dr", "Who wrote this?", "Who is involved?" in a thread: of the brief the thread's
             # question is about.
