@@ -15,15 +15,19 @@ a forecast is answered in words: "how much" asks for an amount only before a mea
 much territory") or with a verb of money ("how much did the US spend"), not in "how much does
 Kabul trust Islamabad"; "how big a threat" and "how long will the truce hold" are not checked. A
 sum of money is answered by a currency or a share, not by any number: "How much does Pakistan
-spend protecting Chinese nationals?" is not answered by the 15,000 troops it raised.
+spend protecting Chinese nationals?" is not answered by the 15,000 troops it raised; nor is "How
+many Chinese nationals work in Pakistan?": a count answers only with the thing counted, or one of
+a few words for it ("soldiers" for "troops"), among the words after it. What a list of names may
+count ("How many countries mediated?": "Qatar and Türkiye") is answered by any count.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from enum import StrEnum
 
-from index.lexical import fold
+from index.lexical import fold, tokens
 
 
 class Figure(StrEnum):
@@ -134,6 +138,50 @@ _HARMED_IN = re.compile(rf"\b(?:{_TOLL}|lives)\b", re.IGNORECASE)
 # A toll, read to leave it out of other counts: not "lives" alone ("who lives in Pakistan").
 _TOLL_IN = re.compile(rf"\b(?:{_TOLL})\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_DIGITS = re.compile(r"\d[\d,.]*")
+# What a "how many" question counts: the first plural among its next few words, before a verb.
+_HOW_MANY = re.compile(r"\bhow many (.+)")
+_COUNTED_WITHIN = 4  # words
+_AUXILIARIES = frozenset(
+    {
+        "are",
+        "were",
+        "is",
+        "was",
+        "do",
+        "did",
+        "does",
+        "have",
+        "has",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "there",
+    }
+)
+_NOT_PLURAL = ("ss", "us", "is", "'s")
+_IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children", "personnel", "police", "staff"})
+# What a list of names may count ("How many countries mediated?": "Qatar and Türkiye"), or what
+# is counted in other words ("241 million Pakistanis" are people): any count answers.
+# Things a brief counts under another word: "How many soldiers guard CPEC?" is answered by
+# "about 15,000 troops".
+_COUNTED_ALIKE = tuple(
+    frozenset(token for word in words.split() for token in tokens(word))
+    for words in (
+        "troops soldiers personnel forces servicemen guards",
+        "fighters militants insurgents terrorists combatants",
+        "talks rounds negotiations meetings sessions",
+        "workers employees staff labourers engineers",
+        "refugees migrants returnees deportees",
+    )
+)
+_ENUMERABLE = frozenset({
+    "people", "persons", "individuals", "men", "women", "children", "officials", "leaders", "ministers",
+    "countries", "states", "nations", "governments", "groups", "organisations", "organizations",
+    "parties", "sides", "mediators", "actors", "members", "times",
+})  # fmt: skip
 _COUNT_WORDS = re.compile(rf"\b(?:{_NUMBER_WORD}|{_LARGE_WORD}|{_VAGUE_COUNT})\b", re.IGNORECASE)
 # An amount may be stated against another: "delays have doubled the cost" answers "how much".
 _RELATIVE = r"(?:doubl|tripl|trebl|quadrupl|halv)(?:ed|ing)|twice|\w+-?fold"
@@ -179,24 +227,54 @@ def asked_figure(question: str) -> Figure | None:
     return None
 
 
-def _counts(text: str) -> bool:
-    """A number in digits or words, or a vague count ("several rounds"); not "the two
-    countries", which refers rather than counts, nor "Phase Two", a name."""
-    if re.search(r"\d", text):
-        return True
+def counted(question: str) -> frozenset[str]:
+    """The stems of what a "how many" question counts, if a passage must count that very thing:
+    "How many Chinese nationals work in Pakistan?" is not answered by "15,000 troops". Empty if
+    it names nothing, or what a list of names may count ("How many countries mediated?": "Qatar
+    and Türkiye")."""
+    match = _HOW_MANY.search(" ".join(fold(question).split()))
+    if match is None:
+        return frozenset()
+    for word in match.group(1).split()[:_COUNTED_WITHIN]:
+        if word in _AUXILIARIES:
+            break
+        plural = len(word) > 3 and word.endswith("s") and not word.endswith(_NOT_PLURAL)
+        if plural or word in _IRREGULAR_PLURALS:
+            if word in _ENUMERABLE:
+                return frozenset()
+            stems = frozenset(tokens(word))
+            return stems.union(*(group for group in _COUNTED_ALIKE if stems & group))
+    return frozenset()
+
+
+def _count_ends(text: str, referring: bool = False) -> Iterator[int]:
+    """Where each number in digits or words, or vague count ("several rounds"), ends; not "Phase
+    Two", a name, nor, unless `referring`, "the two countries", which refers rather than counts."""
+    for match in _DIGITS.finditer(text):
+        yield match.end()
     for match in _COUNT_WORDS.finditer(text):
         before = text[max(0, match.start() - 12) : match.start()]  # enough for "their "
         opens_sentence = before.rstrip().endswith((".", "!", "?", ":")) or (
             len(before) == match.start() and not before.strip()
         )
         in_a_name = match.group(0)[0].isupper() and not opens_sentence
-        if not in_a_name and not _REFERS.search(before):
+        if not in_a_name and (referring or not _REFERS.search(before)):
+            yield match.end()
+
+
+def _counts(text: str, of: frozenset[str] = frozenset()) -> bool:
+    """Whether `text` counts anything, or, given the stems `of` a thing, that thing: a count with
+    the thing's word among the few after it ("about 15,000 troops", "several rounds of talks"; "the
+    three eastern rivers" too, which counts what it names)."""
+    for end in _count_ends(text, referring=bool(of)):
+        if not of or of & set(tokens(" ".join(text[end:].split()[:_COUNTED_WITHIN]))):
             return True
     return False
 
 
-def states(figure: Figure, text: str) -> bool:
-    """Whether `text` states a figure of the kind asked for."""
+def states(figure: Figure, text: str, of: frozenset[str] = frozenset()) -> bool:
+    """Whether `text` states a figure of the kind asked for; a count, of the thing whose stems
+    are `of` if given (`counted`)."""
     if figure == Figure.TOLL:
         sentences = _SENTENCE_END.split(text)
         return any(_counts(sentence) and _HARMED_IN.search(sentence) for sentence in sentences)
@@ -204,7 +282,7 @@ def states(figure: Figure, text: str) -> bool:
         return _counts(text)
     if figure == Figure.COUNT:
         return any(
-            _counts(sentence) and not _TOLL_IN.search(sentence) for sentence in _SENTENCE_END.split(text)
+            _counts(sentence, of) and not _TOLL_IN.search(sentence) for sentence in _SENTENCE_END.split(text)
         )
     if figure == Figure.MONEY:
         return _MONEY.search(text) is not None

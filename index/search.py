@@ -31,7 +31,7 @@ from index.brief_details import (
 )
 from index.conclusion import asks_conclusion
 from index.errors import QuestionError
-from index.figures import asked_figure, states
+from index.figures import asked_figure, counted, states
 from index.late_interaction import LateInteraction
 from index.leaders import HOLDER, LEADER, asked_office, asks_leader, holder_named, names_leader
 from index.lexical import tokens
@@ -418,9 +418,9 @@ class Searcher:
         (index/figures.py), a leader or an office's holder (index/leaders.py) or the next meeting
         (index/upcoming.py); "" if one does or it asks for none of them."""
         texts = [self.generation.passages[s.row].text for s in best]
-        figure = asked_figure(question)
+        figure, things = asked_figure(question), counted(question)
         if figure is not None and not any(
-            states(figure, text) and self._holds_names(question, scored.row)
+            states(figure, text, things) and self._holds_names(question, scored.row)
             for scored, text in zip(best, texts, strict=True)
         ):
             return figure.value

@@ -3,7 +3,7 @@ by passages that state one."""
 
 import pytest
 
-from index.figures import Figure, asked_figure, states
+from index.figures import Figure, asked_figure, counted, states
 from index.search import Searcher
 from tests.index.unstated import abstains_until_a_brief_states_it
 
@@ -204,3 +204,46 @@ def test_a_toll_does_not_count_the_living(fake_engine, corpus):
         brief="# Workers\n\nSome 20,000 Chinese nationals work in Pakistan.\n",
         stated="20,000",
     )
+
+
+def test_a_count_answers_only_with_the_thing_counted(fake_engine, corpus):
+    (corpus / "troops.md").write_text(
+        "# Security\n\nPakistan raised a division of about 15,000 troops to guard Chinese nationals.\n",
+        encoding="utf-8",
+    )
+    fake_engine.reindex()
+    abstains_until_a_brief_states_it(
+        fake_engine,
+        corpus,
+        "How many Chinese nationals work in Pakistan?",
+        unstated="number",
+        reason="state no number, so the briefs do not answer this",
+        answered_instead="How many soldiers guard Chinese nationals?",  # "troops": a word for them
+        brief="# Workers\n\nSome 20,000 Chinese nationals work in Pakistan.\n",
+        stated="20,000",
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "things"),
+    [
+        ("How many Chinese nationals work in Pakistan?", {"national"}),
+        ("How many of the rivers go to India?", {"river"}),
+        ("How many rounds of talks were held?", {"round", "talk", "negotiation", "meeting", "session"}),
+        # What a list of names may count, or nothing named: any count answers
+        ("How many countries mediated the talks?", set()),
+        ("How many are there?", set()),
+        ("how many people live in pakistan", set()),
+    ],
+)
+def test_what_a_question_counts(question, things):
+    assert counted(question) == things
+
+
+def test_a_count_of_the_thing_asked_may_refer_to_it():
+    rivers = counted("How many rivers does India control?")
+    # "the three eastern rivers" counts what it names; 1960 is no count of rivers.
+    assert states(Figure.COUNT, "The treaty allocates the three eastern rivers to India.", rivers)
+    assert not states(Figure.COUNT, "The treaty was signed in 1960 with World Bank mediation.", rivers)
+    assert states(Figure.COUNT, "The treaty was signed in 1960 with World Bank mediation.")
+    assert not states(Figure.COUNT, "The two countries signed it.")  # refers: counts nothing asked
