@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from functools import lru_cache
 
 from index.gazetteer import ORGANISATIONS, STATES
@@ -51,9 +51,12 @@ def _spelling(capitals: str) -> re.Pattern[str]:
 class Acronyms:
     """Reads a question's unwritten acronyms as the names of one generation's briefs."""
 
-    def __init__(self, texts: Sequence[str], vocabulary: Iterable[str]) -> None:
+    def __init__(self, texts: Sequence[str], vocabulary: Container[str], aliases: Iterable[str] = ()) -> None:
+        """`vocabulary`, the briefs' terms (BM25's, not copied), and `aliases`, the actors' names'
+        terms: an acronym made of them is written."""
         self._texts = texts
-        self._vocabulary = frozenset(vocabulary)
+        self._vocabulary = vocabulary
+        self._aliases = frozenset(aliases)
         self._names: dict[str, str | None] = {}
 
     def expanded(self, question: str) -> str:
@@ -65,7 +68,7 @@ class Acronyms:
         return _ACRONYM.sub(lambda match: self._name_for(match.group(0)) or match.group(0), question)
 
     def _name_for(self, acronym: str) -> str | None:
-        if acronym in _KNOWN or set(tokens(acronym)) <= self._vocabulary:
+        if acronym in _KNOWN or all(t in self._vocabulary or t in self._aliases for t in tokens(acronym)):
             return None
         capitals = "".join(c for c in acronym if c.isupper())
         if capitals not in self._names:

@@ -626,10 +626,10 @@ class ActorDirectory:
 
 def _governed(text: str, clause_start: int, mention_start: int) -> bool:
     """Whether the words before an actor in its clause make it something other than the subject:
-    a preposition right before it in its phrase (since the last comma; determiners aside), or a
-    verb earlier in the phrase ("..., with both Kabul and Islamabad accusing each other" keeps
-    its subjects),
-    an auxiliary, a verb of saying or one taking an object ("experts expect Pakistan to ...")."""
+    a preposition right before it in its phrase (since the last comma; determiners aside), or,
+    earlier in the phrase, an auxiliary, a verb of saying or one taking an object ("experts
+    expect Pakistan to ..."; "..., with both Kabul and Islamabad accusing each other" keeps its
+    subjects)."""
     # Only within the phrase: "after the attack at Pahalgam, India announced" has India announce.
     phrase_start = max(clause_start, text.rfind(",", clause_start, mention_start) + 1)
     lead = [word.lower() for word in _words_before(text, phrase_start, mention_start)]

@@ -142,29 +142,12 @@ _DIGITS = re.compile(r"\d[\d,.]*")
 # What a "how many" question counts: the first plural among its next few words, before a verb.
 _HOW_MANY = re.compile(r"\bhow many (.+)")
 _COUNTED_WITHIN = 4  # words
-_AUXILIARIES = frozenset(
-    {
-        "are",
-        "were",
-        "is",
-        "was",
-        "do",
-        "did",
-        "does",
-        "have",
-        "has",
-        "had",
-        "will",
-        "would",
-        "can",
-        "could",
-        "there",
-    }
-)
+_AUXILIARIES = frozenset({
+    "are", "were", "is", "was", "do", "did", "does", "have", "has", "had", "will", "would", "can", "could",
+    "there",
+})  # fmt: skip
 _NOT_PLURAL = ("ss", "us", "is", "'s")
 _IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children", "personnel", "police", "staff"})
-# What a list of names may count ("How many countries mediated?": "Qatar and Türkiye"), or what
-# is counted in other words ("241 million Pakistanis" are people): any count answers.
 # Things a brief counts under another word: "How many soldiers guard CPEC?" is answered by
 # "about 15,000 troops".
 _COUNTED_ALIKE = tuple(
@@ -177,6 +160,8 @@ _COUNTED_ALIKE = tuple(
         "refugees migrants returnees deportees",
     )
 )
+# What a list of names may count ("How many countries mediated?": "Qatar and Türkiye"), or what
+# is counted in other words ("241 million Pakistanis" are people): any count answers.
 _ENUMERABLE = frozenset({
     "people", "persons", "individuals", "men", "women", "children", "officials", "leaders", "ministers",
     "countries", "states", "nations", "governments", "groups", "organisations", "organizations",

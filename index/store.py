@@ -174,7 +174,7 @@ class Generation:
         Waters Treaty"); an actor's alias counts as written."""
         actors = self.actors.actors.values()
         aliases = (word for actor in actors for name in actor.aliases for word in tokens(name))
-        return Acronyms([passage.text for passage in self.passages], [*self.lexical.vocabulary, *aliases])
+        return Acronyms([passage.text for passage in self.passages], self.lexical.vocabulary, aliases)
 
     @cached_property
     def names(self) -> NameChecker:
