@@ -8,10 +8,10 @@ two letters counting as one), the one most passages use; failing one, as the com
 word one letter from it if the briefs hold that word ("signde" → "signed") or it is a function
 word ("mnay" → "many"). Capitalised words are names, checked by index/names.py as written, unless
 capitalised only for opening a sentence ("Whcih countries ...?") or in a question in Title Case;
-so are the names of states and capitals. The answer says how
-a question was read. Of our benchmark questions as written, the few read otherwise write
-"neighbours" or "go-betweens", which the list lacks (read as the brief's "neighbors" and as
-"go-between"; README "Quality").
+so are the names of states and capitals. A British spelling is an English word when its
+American form is ("organisations", "defence": the list has only the American ones). The answer
+says how a question was read. Of our benchmark questions as written, the few read otherwise write
+"go-betweens", which the list lacks (read as "go-between"; README "Quality").
 """
 
 from __future__ import annotations
