@@ -34,7 +34,7 @@ from index.errors import QuestionError
 from index.figures import asked_figure, counted, states
 from index.late_interaction import LateInteraction
 from index.leaders import HOLDER, LEADER, asked_office, asks_leader, holder_named, names_leader
-from index.lexical import tokens
+from index.lexical import fold, tokens
 from index.models import Answer, BriefMeta, Hit, SearchFilters
 from index.names import question_names
 from index.offices import may_name_office
@@ -139,6 +139,24 @@ def check_question(question: str) -> str:
             f"the question is {len(cleaned):,} characters long; ask in at most {MAX_QUESTION_CHARS:,}"
         )
     return cleaned
+
+
+# A phrase a question quotes: in double or curly quotes, or in single ones set off by spaces (not
+# the apostrophe of "Pakistan's").
+_QUOTED = re.compile(r"[\"“”]([^\"“”]+)[\"“”]|‘([^’]+)’|(?<![\w])'([^']+)'(?![\w])")
+
+
+def quoted(question: str) -> list[str]:
+    """The phrases a question quotes, folded and with spaces made single."""
+    return [
+        plain
+        for match in _QUOTED.finditer(question)
+        if len(plain := _plain(next(group for group in match.groups() if group))) > 1
+    ]
+
+
+def _plain(text: str) -> str:
+    return " ".join(fold(text).split())
 
 
 def has_words(text: str) -> bool:
@@ -364,6 +382,9 @@ class Searcher:
         passage = generation.passages[row]
         sentences = passage.sentences()
         numbers = sorted(among) if among else list(range(len(sentences)))
+        # 'What did Asif mean by "no-go area"?': the sentence holding the words quoted.
+        if phrases := quoted(question):
+            numbers = [n for n in numbers if any(p in _plain(sentences[n]) for p in phrases)] or numbers
         if len(numbers) <= 1:
             return sentences[numbers[0]] if sentences else passage.text
         if question_tokens is not None and self.late is not None:

@@ -24,6 +24,17 @@ def test_hits_carry_citations_and_best_sentence(fake_engine):
     assert [h.score for h in answer.hits] == sorted((h.score for h in answer.hits), reverse=True)
 
 
+def test_the_sentence_holding_a_quoted_phrase_is_marked(fake_engine):
+    plain = fake_engine.ask("What did Asif mean about Kabul and the strikes?", k=5)
+    quoting = fake_engine.ask('What did Asif mean about Kabul and the strikes, "no-go area"?', k=5)
+    holding = [hit for hit in quoting.hits if "no-go area" in hit.passage.text]
+    assert holding, [hit.passage.paragraph for hit in quoting.hits]
+    assert all("no-go area" in hit.best_sentence for hit in holding)
+    # Asked without the quote, another sentence of that passage is marked.
+    unquoted = [hit.best_sentence for hit in plain.hits if "no-go area" in hit.passage.text]
+    assert unquoted and not any("no-go area" in sentence for sentence in unquoted)
+
+
 def test_unrelated_question_abstains(fake_engine):
     answer = fake_engine.ask("football world cup champion trophy penalty")
     assert answer.abstained and answer.hits == ()
