@@ -40,7 +40,8 @@ if TYPE_CHECKING:  # the engine (torch, FAISS) is imported only by the commands 
     from index.engine import Engine
 
 SAMPLE_QUESTION = "Which countries mediated the talks?"
-QUIT_WORDS = {"", "quit", "exit", "q", ":q", "bye"}  # what ends a console session, beside Ctrl-D
+# What ends a console session, beside Ctrl-D ("/quit" too, as the commands open with "/").
+QUIT_WORDS = {"", "quit", "exit", "q", ":q", "bye", "/quit", "/exit"}
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -10,6 +10,7 @@ from discord.utils import escape_markdown, escape_mentions
 from bot.text import (
     abstention_reason,
     basis_note,
+    briefs_label,
     citation,
     closest_briefs,
     holders_note,
@@ -17,6 +18,7 @@ from bot.text import (
     plural,
 )
 from index.actor_summary import ActorListing, ActorSummary
+from index.brief_details import ACTORS
 from index.models import Answer, Hit, IndexReport, Passage
 from index.store import StoredBrief
 from index.whatsnew import NewBrief
@@ -92,8 +94,9 @@ def abstention_embed(answer: Answer) -> discord.Embed:
         description += f"\n{titles}"
     else:
         if answer.closest_briefs:
-            description += f"\nClosest briefs:\n{titles}"
-        description += "\nTry other words, or `/briefs` to see what is indexed."
+            description += f"\n{briefs_label(answer)}:\n{titles}"
+        if answer.unstated != ACTORS:  # whom the briefs name is an answer, not a miss
+            description += "\nTry other words, or `/briefs` to see what is indexed."
     embed = discord.Embed(
         title=clip(safe(answer.question), TITLE_LIMIT),
         description=clip(description, DESCRIPTION_LIMIT),

@@ -166,6 +166,12 @@ def lists_briefs(answer: Answer) -> bool:
     return answer.unstated in (CATALOGUE, NEWEST, OLDEST)
 
 
+def briefs_label(answer: Answer) -> str:
+    """What the briefs an abstention names are: those counted, for whom the briefs name; else the
+    closest to the question."""
+    return "Counted in" if answer.unstated == ACTORS else "Closest briefs"
+
+
 def closest_briefs(answer: Answer) -> list[str]:
     """The briefs an abstention points to: their titles, with author, publisher and date when
     the question asked for them or for the list of briefs (the first LISTED_BRIEFS)."""
@@ -197,7 +203,7 @@ def answer_text(answer: Answer) -> str:
         if lists_briefs(answer):
             lines.extend(f"  {line}" for line in closest_briefs(answer))
         elif answer.closest_briefs:
-            lines.append("Closest briefs: " + "; ".join(closest_briefs(answer)))
+            lines.append(f"{briefs_label(answer)}: " + "; ".join(closest_briefs(answer)))
         return "\n".join(lines)
     if answer.basis:
         lines.append(basis_note(answer))

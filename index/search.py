@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 
 import numpy as np
@@ -620,9 +620,10 @@ class Searcher:
             return self._abstention(question, ranked, unstated=BRIEF_DETAILS)
         if kind := asked_actors(question):  # the actor index's counts, which no passage holds
             named = self._named_most(filters, ACTOR_KINDS.get(kind))
-            return replace(
-                self._abstention(question, ranked, unstated=ACTORS), named_most=named, named_kind=kind
-            )
+            # The briefs counted, when a filter, a brief named or a thread narrowed them.
+            admitted = [brief.meta for _, brief in self._admitted_briefs(filters)]
+            counted = tuple(admitted) if len(admitted) < len(self.generation.briefs) else ()
+            return Answer(question, (), True, counted, unstated=ACTORS, named_most=named, named_kind=kind)
         if whole and ranked:
             several = self.generation.admitted_briefs(filters or SearchFilters()).sum() > 1
             if several and not named:  # else the closest passage's brief

@@ -106,6 +106,16 @@ async def test_an_abstention_says_why_in_the_reply(harness, question, reason):
     assert not buttons(reply)
 
 
+async def test_whom_of_a_kind_the_briefs_name_is_an_answer_not_an_apology(harness):
+    reply = await harness.fake.reply(
+        await harness.fake.slash("ask", [option("question", "Which countries are mentioned?")])
+    )
+    description = reply["embeds"][0]["description"]
+    assert description.startswith("The states the briefs name most: Pakistan (13 passages)")
+    assert "Closest briefs" not in description and "Try other words" not in description
+    assert reply["allowed_mentions"] == {"parse": []}
+
+
 async def test_which_briefs_there_are_is_a_list_not_an_apology(harness):
     reply = await harness.fake.reply(
         await harness.fake.slash("ask", [option("question", "What briefs do you have?")])

@@ -97,7 +97,7 @@ def test_console_commands_beside_questions(run, monkeypatch):
     assert replies[9].startswith("briefbot: no brief 'nope' is indexed; /briefs lists them")
 
 
-@pytest.mark.parametrize("ending", ["quit", "Exit", "  q  "])
+@pytest.mark.parametrize("ending", ["quit", "Exit", "  q  ", "/quit"])
 def test_console_quits_on_a_quit_word_not_asking_it(run, monkeypatch, ending):
     import io
 

@@ -209,6 +209,10 @@ def test_whom_the_briefs_name_is_answered_from_the_actor_index(fake_engine, corp
     fake_engine.reindex()
     only = fake_engine.ask("Who is involved?", filters=SearchFilters(brief_ids=frozenset({"floods"})))
     assert only.named_most == () and "The briefs name no actors." in answer_text(only)
+    # The briefs counted are said when a filter narrowed them, not the passages closest in meaning.
+    assert [brief.brief_id for brief in only.closest_briefs] == ["floods"]
+    assert "Counted in: Floods" in answer_text(only)
+    assert answer.closest_briefs == () and "Closest briefs" not in answer_text(answer)
 
 
 def test_whom_of_one_kind_the_briefs_name_is_answered_from_the_actor_index(fake_engine):
