@@ -171,6 +171,7 @@ class Engine:
             [narrowed for _, narrowed in of_authors],
             retriever,
             tokens,
+            [subject != question for subject, question in zip(searched, asked, strict=True)],
         )
         # Each answer is to the question as typed, saying how it was read if a slip was corrected or
         # an acronym spelt out.

@@ -127,10 +127,11 @@ def _world_name_at(plain: tuple[str, ...], at: int) -> int | None:
     return max(lengths, default=None)
 
 
-def question_names(question: str) -> list[str]:
+def question_names(question: str, subject: bool = False) -> list[str]:
     """Capitalised runs that are not just a sentence's first word; none in a shouted question. In
     one in Title Case ("What Did Iran Say About The Talks?") capitals tell nothing: only the
-    names of states, capitals and bodies of the world are names there."""
+    names of states, capitals and bodies of the world are names there. A `subject` taken from a
+    question ("Balochistan" of "Anything on Balochistan?") opens no sentence."""
     letters = [c for c in question if c.isalpha()]
     if not letters or sum(c.isupper() for c in letters) > 0.5 * len(letters):
         return []
@@ -141,7 +142,8 @@ def question_names(question: str) -> list[str]:
         words = match.group(0).split()
         # A question that is a name and nothing else ("Imran Khan?") opens with no question word.
         only_a_name = len(words) > 1 and question.strip().rstrip("?!. ") == match.group(0)
-        if _opens_sentence(question, match.start()) and not _opens_with_world_name(words) and not only_a_name:
+        opens = not subject and _opens_sentence(question, match.start())
+        if opens and not _opens_with_world_name(words) and not only_a_name:
             words = words[1:]  # "What", "Did", "Explain": capitalised because they come first
         # Of "Chinese-funded" or "US-backed", only the capitalised parts are names.
         parts = [part for word in words for part in word.split("-") if part[:1].isupper()]
@@ -185,7 +187,7 @@ class NameChecker:
         for word in self._vocabulary:
             self._by_shape[word[:1], len(word)].append(word)
 
-    def unmentioned(self, question: str, names: bool = True) -> list[str]:
+    def unmentioned(self, question: str, names: bool = True, subject: bool = False) -> list[str]:
         """The question's names if the briefs mention none of them; else those of its names with
         two words running that no brief has (a person or body they never name), or that are all
         the names of whom it asks to hear from ("What did Iran's government say about the
@@ -193,8 +195,9 @@ class NameChecker:
         and Qatar") may still be answered in part. An office no brief writes ("the Pakistani prime
         minister") is named too: the question is about someone the briefs never speak of; so is
         an everyday topic no brief speaks of ("a good hotel in Istanbul"). With `names` false,
-        only offices, topics and the states or bodies it asks to hear from are looked for."""
-        found = question_names(question) if names else []
+        only offices, topics and the states or bodies it asks to hear from are looked for; with
+        `subject`, the question is a subject taken from one (`question_names`)."""
+        found = question_names(question, subject) if names else []
         unknown = (
             _unknown(question, found, self._mentioned, self._foreign)
             if names
@@ -211,7 +214,7 @@ class NameChecker:
             unknown + [office for office in self._unwritten_offices_in(words) if office not in named] + topics
         )
 
-    def absent_from(self, question: str, brief_ids: Collection[str]) -> list[str]:
+    def absent_from(self, question: str, brief_ids: Collection[str], subject: bool = False) -> list[str]:
         """As `unmentioned`, for the question's names of actors that some briefs mention but none
         of `brief_ids` (those of the passages closest to it): "Did Iran mediate the ceasefire?"
         asked of a brief on the truce, which never names Iran, beside one on water rights, which
@@ -221,7 +224,7 @@ class NameChecker:
             naming = self._naming.get(_plain(name))
             return naming is None or not naming.isdisjoint(brief_ids)
 
-        return _unknown(question, question_names(question), mentioned_there, lambda name: False)
+        return _unknown(question, question_names(question, subject), mentioned_there, lambda name: False)
 
     def _unheard_states(self, question: str) -> list[str]:
         """The states, capitals and bodies of the world a question asks to hear from, if no brief

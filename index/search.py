@@ -403,17 +403,20 @@ class Searcher:
         fit = (similarity + 0.3 * overlap)[numbers]
         return sentences[numbers[int(np.argmax(fit))]]
 
-    def _unknown(self, question: str, ranked: list[Scored]) -> tuple[tuple[str, ...], bool]:
+    def _unknown(
+        self, question: str, ranked: list[Scored], subject: bool = False
+    ) -> tuple[tuple[str, ...], bool]:
         """The names and offices the question asks about that the briefs never mention, and
         whether other briefs than those of the closest passages do (index/names.py,
         index/offices.py). A close match may add a name spelled another way; an office or a topic
         no brief writes is asked about however close the passages come. Far from every passage,
-        the names tell the reader why ("Imran Khan": never mentioned, not just far)."""
+        the names tell the reader why ("Imran Khan": never mentioned, not just far). With
+        `subject`, the question is the subject taken from one (index/names.py)."""
         generation = self.generation
         names = ranked[0].confidence < CLOSE_MATCH
-        unknown = tuple(generation.names.unmentioned(question, names))
+        unknown = tuple(generation.names.unmentioned(question, names, subject))
         several = len(generation.briefs) > 1
-        if not unknown and names and several and (absent := self._absent(question, ranked)):
+        if not unknown and names and several and (absent := self._absent(question, ranked, subject)):
             return absent, True
         if not unknown and (
             voice := generation.names.unmentioned_voice(question, generation.actor_directory.actor_named)
@@ -426,9 +429,9 @@ class Searcher:
             )
         return unknown, False
 
-    def _absent(self, question: str, ranked: list[Scored]) -> tuple[str, ...]:
+    def _absent(self, question: str, ranked: list[Scored], subject: bool = False) -> tuple[str, ...]:
         """The question's names of actors that only briefs other than the closest mention."""
-        return tuple(self.generation.names.absent_from(question, self._closest_briefs(ranked)))
+        return tuple(self.generation.names.absent_from(question, self._closest_briefs(ranked), subject))
 
     def _closest_briefs(self, ranked: list[Scored]) -> set[str]:
         """The briefs of the passages a reader sees first."""
@@ -482,13 +485,16 @@ class Searcher:
         filters: SearchFilters | None = None,
         retriever: Retriever = Retriever.FUSED,
         question_tokens: np.ndarray | None = None,
+        subject: bool = False,
     ) -> Answer:
+        """The answer to `question`, or, with `subject`, to the question whose subject it is
+        ("Balochistan" of "Anything on Balochistan?": its names are read as such)."""
         if self.uses_late(retriever) and question_tokens is None:
             question_tokens = self.late.question_tokens(question)
         depth = max(k, EVIDENCE_DEPTH)
-        if (subject := asked_mentions(question)) and (
+        if (mentioned := asked_mentions(question)) and (
             mentioning := self._briefs_mentioning(
-                question, subject, query_vector, k, filters, retriever, question_tokens
+                question, mentioned, query_vector, k, filters, retriever, question_tokens
             )
         ):
             return mentioning
@@ -510,7 +516,7 @@ class Searcher:
                 ranked, found, basis = held, True, WORDS
         elsewhere = False
         if ranked:
-            unknown, elsewhere = self._unknown(question, ranked)
+            unknown, elsewhere = self._unknown(question, ranked, subject)
         silent = ""
         if found and not unknown:
             # However close the passages come, a figure, a leader or a next meeting none of them
@@ -805,10 +811,13 @@ def answer_many(
     filters: Sequence[SearchFilters | None],
     retriever: Retriever = Retriever.FUSED,
     question_tokens: Sequence[np.ndarray] | None = None,
+    subjects: Sequence[bool] | None = None,
 ) -> list[Answer]:
-    """Each question answered with its own filters."""
+    """Each question answered with its own filters; `subjects` tells which are subjects taken
+    from a question (`Searcher.answer`)."""
     tokens_of = question_tokens if question_tokens is not None else [None] * len(questions)
+    subject_of = subjects if subjects is not None else [False] * len(questions)
     return [
-        searcher.answer(q, v, k, threshold, f, retriever, t)
-        for q, v, f, t in zip(questions, query_vectors, filters, tokens_of, strict=True)
+        searcher.answer(q, v, k, threshold, f, retriever, t, s)
+        for q, v, f, t, s in zip(questions, query_vectors, filters, tokens_of, subject_of, strict=True)
     ]

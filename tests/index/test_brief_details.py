@@ -373,6 +373,16 @@ def test_what_a_brief_says_about_a_subject_is_searched_for_the_subject(fake_engi
 
 
 @pytest.mark.parametrize(
+    "question", ["Anything on Balochistan?", "What does the brief say about Balochistan?"]
+)
+def test_a_subject_no_brief_names_is_refused_though_it_opens_what_is_searched(fake_engine, question):
+    # "Balochistan" is searched alone: capitalised, but opening no sentence of the question.
+    answer = fake_engine.ask(question)
+    assert answer.abstained and answer.unknown_names == ("Balochistan",)
+    assert not fake_engine.ask("Anything on Bagram?").abstained
+
+
+@pytest.mark.parametrize(
     ("question", "subject"),
     [
         ("Which briefs mention the TTP?", "the TTP"),
