@@ -32,6 +32,7 @@ from bot.text import (
     whats_new_text,
 )
 from index.actor_summary import UnknownActorError
+from index.actors import KINDS
 from index.errors import BriefbotError, QuestionError
 from index.models import SearchFilters
 from index.search import Retriever, check_question
@@ -93,6 +94,12 @@ def _parser() -> argparse.ArgumentParser:
     actor.add_argument("--json", action="store_true", help="print JSON")
     actors = commands.add_parser("actors", help="list the actors found in the briefs")
     place(actors)
+    actors.add_argument(
+        "--kind",
+        type=lambda kind: kind.replace("-", " "),
+        choices=KINDS,
+        help="only actors of this kind: person, state, organisation or armed-group",
+    )
     actors.add_argument("--json", action="store_true", help="print JSON")
 
     briefs = commands.add_parser("briefs", help="list the indexed briefs")
@@ -445,8 +452,11 @@ def cmd_actor(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_actors(settings: Settings, args: argparse.Namespace) -> int:
-    listing = _prepared_engine(settings, args).actor_directory().listing()
-    print(json.dumps(actors_json(listing), ensure_ascii=False) if args.json else actors_text(listing))
+    kinds = (args.kind,) if args.kind else None
+    listing = _prepared_engine(settings, args).actor_directory().listing(kinds=kinds)
+    print(
+        json.dumps(actors_json(listing), ensure_ascii=False) if args.json else actors_text(listing, args.kind)
+    )
     return 0
 
 

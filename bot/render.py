@@ -273,16 +273,28 @@ def statements_embed(summary: ActorSummary, offset: int, count: int) -> discord.
     return fit(embed)
 
 
-def actors_page_embed(listing: list[ActorListing], page: int, per_page: int) -> discord.Embed:
+# The title of a list of actors of one kind (index/actors.py KINDS).
+KIND_TITLES = {
+    "person": "People",
+    "state": "States",
+    "organisation": "Organisations",
+    "armed group": "Armed groups",
+}
+
+
+def actors_page_embed(
+    listing: list[ActorListing], page: int, per_page: int, kind: str | None = None
+) -> discord.Embed:
     pages = max((len(listing) + per_page - 1) // per_page, 1)
     rows = [
         f"**{safe(a.name)}** · {a.kind} · {plural(a.mentions, 'passage')}"
         for a in listing[page * per_page : (page + 1) * per_page]
     ]
+    title = KIND_TITLES[kind] if kind else "Actors"
     embed = discord.Embed(
-        title=f"Actors ({len(listing)})",
+        title=f"{title} ({len(listing)})",
         colour=COLOR,
-        description=clip("\n".join(rows) or "No actors found in the briefs.", DESCRIPTION_LIMIT),
+        description=clip("\n".join(rows) or f"No {title.lower()} found in the briefs.", DESCRIPTION_LIMIT),
     )
     embed.set_footer(text=f"Page {page + 1} of {pages} · /actor name: for a summary")
     return fit(embed)

@@ -336,9 +336,9 @@ def actor_text(summary: ActorSummary) -> str:
     return "\n".join(lines)
 
 
-def actors_text(listing: list[ActorListing]) -> str:
+def actors_text(listing: list[ActorListing], kind: str | None = None) -> str:
     if not listing:
-        return "No actors found in the briefs."
+        return f"No {kind or 'actor'} found in the briefs."
     width = max(len(a.name) for a in listing)
     return "\n".join(
         f"{a.name:{width}}  {a.kind:12}  {a.mentions:4} {_noun(a.mentions, 'passage'):8}  "

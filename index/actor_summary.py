@@ -275,11 +275,15 @@ class ActorDirectory:
         share is the first's)."""
         return dict(self._names)
 
-    def listing(self, brief_ids: Collection[str] | None = None) -> list[ActorListing]:
-        """Every actor, the most named first; counted in the briefs `brief_ids` only, if given
-        (an actor they never name is then left out)."""
+    def listing(
+        self, brief_ids: Collection[str] | None = None, kinds: Collection[str] | None = None
+    ) -> list[ActorListing]:
+        """Every actor (of `kinds`, if given), the most named first; counted in the briefs
+        `brief_ids` only, if given (an actor they never name is then left out)."""
         rows = []
         for actor_id, actor in self.index.actors.items():
+            if kinds is not None and actor.kind not in kinds:
+                continue
             mentions = self._by_actor.get(actor_id, [])
             if brief_ids is not None:
                 mentions = [m for m in mentions if self.passages[m.row].brief_id in brief_ids]

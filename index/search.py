@@ -762,9 +762,8 @@ class Searcher:
         """The actors (of `kinds`, if given) the admitted briefs name most, with the passages
         naming each."""
         briefs = {brief.meta.brief_id for _, brief in self._admitted_briefs(filters)}
-        listing = self.generation.actor_directory.listing(briefs)
-        chosen = [actor for actor in listing if kinds is None or actor.kind in kinds][:NAMED_MOST]
-        return tuple((actor.name, actor.mentions) for actor in chosen)
+        listing = self.generation.actor_directory.listing(briefs, kinds)[:NAMED_MOST]
+        return tuple((actor.name, actor.mentions) for actor in listing)
 
     def _abstention(
         self,

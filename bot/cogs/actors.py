@@ -14,8 +14,10 @@ from discord.ext import commands
 
 from bot import charts, render
 from bot.paging import PAGERS, clamp_page, pager_view
+from bot.render import KIND_TITLES
 from bot.replies import send, send_error
 from index.actor_summary import ActorSummary, UnknownActorError
+from index.actors import KINDS
 from index.lexical import fold
 
 if TYPE_CHECKING:
@@ -113,13 +115,23 @@ class TimelineButton(
         await interaction.followup.send(file=discord.File(io.BytesIO(png), TIMELINE_FILE), ephemeral=True)
 
 
-def actors_page(bot: Briefbot, page: int) -> tuple[discord.Embed, discord.ui.View | None]:
-    listing = bot.engine.actor_directory().listing()
+def actors_page(
+    bot: Briefbot, page: int, kind: str | None = None
+) -> tuple[discord.Embed, discord.ui.View | None]:
+    """A page of every actor, or of those of one kind."""
+    listing = bot.engine.actor_directory().listing(kinds=(kind,) if kind else None)
     page, pages = clamp_page(page, len(listing), PER_PAGE)
-    return render.actors_page_embed(listing, page, PER_PAGE), pager_view("actors", page, pages)
+    embed = render.actors_page_embed(listing, page, PER_PAGE, kind)
+    return embed, pager_view(_pager_name(kind), page, pages)
 
 
-PAGERS["actors"] = actors_page
+def _pager_name(kind: str | None) -> str:
+    """The list's name in its buttons' custom ids, letters only: "actors", "actorsarmedgroup"."""
+    return "actors" + (kind or "").replace(" ", "")
+
+
+for _kind in (None, *KINDS):
+    PAGERS[_pager_name(_kind)] = lambda bot, page, kind=_kind: actors_page(bot, page, kind)
 
 
 def actor_choices(bot: Briefbot, current: str) -> list[app_commands.Choice[str]]:
@@ -191,6 +203,8 @@ class ActorsCog(commands.Cog, name="Actors"):
         return await asyncio.to_thread(actor_choices, self.bot, current)
 
     @app_commands.command(name="actors", description="List the actors found in the briefs")
-    async def actors(self, interaction: discord.Interaction) -> None:
-        embed, view = await asyncio.to_thread(actors_page, self.bot, 0)
+    @app_commands.describe(kind="only people, states, organisations or armed groups")
+    @app_commands.choices(kind=[app_commands.Choice(name=KIND_TITLES[kind], value=kind) for kind in KINDS])
+    async def actors(self, interaction: discord.Interaction, kind: str | None = None) -> None:
+        embed, view = await asyncio.to_thread(actors_page, self.bot, 0, kind)
         await send(interaction, embed=embed, view=view)

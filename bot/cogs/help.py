@@ -55,7 +55,8 @@ def help_embed(bot: Briefbot) -> discord.Embed:
     embed.add_field(
         name="Actors",
         value=f"{_command('actor', ids)} what a person, government or group said and did, every line "
-        f"cited (a name, an alias or a role) · {_command('actors', ids)} every actor the briefs name",
+        f"cited (a name, an alias or a role) · {_command('actors', ids)} every actor the briefs name, "
+        "or those of one kind",
         inline=False,
     )
     embed.add_field(

@@ -80,6 +80,15 @@ async def test_actors_list(harness):
     assert "Page 1 of" in embed["footer"]["text"]
 
 
+async def test_actors_of_one_kind(harness):
+    reply = await harness.fake.reply(await harness.fake.slash("actors", [option("kind", "person")]))
+    embed = reply["embeds"][0]
+    assert embed["title"].startswith("People (")
+    rows = embed["description"].splitlines()
+    assert rows and all(" · person · " in row for row in rows)
+    assert reply["allowed_mentions"] == {"parse": []}
+
+
 def png_size(data: bytes) -> tuple[int, int]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")

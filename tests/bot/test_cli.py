@@ -178,7 +178,17 @@ def test_actor_and_actors(run):
     assert code == 0 and out.splitlines()[0].endswith("  13 passages    1 brief")  # Pakistan, in all 13
     assert "   1 passage     1 brief" in out  # one count, one noun, the columns kept
     code, out, _ = run("actors", "--json")
-    assert json.loads(out)[0] == {"name": "Pakistan", "kind": "state", "mentions": 13, "briefs": 1}
+    everyone = json.loads(out)
+    assert everyone[0] == {"name": "Pakistan", "kind": "state", "mentions": 13, "briefs": 1}
+    code, out, _ = run("actors", "--kind", "armed-group", "--json")
+    armed = json.loads(out)
+    assert code == 0 and armed == [actor for actor in everyone if actor["kind"] == "armed group"] != []
+    code, out, _ = run("actors", "--kind", "person")
+    assert code == 0 and out.splitlines()[0].split("  ")[0] in {
+        a["name"] for a in everyone if a["kind"] == "person"
+    }
+    with pytest.raises(SystemExit):  # not a kind: argparse says which are
+        run("actors", "--kind", "city")
 
 
 def test_watch_and_whatsnew(run, corpus):
