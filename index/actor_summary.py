@@ -117,10 +117,11 @@ _WHO = re.compile(r",?\s+who\s+(?:also\s+)?(?:" + _SPEECH.pattern + ")")
 
 def _words_before(text: str, start: int, end: int) -> list[str]:
     """The words between two offsets, less the capitalised ones right before `end` (titles and
-    owners: "Pakistan's Defense Minister" before a name)."""
+    owners: "Pakistan's Defense Minister" before a name), but for a small word capitalised to open
+    the sentence ("Unless Pakistan secures its border" is no act of Pakistan's)."""
     lead = _TRAILING_TITLE.sub("", text[start:end])
     words = re.findall(r"[\w’'-]+", lead)
-    while words and words[-1][:1].isupper():
+    while words and words[-1][:1].isupper() and words[-1].lower() not in _PREPOSITIONS | _DETERMINERS:
         words.pop()
     return words
 

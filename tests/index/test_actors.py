@@ -341,7 +341,8 @@ def test_what_might_happen_is_no_act(tmp_path):
         tmp_path,
         {
             "strikes.md": "# Strikes\n\nThe remarks underscored Kabul’s resolve to respond if Pakistan "
-            "carries out further strikes. Pakistan reopened the Torkham crossing.\n"
+            "carries out further strikes. Pakistan reopened the Torkham crossing. Unless Pakistan "
+            "secures its border, attacks will go on. If Pakistan strikes again, Kabul will respond.\n"
         },
     )
     assert [line.text for line in engine.actor("Pakistan").actions] == [
