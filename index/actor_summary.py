@@ -361,11 +361,15 @@ class ActorDirectory:
         statements, actions, acting = self._said_and_did(actor_id, mentions)
         statements = _distinct(statements + self._said_for_it(actor_id))
         # A sentence its minister or ministry speaks in is said, not only mentioned.
-        said = {(line.brief_id, line.paragraph, line.text) for line in statements}
+        # Nor is a sentence a statement or action cites whole (the end of a quote it holds).
+        cited = [(line.brief_id, line.paragraph, line.text) for line in (*statements, *actions)]
         mentioned = [
             line
             for line in self._mentioned_only(mentions, acting)
-            if (line.brief_id, line.paragraph, line.text) not in said
+            if not any(
+                (brief_id, paragraph) == (line.brief_id, line.paragraph) and line.text in text
+                for brief_id, paragraph, text in cited
+            )
         ]
         co = Counter()
         for row in rows:
@@ -391,7 +395,7 @@ class ActorDirectory:
                 (self.index.actors[i].name, n)
                 for i, n in sorted(co.items(), key=lambda kv: (-kv[1], self.index.actors[kv[0]].name))
             ),
-            timeline=self._timeline(statements + actions, rows),
+            timeline=self._timeline(actor_id, statements + actions, rows),
         )
 
     def network(self, name: str, limit: int = 12) -> Network:
@@ -614,7 +618,9 @@ class ActorDirectory:
                 end = spans[number][1]
         return text[start:end]
 
-    def _timeline(self, lines: list[CitedLine], rows: list[int]) -> tuple[TimelineEntry, ...]:
+    def _timeline(self, actor_id: str, lines: list[CitedLine], rows: list[int]) -> tuple[TimelineEntry, ...]:
+        """For each dated brief naming the actor, its first statement or action there, or failing
+        one the first sentence naming it."""
         entries = []
         for brief_id in dict.fromkeys(self.passages[r].brief_id for r in rows):
             brief = self.briefs.get(brief_id)
@@ -623,7 +629,7 @@ class ActorDirectory:
             first = next((line.text for line in lines if line.brief_id == brief_id), None)
             if first is None:
                 row = next(r for r in rows if self.passages[r].brief_id == brief_id)
-                first = self.passages[row].sentences()[0]
+                first = self.passages[row].sentences()[min(self.sentences_naming(actor_id, row), default=0)]
             count = sum(1 for r in rows if self.passages[r].brief_id == brief_id)
             entries.append(TimelineEntry(brief.meta.date.isoformat(), brief_id, first, count))
         return tuple(sorted(entries, key=lambda e: e.date))
@@ -657,11 +663,15 @@ def _open_quote(text: str) -> bool:
 
 
 def _distinct(lines: Iterable[CitedLine], limit: float = 0.7, most: int | None = None) -> list[CitedLine]:
-    """Drop lines whose words mostly repeat a line already kept; stop once `most` are kept."""
+    """Drop lines whose words mostly repeat a line already kept, or that a kept line holds whole
+    (a quote's last sentence after the quote); stop once `most` are kept."""
     kept: list[tuple[set[str], CitedLine]] = []
     for line in lines:
         words = set(tokens(line.text))
-        if all(len(words & other) / max(len(words | other), 1) < limit for other, _ in kept):
+        if all(
+            len(words & other) / max(len(words | other), 1) < limit and line.text not in kept_line.text
+            for other, kept_line in kept
+        ):
             kept.append((words, line))
             if most is not None and len(kept) >= most:
                 break

@@ -244,6 +244,24 @@ def test_surname_shared_by_two_people_in_small_briefs(tmp_path):
     assert ahmed.timeline[1].text == "Foreign Minister Ahmed Khan announced new talks."
 
 
+def test_a_timeline_cites_a_sentence_naming_the_actor(tmp_path):
+    engine = build(
+        tmp_path,
+        {"a.md": "---\ntitle: A\ndate: 2025-01-02\n---\n\nThe talks stalled. Pressure from Iran grew.\n"},
+    )
+    [entry] = engine.actor_directory().summary("Iran").timeline
+    assert entry.text == "Pressure from Iran grew."  # it neither says nor does anything there
+
+
+def test_no_line_of_a_summary_repeats_one_that_holds_it(sample):
+    # "Kabul is not a no-go area.” ends the quote cited whole: it is not listed again on its own.
+    for actor_id in sample.index.actors:
+        summary = sample.summary(actor_id)
+        lines = [line.text for line in (*summary.statements, *summary.actions, *summary.mentioned)]
+        for number, line in enumerate(lines):
+            assert not any(line in other for other in lines[:number]), (actor_id, line)
+
+
 def test_acronym_used_before_its_definition(tmp_path):
     engine = build(
         tmp_path,
