@@ -7,6 +7,10 @@ capitalised name whose initials spell it ("Indus Waters Treaty", "Khyber Pakhtun
 "China-Pakistan Economic Corridor" for CPEC, "Court of Arbitration" for CoA), the one the briefs
 write most often; the answer says how the question was read. One the gazetteer knows ("EU",
 "UNSC") stays as typed, to be refused if no brief names that body; so does one nothing spells.
+
+Asked what an acronym the briefs write stands for ("What does TTP stand for?", "Define CPEC"), the
+engine shows first the passage that spells it out ("Tehreek-e-Taliban Pakistan (TTP)"), that
+sentence marked: the passages using it, closer in meaning to the question, came first.
 """
 
 from __future__ import annotations
@@ -28,6 +32,13 @@ _CONNECTORS = "of|the|for|on|e|i|ul|ud|al"
 # part of a hyphenated word, its lower-case parts aside ("China-Pakistan", "Tehreek-e-Taliban").
 _NEXT = rf"(?:[ \t]+(?:(?:{_CONNECTORS})[ \t]+)*|-(?:[a-z]+-)*)"
 _PART = r"[\w’']*"  # the rest of a word or of a hyphenated part
+_SHORT = r"([a-z][a-z&]{1,7})"
+_ASKS_EXPANSION = re.compile(
+    rf"^what\s+(?:does|do|did)\s+(?:the\s+)?{_SHORT}\s+stands?\s+for$"
+    rf"|^(?:define|expand|spell\s+out)\s+(?:the\s+)?{_SHORT}$"
+    rf"|^what(?:'s|\s+is)\s+(?:the\s+)?(?:full\s+(?:form|name)|expansion|long\s+form)\s+of\s+(?:the\s+)?{_SHORT}$"
+    rf"|^(?:the\s+)?{_SHORT}\s+(?:stands\s+for|full\s+form)$"
+)
 _REMEMBERED = 10_000  # acronyms looked up, kept for the next question that holds one
 _KNOWN = frozenset(
     name
@@ -90,3 +101,17 @@ class Acronyms:
                     written[match.group(0)] += 1
                 match = pattern.search(text, match.start() + 1)
         return written.most_common(1)[0][0] if written else None
+
+
+def asked_expansion(question: str) -> str:
+    """The acronym whose long form the question asks for, in capitals ("What does TTP stand
+    for?", "define cpec"); "" for any other question."""
+    match = _ASKS_EXPANSION.search(" ".join(question.lower().rstrip(" ?.!").split()))
+    return next(group for group in match.groups() if group).upper() if match else ""
+
+
+def spells_out(text: str, acronym: str) -> int | None:
+    """Where `text` gives an acronym's long form, its acronym in brackets after it
+    ("Tehreek-e-Taliban Pakistan (TTP)"): the offset of the brackets; None if it does not."""
+    match = re.search(rf"\(\s*{re.escape(acronym)}\s*\)", text)
+    return match.start() if match else None

@@ -9,6 +9,7 @@ from enum import StrEnum
 
 import numpy as np
 
+from index.acronyms import asked_expansion, spells_out
 from index.answer_types import asked_kinds
 from index.brief_details import (
     ACTOR_KINDS,
@@ -533,7 +534,14 @@ class Searcher:
             shown = self._with_each_holder(
                 shown, holders, question, query_vector, filters, retriever, question_tokens
             )
-        hits = self._hits(shown, question, query_vector, question_tokens)
+        among: list[set[int]] | None = None
+        if (acronym := asked_expansion(question)) and (
+            spelled := self._spelled_out_first(
+                acronym, shown, question, query_vector, filters, retriever, question_tokens
+            )
+        ):
+            shown, among = spelled
+        hits = self._hits(shown, question, query_vector, question_tokens, among)
         names = tuple(generation.actor_directory.index.actors[actor_id].name for actor_id in holders)
         return Answer(question, hits, False, basis=basis, office=office if holders else "", holders=names)
 
@@ -581,6 +589,37 @@ class Searcher:
         rescored = {s.row: s for s in ranked}
         kept = [rescored[s.row] for s in shown if s.row not in added][: len(shown) - len(added)]
         return [*kept[:1], *(rescored[row] for row in added), *kept[1:]]
+
+    def _spelled_out_first(
+        self,
+        acronym: str,
+        shown: list[Scored],
+        question: str,
+        query_vector: np.ndarray,
+        filters: SearchFilters | None,
+        retriever: Retriever,
+        question_tokens: np.ndarray | None,
+    ) -> tuple[list[Scored], list[set[int]]] | None:
+        """`shown` with the closest passage that spells `acronym` out first, the rest following as
+        room allows, and the sentence numbers to mark in each (that passage's sentence spelling it
+        out; any in the others); None if no passage the filters admit spells it out."""
+        passages, allowed = self.generation.passages, self._allowed(filters)
+        spelling = {
+            int(row): at
+            for row in self.generation.lexical.holding_every_term(acronym)
+            if (allowed is None or allowed[row])
+            and (at := spells_out(passages[row].text, acronym)) is not None
+        }
+        if not spelling:
+            return None
+        pool = np.asarray(sorted({s.row for s in shown} | spelling.keys()), dtype=np.int64)
+        ranked = self.rank(question, query_vector, len(pool), filters, retriever, question_tokens, pool)
+        first = next(s for s in ranked if s.row in spelling)
+        rescored = {s.row: s for s in ranked}
+        rest = [rescored[s.row] for s in shown if s.row != first.row][: len(shown) - 1]
+        spans = passages[first.row].sentence_spans
+        sentence = next(n for n, (start, end) in enumerate(spans) if start <= spelling[first.row] < end)
+        return [first, *rest], [{sentence}] + [set() for _ in rest]
 
     def _hits(
         self,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from index.acronyms import Acronyms
+from index.acronyms import Acronyms, asked_expansion
 from index.engine import Engine
 from tests.fakes import FakeEmbedder
 
@@ -74,3 +74,35 @@ def test_an_answer_says_how_an_acronym_was_read(corpus, tmp_path):
     assert not answer.abstained
     assert "Ministry of Foreign Affairs" in answer.hits[0].passage.text
     assert engine.ask("What did the TTP say?").read_as == ""  # the brief writes it
+
+
+@pytest.mark.parametrize(
+    ("question", "acronym"),
+    [
+        ("What does TTP stand for?", "TTP"),
+        ("define cpec", "CPEC"),
+        ("What is the full form of TTP?", "TTP"),
+        ("What does the TTP want?", ""),
+        ("What is CPEC?", ""),
+    ],
+)
+def test_questions_asking_what_an_acronym_stands_for(question, acronym):
+    assert asked_expansion(question) == acronym
+
+
+def test_the_passage_spelling_an_acronym_out_comes_first_with_that_sentence_marked(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "ttp.md").write_text(
+        "# TTP\n\nThe group grew. Tehreek-e-Taliban Pakistan (TTP) was formed in 2007.\n\n"
+        "The TTP stand firm: what the TTP stand for, its fighters stand for.\n",
+        encoding="utf-8",
+    )
+    # Any closeness answers: the fake embedder's words are far from these questions'.
+    engine = Engine(corpus, tmp_path / "index", FakeEmbedder(), threshold=-1.0)
+    engine.reindex()
+    closer = engine.ask("Where does the TTP stand?", k=2)
+    assert closer.hits[0].passage.paragraph == 2  # the passage with the question's words
+    answer = engine.ask("What does TTP stand for?", k=2)
+    assert [hit.passage.paragraph for hit in answer.hits] == [1, 2]
+    assert answer.hits[0].best_sentence == "Tehreek-e-Taliban Pakistan (TTP) was formed in 2007."
