@@ -63,6 +63,7 @@ _PREPOSITIONS = {
 }
 # Between a preposition and the actor it governs: "against the TTP", "if the Taliban fail".
 _DETERMINERS = {"the", "a", "an"}
+_SMALL_WORDS = _PREPOSITIONS | _DETERMINERS  # kept when capitalised to open a sentence
 # A verb already in the phrase before an actor makes the actor its object or complement, not the
 # subject ("The ceasefire is viewed as a chance to compel the Afghan Taliban", "there were hopes
 # that Afghanistan might"): auxiliaries, copulas and modals, the verbs an untagged sentence shows.
@@ -121,7 +122,7 @@ def _words_before(text: str, start: int, end: int) -> list[str]:
     the sentence ("Unless Pakistan secures its border" is no act of Pakistan's)."""
     lead = _TRAILING_TITLE.sub("", text[start:end])
     words = re.findall(r"[\w’'-]+", lead)
-    while words and words[-1][:1].isupper() and words[-1].lower() not in _PREPOSITIONS | _DETERMINERS:
+    while words and words[-1][:1].isupper() and words[-1].lower() not in _SMALL_WORDS:
         words.pop()
     return words
 

@@ -582,13 +582,27 @@ class Searcher:
         missing = [h for h in holders if not directory.names_in(h, shown[0].row)][: len(shown) - 1]
         if not missing:
             return shown
-        pool = sorted({s.row for s in shown} | {row for h in missing for row in directory.rows_naming(h)})
-        within = np.asarray(pool, dtype=np.int64)
-        ranked = self.rank(question, query_vector, len(pool), filters, retriever, question_tokens, within)
+        naming = {row for h in missing for row in directory.rows_naming(h)}
+        ranked = self._ranked_with(shown, naming, question, query_vector, filters, retriever, question_tokens)
         added = list({next(s for s in ranked if directory.names_in(h, s.row)).row: h for h in missing})
         rescored = {s.row: s for s in ranked}
         kept = [rescored[s.row] for s in shown if s.row not in added][: len(shown) - len(added)]
         return [*kept[:1], *(rescored[row] for row in added), *kept[1:]]
+
+    def _ranked_with(
+        self,
+        shown: list[Scored],
+        rows: Collection[int],
+        question: str,
+        query_vector: np.ndarray,
+        filters: SearchFilters | None,
+        retriever: Retriever,
+        question_tokens: np.ndarray | None,
+    ) -> list[Scored]:
+        """The passages of `shown` and `rows` ranked again together, so that their scores compare
+        when some are brought forward out of their order."""
+        pool = np.asarray(sorted({s.row for s in shown} | set(rows)), dtype=np.int64)
+        return self.rank(question, query_vector, len(pool), filters, retriever, question_tokens, pool)
 
     def _spelled_out_first(
         self,
@@ -612,8 +626,9 @@ class Searcher:
         }
         if not spelling:
             return None
-        pool = np.asarray(sorted({s.row for s in shown} | spelling.keys()), dtype=np.int64)
-        ranked = self.rank(question, query_vector, len(pool), filters, retriever, question_tokens, pool)
+        ranked = self._ranked_with(
+            shown, spelling.keys(), question, query_vector, filters, retriever, question_tokens
+        )
         first = next(s for s in ranked if s.row in spelling)
         rescored = {s.row: s for s in ranked}
         rest = [rescored[s.row] for s in shown if s.row != first.row][: len(shown) - 1]
