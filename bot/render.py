@@ -14,6 +14,7 @@ from bot.text import (
     citation,
     closest_briefs,
     holders_note,
+    kind_title,
     lists_briefs,
     plural,
 )
@@ -273,15 +274,6 @@ def statements_embed(summary: ActorSummary, offset: int, count: int) -> discord.
     return fit(embed)
 
 
-# The title of a list of actors of one kind (index/actors.py KINDS).
-KIND_TITLES = {
-    "person": "People",
-    "state": "States",
-    "organisation": "Organisations",
-    "armed group": "Armed groups",
-}
-
-
 def actors_page_embed(
     listing: list[ActorListing], page: int, per_page: int, kind: str | None = None
 ) -> discord.Embed:
@@ -290,7 +282,7 @@ def actors_page_embed(
         f"**{safe(a.name)}** · {a.kind} · {plural(a.mentions, 'passage')}"
         for a in listing[page * per_page : (page + 1) * per_page]
     ]
-    title = KIND_TITLES[kind] if kind else "Actors"
+    title = kind_title(kind)
     embed = discord.Embed(
         title=f"{title} ({len(listing)})",
         colour=COLOR,

@@ -336,9 +336,23 @@ def actor_text(summary: ActorSummary) -> str:
     return "\n".join(lines)
 
 
+# The title of a list of actors of one kind (index/actors.py KINDS).
+KIND_TITLES = {
+    "person": "People",
+    "state": "States",
+    "organisation": "Organisations",
+    "armed group": "Armed groups",
+}
+
+
+def kind_title(kind: str | None) -> str:
+    """ "Actors", or the title of those of one kind ("Armed groups")."""
+    return KIND_TITLES[kind] if kind else "Actors"
+
+
 def actors_text(listing: list[ActorListing], kind: str | None = None) -> str:
     if not listing:
-        return f"No {kind or 'actor'} found in the briefs."
+        return f"No {kind_title(kind).lower()} found in the briefs."
     width = max(len(a.name) for a in listing)
     return "\n".join(
         f"{a.name:{width}}  {a.kind:12}  {a.mentions:4} {_noun(a.mentions, 'passage'):8}  "

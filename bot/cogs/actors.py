@@ -14,8 +14,8 @@ from discord.ext import commands
 
 from bot import charts, render
 from bot.paging import PAGERS, clamp_page, pager_view
-from bot.render import KIND_TITLES
 from bot.replies import send, send_error
+from bot.text import KIND_TITLES
 from index.actor_summary import ActorSummary, UnknownActorError
 from index.actors import KINDS
 from index.lexical import fold
