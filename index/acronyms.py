@@ -72,9 +72,10 @@ class Acronyms:
 
     def expanded(self, question: str) -> str:
         """The question with each acronym no brief writes replaced by the name it stands for;
-        unchanged if it has none. A question typed in capitals is left as it is."""
+        unchanged if it has none. A question typed in capitals is left as it is, but for one that
+        is an acronym alone ("KP?")."""
         letters = [c for c in question if c.isalpha()]
-        if sum(c.isupper() for c in letters) * 2 > len(letters):
+        if sum(c.isupper() for c in letters) * 2 > len(letters) and len(question.split()) > 1:
             return question
         return _ACRONYM.sub(lambda match: self._name_for(match.group(0)) or match.group(0), question)
 

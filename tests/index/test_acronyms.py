@@ -21,6 +21,7 @@ VOCABULARY = ["tehreek", "taliban", "pakistan", "treati", "ttp"]
     [
         ("What is the IWT?", "What is the Indus Waters Treaty?"),  # the name written most often
         ("Is KP safe?", "Is Khyber Pakhtunkhwa safe?"),
+        ("KP?", "Khyber Pakhtunkhwa?"),  # an acronym alone, in capitals as acronyms are
         ("What did the CoA rule?", "What did the Court of Arbitration rule?"),  # a connector inside
         ("Who guards CPEC?", "Who guards China-Pakistan Economic Corridor?"),  # hyphenated parts
         # As typed: written in the briefs, known to the gazetteer, spelling no name, or all in capitals
