@@ -155,6 +155,7 @@ ACTOR_KINDS: dict[str, tuple[str, ...]] = {
     "armed groups": ("armed group",),
 }
 _KIND = "|".join(_KIND_WORDS.values())
+_KIND_NAMED = {label: re.compile(rf"\b(?:{words})\b") for label, words in _KIND_WORDS.items()}
 _IN_THEM = rf"(?:\s+(?:in|of)\s+{_A_DOCUMENT})?"
 _ACTORS = re.compile(
     # "Who are the main actors?", "which are the key players in this brief", "what are the main
@@ -211,9 +212,7 @@ def asked_actors(question: str) -> str:
     folded = " ".join(fold(question).rstrip(" ?.!").split())
     if _ACTORS.search(folded) is None:
         return ""
-    return next(
-        (label for label, words in _KIND_WORDS.items() if re.search(rf"\b(?:{words})\b", folded)), "actors"
-    )
+    return next((label for label, named in _KIND_NAMED.items() if named.search(folded)), "actors")
 
 
 def asks_brief_details(question: str) -> bool:

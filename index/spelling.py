@@ -66,9 +66,7 @@ _BRITISH_ENDINGS = (
 
 def american_forms(word: str) -> list[str]:
     """The American spellings a British one may stand for ("organisations" → "organizations")."""
-    return [
-        re.sub(ending, american, word) for ending, american in _BRITISH_ENDINGS if re.search(ending, word)
-    ]
+    return [form for ending, american in _BRITISH_ENDINGS if (form := re.sub(ending, american, word)) != word]
 
 
 class EnglishWords:
