@@ -21,6 +21,7 @@ from bot.text import (
     actors_text,
     answer_json,
     answer_text,
+    asks_for_help,
     brief_json,
     brief_text,
     briefs_text,
@@ -383,7 +384,7 @@ def _console_reply(engine: Engine, line: str) -> str:
     """The console's answer to one line: a command of CONSOLE_HELP's, or a question."""
     command, _, rest = line.strip().partition(" ")
     command = command.lower()
-    if command in ("help", "/help", "?") and not rest:
+    if (command in ("/help", "?") and not rest) or asks_for_help(line):  # "help", "what can you do?"
         return CONSOLE_HELP
     if command == "/actor":
         if not rest.strip():

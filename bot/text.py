@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from index.actor_summary import ActorListing, ActorSummary
 from index.brief_details import (
     ACTORS,
@@ -22,6 +24,19 @@ from index.speakers import asked_speaker
 from index.store import StoredBrief
 from index.upcoming import NEXT_MEETING
 from index.whatsnew import NewBrief
+
+# What a member types to learn how to use the bot, or to greet it, rather than to ask the briefs
+# something: answered with the help, not searched ("hi" would only be told the briefs say nothing).
+_ASKS_FOR_HELP = re.compile(
+    r"(?:help|commands|how do (?:i|we) use (?:you|this|it|the bot|briefbot)|what can you do|"
+    r"what do you do|who are you|how does (?:this|it|the bot|briefbot) work|"
+    r"(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))(?: there| briefbot| all)?)[\s?!.,]*",
+    re.IGNORECASE,
+)
+
+
+def asks_for_help(message: str) -> bool:
+    return _ASKS_FOR_HELP.fullmatch(message.strip()) is not None
 
 
 def answer_json(answer: Answer) -> dict:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 import discord
@@ -14,17 +13,6 @@ from bot.replies import send
 
 if TYPE_CHECKING:
     from bot.client import Briefbot
-
-# What a member types to learn how to use the bot, rather than to ask the briefs something.
-_ASKS_FOR_HELP = re.compile(
-    r"(?:help|commands|how do (?:i|we) use (?:you|this|it|the bot|briefbot)|what can you do|"
-    r"how does (?:this|it|the bot|briefbot) work)[\s?!.]*",
-    re.IGNORECASE,
-)
-
-
-def asks_for_help(message: str) -> bool:
-    return _ASKS_FOR_HELP.fullmatch(message.strip()) is not None
 
 
 def _command(name: str, ids: dict[str, int]) -> str:

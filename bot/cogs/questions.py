@@ -13,8 +13,9 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import render
-from bot.cogs.help import asks_for_help, help_embed
+from bot.cogs.help import help_embed
 from bot.replies import send, send_error
+from bot.text import asks_for_help
 from index.brief_details import asked_actors, asked_whole, asks_brief_details, asks_latest, names_a_brief
 from index.errors import BriefbotError
 from index.models import Answer, SearchFilters
@@ -239,7 +240,8 @@ class QuestionsCog(commands.Cog, name="Questions"):
             and channel.parent_id in settings.question_channel_ids
         )
         asked_here = bot_thread or mentioned or channel.id in settings.question_channel_ids
-        if asked_here and asks_for_help(question):  # "help", "@Briefbot what can you do?"
+        # "help", "@Briefbot what can you do?", and the bot mentioned with nothing asked ("Hi @Briefbot!")
+        if asked_here and (asks_for_help(question) or (mentioned and not has_words(question))):
             await message.reply(embed=help_embed(self.bot), allowed_mentions=render.NO_MENTIONS)
             return
         if bot_thread:

@@ -97,6 +97,17 @@ def test_console_commands_beside_questions(run, monkeypatch):
     assert replies[9].startswith("briefbot: no brief 'nope' is indexed; /briefs lists them")
 
 
+def test_console_answers_a_greeting_or_what_it_can_do_with_its_help(run, monkeypatch):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("Hi there!\nwhat can you do?\nHi, who mediated?\n"))
+    code, out, _ = run("console")
+    replies = out.split("\n? ")[1:-1]
+    assert code == 0 and len(replies) == 3
+    assert all(reply.startswith("Ask any question about the briefs, or:") for reply in replies[:2])
+    assert replies[2].startswith("Q: Hi, who mediated?")  # a greeting with a question is a question
+
+
 @pytest.mark.parametrize("ending", ["quit", "Exit", "  q  ", "/quit"])
 def test_console_quits_on_a_quit_word_not_asking_it(run, monkeypatch, ending):
     import io

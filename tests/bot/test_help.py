@@ -21,9 +21,11 @@ async def test_help_asked_in_a_channel_is_answered_with_it_not_searched(harness)
     await fake.user_message("help")  # the question channel: no "?" needed
     await fake.user_message(f"<@{BOT_ID}> what can you do?", channel_id=OTHER_CHANNEL_ID, mentions_bot=True)
     await fake.user_message("help", channel_id=OTHER_CHANNEL_ID)  # not addressed to the bot
+    await fake.user_message(f"Hello <@{BOT_ID}>!", channel_id=OTHER_CHANNEL_ID, mentions_bot=True)
     await fake.user_message(f"<@{BOT_ID}> who is Haqqani", channel_id=OTHER_CHANNEL_ID, mentions_bot=True)
-    await fake.wait_until(lambda: len(fake.channel_messages) == 3)
+    await fake.wait_until(lambda: len(fake.channel_messages) == 4)
     assert not fake.threads
     titles = [m["embeds"][0]["title"] for m in fake.channel_messages]
-    assert titles == ["Briefbot: ask the briefs"] * 2 + ["who is Haqqani"]  # the third "help" ignored
+    # The third "help" was not addressed to the bot; a greeting is answered with the help.
+    assert titles == ["Briefbot: ask the briefs"] * 3 + ["who is Haqqani"]
     assert all(m["message_reference"]["message_id"] for m in fake.channel_messages)
