@@ -12,6 +12,8 @@ from functools import cached_property
 import numpy as np
 from scipy import sparse
 
+from index.synonyms import GROUPS
+
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 STOP_WORDS = frozenset(
     [
@@ -243,6 +245,29 @@ def tokens(text: str) -> list[str]:
     return words
 
 
+# A word of the question's synonym group (index/synonyms.py) counts as much as the word itself.
+SYNONYM_WEIGHT = 1.0
+
+
+def _same_term(term: str, member: str) -> bool:
+    """Whether a question's term is a synonym group's member in another form: "mediat" (of
+    "mediated") is "mediate", "mediation" is "mediator" (SHARED_PREFIX)."""
+    if term == member or (member.endswith("e") and term == member[:-1]):
+        return True
+    return min(len(term), len(member)) >= SHARED_PREFIX and (
+        term.startswith(member) or member.startswith(term)
+    )
+
+
+def _group_terms() -> tuple[tuple[str, ...], ...]:
+    return tuple(
+        tuple(dict.fromkeys(term for word in group.split() for term in tokens(word))) for group in GROUPS
+    )
+
+
+SYNONYMS = _group_terms()
+
+
 @dataclass
 class LexicalIndex:
     """BM25 weights as a documents × terms CSC matrix; a query is a sum of columns."""
@@ -308,9 +333,26 @@ class LexicalIndex:
     def _sorted_terms(self) -> list[str]:
         return sorted(self.vocabulary)
 
+    def synonym_terms(self, query: str) -> list[int]:
+        """The columns of the synonyms of `query`'s terms, in any form, that are neither its terms
+        nor forms of them."""
+        asked = list(dict.fromkeys(tokens(query)))
+        own = {column for term in asked for column in self._forms(term)}
+        columns: list[int] = []
+        for group in SYNONYMS:
+            if any(_same_term(term, member) for term in asked for member in group):
+                for member in group:
+                    if not any(_same_term(term, member) for term in asked):
+                        forms = [member, member[:-1]] if member.endswith("e") else [member]
+                        columns.extend(column for form in forms for column in self._forms(form))
+        return [column for column in dict.fromkeys(columns) if column not in own]
+
     def scores(self, query: str) -> np.ndarray:
-        """BM25 score of every document for `query` (zeros when no term is known)."""
-        columns = self.query_terms(query)
-        if not columns:
-            return np.zeros(self.weights.shape[0], dtype=np.float32)
-        return np.asarray(self.weights[:, columns].sum(axis=1)).ravel()
+        """BM25 score of every document for `query`, its synonyms' counted at SYNONYM_WEIGHT
+        (zeros when no term is known)."""
+        scores = np.zeros(self.weights.shape[0], dtype=np.float32)
+        if columns := self.query_terms(query):
+            scores += np.asarray(self.weights[:, columns].sum(axis=1)).ravel()
+        if synonyms := self.synonym_terms(query):
+            scores += SYNONYM_WEIGHT * np.asarray(self.weights[:, synonyms].sum(axis=1)).ravel()
+        return scores

@@ -73,6 +73,34 @@ def test_a_word_meets_the_words_sharing_its_first_six_letters():
     assert index.holding_every_term("the").tolist() == []
 
 
+def test_a_word_meets_its_synonyms_in_any_form_as_much_as_itself():
+    index = LexicalIndex.build(
+        [
+            "Talks were mediated by Qatar.",
+            "The principal point of contention remains the TTP.",
+            "China called for stronger protection.",  # "call" is no synonym of "label"
+            "A long-term ceasefire.",
+        ]
+    )
+    brokered, mediated = index.scores("Who brokered the deal?"), index.scores("Who mediated the deal?")
+    assert brokered[0] > 0 and brokered[0] == pytest.approx(mediated[0])
+    assert brokered[1:].tolist() == [0, 0, 0]
+    assert index.scores("the main dispute").argmax() == 1
+    assert index.scores("What label does Pakistan give the TTP?").tolist()[2:] == [0, 0]
+    assert index.scores("Will the truce hold?").argmax() == 3
+    # A synonym of a word the question holds in another form adds nothing: "mediation" is "mediat".
+    assert index.synonym_terms("mediators brokered") == []
+    assert index.scores("mediation").tolist() == index.scores("mediators").tolist()
+
+
+def test_a_synonym_ranks_its_passage_for_the_lexical_retriever(fake_engine, corpus):
+    write_brief(corpus, "aaa.md", ["Rivers rose across Sindh."])
+    write_brief(corpus, "zzz.md", ["The deal was mediated by Oman."])
+    fake_engine.reindex()
+    [ranking] = fake_engine.rank_many(["Who brokered it?"], k=3, retriever=Retriever.LEXICAL)
+    assert "zzz" in ranking and "aaa" not in ranking, ranking  # only passages holding a word rank
+
+
 def test_us_in_capitals_is_the_united_states_for_bm25():
     assert tokens("What does the US want?") == tokens("What does the U.S. want?") == ["usa", "want"]
     assert tokens("the United States") == ["usa"]

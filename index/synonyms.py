@@ -1,0 +1,34 @@
+"""Words policy prose uses for the same thing, so that the lexical side of search meets a brief's
+word from a reader's: "Who brokered the talks?" meets "negotiations mediated by Qatar", "the main
+dispute" meets "the principal point of contention". Each group holds words of one sense only; a
+word with a common other sense ("call" of "called for", "term" of "long-term", "last" of "last
+year", "deal" of "deal with") is left out, as it would meet the wrong passages. Measured with
+benchmarks/quality.py (README "Quality")."""
+
+GROUPS = (
+    "mediate mediator mediation broker facilitate facilitator intermediary",
+    "disagreement disagree dispute contention rift friction",
+    "ceasefire truce armistice",
+    "agreement accord pact",
+    "talks negotiations negotiate dialogue",
+    "opportunity chance",
+    "label designate",
+    "attack strike assault raid",
+    "militant insurgent",
+    "casualties deaths fatalities",
+    "promise pledge vow assurance",
+    "warn caution",
+    "accuse blame allege",
+    "deny denied reject dismiss refute rebuff",
+    "danger risk threat",
+    "fear concern worry",
+    "border frontier",
+    "sovereignty independence",
+    "aggression incursion invasion",
+    "government regime administration authorities",
+    "army military",
+    "breakthrough success",
+    "hostility animosity enmity",
+    "frustration impatience",
+    "guarantee commitment",
+)
