@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Container, Iterable, Sequence
 from functools import lru_cache
 
-from index.gazetteer import ORGANISATIONS, STATES
+from index.gazetteer import ARMED_GROUPS, ORGANISATIONS, STATES
 from index.lexical import STOP_WORDS, tokens
 
 # Two to six capitals, a lower-case "o" or "f" allowed inside ("CoA", "MoFA").
@@ -42,7 +42,7 @@ _ASKS_EXPANSION = re.compile(
 _REMEMBERED = 10_000  # acronyms looked up, kept for the next question that holds one
 _KNOWN = frozenset(
     name
-    for names in (STATES, ORGANISATIONS)
+    for names in (STATES, ORGANISATIONS, ARMED_GROUPS)
     for full, others in names.items()
     for name in (full, *others)
     if name.isupper()

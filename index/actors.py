@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from index.gazetteer import CAPITALS, ORGANISATIONS, STATES
+from index.gazetteer import ARMED_GROUPS, CAPITALS, ORGANISATIONS, STATES
 from index.lexical import NORMAL_FORMS, STOP_WORDS, fold
 from index.models import Passage
 
@@ -21,8 +21,8 @@ REGISTRY_FILE = "actors.toml"
 # reads other words in it, as the whole generation is rebuilt (4: "US" is the United States; 5:
 # offices in lower case, "foreign minister Abbas Araghchi"; 6: bodies named in full, "Baloch
 # Liberation Army"; 7: a body's name holding a possessive, "Pakistan People's Party", and
-# more bodies of the world, "World Bank").
-DISCOVERY_VERSION = 7
+# more bodies of the world, "World Bank"; 8: armed groups of the world, "Taliban").
+DISCOVERY_VERSION = 8
 
 _APOSTROPHE = "['’]"
 _NAME_TOKEN = r"(?:[A-Z]\.){1,3}|[A-Z][^\W\d_]+(?:-[^\W\d_]+)*(?:['’][A-Z][^\W\d_]+)?"
@@ -188,6 +188,8 @@ class _Builder:
             self._ensure(name, "state", aliases)
         for name, aliases in ORGANISATIONS.items():
             self._ensure(name, "organisation", aliases)
+        for name, aliases in ARMED_GROUPS.items():
+            self._ensure(name, "armed group", aliases)
         for capital, state in CAPITALS.items():
             if capital not in self.alias_owner:
                 self._alias(self.alias_owner.get(state, actor_id_for(state)), capital)

@@ -237,6 +237,29 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "Human Rights Watch": (),
 }
 
+# Armed groups policy briefs name, with the spellings they go by; a registry (actors.toml) may
+# make one part of another actor ("Taliban" of the Afghan Taliban government). As above, an
+# acronym that is also a word or another body's ("IS", "LeT") is left out.
+ARMED_GROUPS: dict[str, tuple[str, ...]] = {
+    "Taliban": ("Afghan Taliban",),
+    "Tehreek-e-Taliban Pakistan": ("TTP", "Tehrik-i-Taliban Pakistan", "Tehrik-e-Taliban Pakistan"),
+    "Haqqani Network": (),
+    "Al-Qaeda": ("al-Qaeda", "Al Qaeda", "al Qaeda", "al-Qaida"),
+    "Islamic State": ("ISIS", "ISIL", "Daesh"),
+    "Islamic State Khorasan Province": ("ISKP", "ISIS-K", "IS-K", "Islamic State Khorasan"),
+    "Baloch Liberation Army": ("BLA", "Balochistan Liberation Army"),
+    "Baloch Liberation Front": ("BLF",),
+    "Lashkar-e-Taiba": ("Lashkar-e-Tayyiba",),
+    "Jaish-e-Mohammed": ("Jaish-e-Muhammad",),
+    "East Turkestan Islamic Movement": ("ETIM",),
+    "Hamas": (),
+    "Hezbollah": ("Hizbollah", "Hizballah"),
+    "Houthis": ("Ansar Allah",),
+    "Al-Shabaab": ("al-Shabaab", "al-Shabab"),
+    "Boko Haram": (),
+    "Wagner Group": (),
+}
+
 # Capitals that stand for their governments in policy prose; the registry can override any.
 CAPITALS: dict[str, str] = {
     "Islamabad": "Pakistan",

@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 
 from index.actors import ActorIndex
-from index.gazetteer import CAPITALS, EVERYDAY_TOPICS, OFFICES, ORGANISATIONS, STATES
+from index.gazetteer import ARMED_GROUPS, CAPITALS, EVERYDAY_TOPICS, OFFICES, ORGANISATIONS, STATES
 from index.lexical import STOP_WORDS, fold, tokens
 from index.speakers import asked_speaker
 
@@ -69,7 +69,7 @@ FUZZY_SCAN_LIMIT = 1_000  # words compared per unknown word, at most (under 30 m
 # whole: "South", "New" or "Central" alone open many sentences.
 _WORLD_NAMES = {
     tuple(fold(name).split())
-    for table in (STATES, ORGANISATIONS)
+    for table in (STATES, ORGANISATIONS, ARMED_GROUPS)
     for canonical, others in table.items()
     for name in (canonical, *others)
 } | {tuple(fold(capital).split()) for capital in CAPITALS}

@@ -503,3 +503,24 @@ def test_bodies_of_the_world_are_known_by_their_names(tmp_path):
     assert council.name == "United Nations Security Council" and council.mentions == 1
     # A state's own council is not the UN's.
     assert directory.find("National Security Council") != directory.find("UNSC")
+
+
+def test_armed_groups_of_the_world_are_known_by_their_names(tmp_path):
+    text = (
+        "# A\n\nThe Taliban rejected the charge. The Tehreek-e-Taliban Pakistan (TTP) denied involvement.\n\n"
+        "Daesh claimed the bombing, and al-Qaeda stayed silent.\n"
+    )
+    directory = build(tmp_path, {"a.md": text}).actor_directory()
+    groups = {a.name for a in directory.index.actors.values() if a.kind == "armed group"}
+    assert groups == {"Taliban", "Tehreek-e-Taliban Pakistan", "Islamic State", "Al-Qaeda"}
+    # The "Taliban" of "Tehreek-e-Taliban" is not the Afghan one.
+    taliban = directory.summary("Taliban")
+    assert taliban.mentions == 1 and [s.text for s in taliban.statements] == [
+        "The Taliban rejected the charge."
+    ]
+    assert directory.find("ISIS") == directory.find("Daesh")
+    # A registry that makes the Taliban part of another actor wins: no second actor.
+    registry = '[[actor]]\nname = "Afghan Taliban government"\nkind = "state"\naliases = ["Taliban"]\n'
+    directory = build(tmp_path / "with_registry", {"a.md": text}, registry).actor_directory()
+    assert directory.summary("Taliban").name == "Afghan Taliban government"
+    assert "Taliban" not in {a.name for a in directory.index.actors.values()}
