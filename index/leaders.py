@@ -28,9 +28,9 @@ _HEAD = (
     r"(?:supreme leader|leader|chief|head|commander|emir|amir|president|prime minister|premier|chairman|"
     r"chairwoman|chairperson|chair|ruler)"
 )
-_LEADS = r"(?:leads|heads|commands|runs|rules|governs)"
+_LEADS = r"(?:leads|heads|chairs|presides over|commands|runs|rules|governs)"
 # Not "runs" or "rules" in a passage: "Kabul runs the risk", "Pakistan rules out talks".
-_LEADS_IN_TEXT = r"(?:leads|heads|commands)"
+_LEADS_IN_TEXT = r"(?:leads|heads|chairs|commands)"
 _NOW = r"(?:(?:current|new|present|top|overall|de facto|real)\s+)?"
 _ASKS = re.compile(
     rf"^who(?:'s| is| are)?\s+(?:the\s+)?{_NOW}{_HEAD}s?\s+of\b"  # "Who is the head of the TTP?"
@@ -53,7 +53,7 @@ _NAME = r"[A-Z][\w'’.-]+"
 _NAMES_A_LEADER = re.compile(
     rf"(?i:\b{_HEAD}s?\b),?\s+{_NAME}"
     rf"|{_NAME},\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?(?i:{_HEAD})\b"
-    rf"|(?i:\b(?:led|headed|commanded|run|ruled)\s+by)\s+(?:the\s+)?{_NAME}"
+    rf"|(?i:\b(?:led|headed|chaired|presided over|commanded|run|ruled)\s+by)\s+(?:the\s+)?{_NAME}"
     rf"|{_NAME}\s+(?i:{_LEADS_IN_TEXT})\b"
 )
 

@@ -16,6 +16,8 @@ from tests.index.unstated import abstains_until_a_brief_states_it
         ("What is the name of the TTP's current chief?", True),
         ("What's the name of the leader of the group?", True),
         ("Who is in charge of the monitoring mechanism?", True),
+        ("Who chairs the monitoring and verification mechanism?", True),
+        ("Who presides over the commission?", True),
         ("Who led the Pakistani side at the talks?", False),  # the past: who signed may answer
         ("Who is Pakistan's defence chief?", False),  # an office the brief writes (names.py)
         ("Did the Afghan government deny that militant leaders live on its soil?", False),
@@ -33,6 +35,8 @@ def test_whether_a_question_asks_who_leads(question, asks):
         ("Who leads the TTP?", "The group's supreme leader, Hibatullah Akhundzada, spoke.", True),
         ("Who leads the TTP?", "Noor Wali Mehsud, the group's leader, denied it.", True),
         ("Who leads the TTP?", "The attack was led by Mehsud.", True),
+        ("Who chairs the mechanism?", "The mechanism is chaired by Hakan Fidan.", True),
+        ("Who chairs the mechanism?", "The mechanism will penalize any violations.", False),
         ("Who leads the TTP?", "Mujahid denied the presence of TTP leaders in Afghanistan.", False),
         ("Who leads the TTP?", "Pakistan rules out talks; Kabul runs the risk of escalation.", False),
         ("Who leads the TTP?", "Interior Minister Sirajuddin Haqqani warned Pakistan.", False),
