@@ -260,12 +260,27 @@ def _same_term(term: str, member: str) -> bool:
 
 
 def _group_terms() -> tuple[tuple[str, ...], ...]:
+    """The synonym groups as the lexical side's terms ("casualties" → "casualty")."""
     return tuple(
         tuple(dict.fromkeys(term for word in group.split() for term in tokens(word))) for group in GROUPS
     )
 
 
 SYNONYMS = _group_terms()
+
+
+def _groups_by_head() -> dict[str, set[int]]:
+    """The groups by the first letters of every form their members may take: a term opening
+    otherwise is in no group, and is checked against none."""
+    heads: dict[str, set[int]] = {}
+    for number, group in enumerate(SYNONYMS):
+        for member in group:
+            for form in (member, member[:-1]):
+                heads.setdefault(form[:4], set()).add(number)
+    return heads
+
+
+_GROUPS_BY_HEAD = _groups_by_head()
 
 
 @dataclass
@@ -337,14 +352,21 @@ class LexicalIndex:
         """The columns of the synonyms of `query`'s terms, in any form, that are neither its terms
         nor forms of them."""
         asked = list(dict.fromkeys(tokens(query)))
+        groups = {
+            number
+            for term in asked
+            for number in _GROUPS_BY_HEAD.get(term[:4], ())
+            if any(_same_term(term, member) for member in SYNONYMS[number])
+        }
+        if not groups:
+            return []
         own = {column for term in asked for column in self._forms(term)}
         columns: list[int] = []
-        for group in SYNONYMS:
-            if any(_same_term(term, member) for term in asked for member in group):
-                for member in group:
-                    if not any(_same_term(term, member) for term in asked):
-                        forms = [member, member[:-1]] if member.endswith("e") else [member]
-                        columns.extend(column for form in forms for column in self._forms(form))
+        for number in sorted(groups):
+            for member in SYNONYMS[number]:
+                if not any(_same_term(term, member) for term in asked):
+                    forms = [member, member[:-1]] if member.endswith("e") else [member]
+                    columns.extend(column for form in forms for column in self._forms(form))
         return [column for column in dict.fromkeys(columns) if column not in own]
 
     def scores(self, query: str) -> np.ndarray:
