@@ -249,38 +249,27 @@ def tokens(text: str) -> list[str]:
 SYNONYM_WEIGHT = 1.0
 
 
-def _same_term(term: str, member: str) -> bool:
-    """Whether a question's term is a synonym group's member in another form: "mediat" (of
-    "mediated") is "mediate", "mediation" is "mediator" (SHARED_PREFIX)."""
-    if term == member or (member.endswith("e") and term == member[:-1]):
-        return True
-    return min(len(term), len(member)) >= SHARED_PREFIX and (
-        term.startswith(member) or member.startswith(term)
-    )
+def synonym_root(term: str) -> str:
+    """A term without the ending that tells the forms of one word of a synonym group apart:
+    "mediat" (of "mediated"), "mediation" and "mediate" are all "mediat". Only "-ation" loses its
+    "ion" ("contention" is no "content"), and no "or", "ity" or "ment" goes: an author is no
+    authority, a governor no government, a successor no success."""
+    for ending in ("ations", "ation"):
+        if term.endswith(ending):
+            return term[: len(term) - len(ending) + 2]
+    if term.endswith("e") and len(term) > 4:
+        return term[:-1]
+    return term
 
 
-def _group_terms() -> tuple[tuple[str, ...], ...]:
-    """The synonym groups as the lexical side's terms ("casualties" → "casualty")."""
+def _group_roots() -> tuple[frozenset[str], ...]:
+    """The synonym groups as roots of the lexical side's terms ("casualties" → "casualty")."""
     return tuple(
-        tuple(dict.fromkeys(term for word in group.split() for term in tokens(word))) for group in GROUPS
+        frozenset(synonym_root(term) for word in group.split() for term in tokens(word)) for group in GROUPS
     )
 
 
-SYNONYMS = _group_terms()
-
-
-def _groups_by_head() -> dict[str, set[int]]:
-    """The groups by the first letters of every form their members may take: a term opening
-    otherwise is in no group, and is checked against none."""
-    heads: dict[str, set[int]] = {}
-    for number, group in enumerate(SYNONYMS):
-        for member in group:
-            for form in (member, member[:-1]):
-                heads.setdefault(form[:4], set()).add(number)
-    return heads
-
-
-_GROUPS_BY_HEAD = _groups_by_head()
+SYNONYM_ROOTS = _group_roots()
 
 
 @dataclass
@@ -349,25 +338,20 @@ class LexicalIndex:
         return sorted(self.vocabulary)
 
     def synonym_terms(self, query: str) -> list[int]:
-        """The columns of the synonyms of `query`'s terms, in any form, that are neither its terms
-        nor forms of them."""
-        asked = list(dict.fromkeys(tokens(query)))
-        groups = {
-            number
-            for term in asked
-            for number in _GROUPS_BY_HEAD.get(term[:4], ())
-            if any(_same_term(term, member) for member in SYNONYMS[number])
-        }
-        if not groups:
-            return []
-        own = {column for term in asked for column in self._forms(term)}
-        columns: list[int] = []
-        for number in sorted(groups):
-            for member in SYNONYMS[number]:
-                if not any(_same_term(term, member) for term in asked):
-                    forms = [member, member[:-1]] if member.endswith("e") else [member]
-                    columns.extend(column for form in forms for column in self._forms(form))
-        return [column for column in dict.fromkeys(columns) if column not in own]
+        """The columns of the words of the synonym groups of `query`'s terms, in any form ("mediated"
+        for "mediation" too), but for its terms themselves."""
+        asked = {synonym_root(term) for term in tokens(query)}
+        roots = {root for group in SYNONYM_ROOTS if group & asked for root in group}
+        own = set(self.query_terms(query))
+        columns = {column for root in roots for column in self._columns_by_root.get(root, ())}
+        return sorted(columns - own)
+
+    @cached_property
+    def _columns_by_root(self) -> dict[str, list[int]]:
+        columns: dict[str, list[int]] = {}
+        for term, column in self.vocabulary.items():
+            columns.setdefault(synonym_root(term), []).append(column)
+        return columns
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every document for `query`, its synonyms' counted at SYNONYM_WEIGHT

@@ -2,14 +2,15 @@
 word from a reader's: "Who brokered the talks?" meets "negotiations mediated by Qatar", "the main
 dispute" meets "the principal point of contention". Each group holds words of one sense only; a
 word with a common other sense ("call" of "called for", "term" of "long-term", "last" of "last
-year", "deal" of "deal with") is left out, as it would meet the wrong passages. Measured with
+year", "deal" of "deal with", "accord" of "according to") is left out, as it would meet the wrong
+passages. Measured with
 benchmarks/quality.py (README "Quality")."""
 
 GROUPS = (
     "mediate mediator mediation broker facilitate facilitator intermediary",
     "disagreement disagree dispute contention rift friction",
     "ceasefire truce armistice",
-    "agreement accord pact",
+    "agreement pact",
     "talks negotiations negotiate dialogue",
     "opportunity chance",
     "label designate",
@@ -18,13 +19,13 @@ GROUPS = (
     "casualties deaths fatalities",
     "promise pledge vow assurance",
     "warn caution",
-    "accuse blame allege",
+    "accuse accusation blame allege allegation",
     "deny denied reject dismiss refute rebuff",
     "danger risk threat",
     "fear concern worry",
     "border frontier",
     "sovereignty independence",
-    "aggression incursion invasion",
+    "aggression incursion invade invasion",
     "government regime administration authorities",
     "army military",
     "breakthrough success",
