@@ -144,7 +144,7 @@ def abstention_reason(answer: Answer) -> str:
 BASIS_NOTES = {
     OVERVIEW: "The brief's opening and conclusion; ask about a subject for the passages on it.",
     CONCLUSION: "The brief's conclusion; ask about a subject for the passages on it.",
-    WORDS: "No passage is close in meaning; these hold every word asked about.",
+    WORDS: "No passage is close in meaning; these hold every word asked about, or a word for it.",
 }
 
 

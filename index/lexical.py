@@ -311,10 +311,11 @@ class LexicalIndex:
 
     def holding_every_term(self, query: str) -> np.ndarray:
         """The documents that hold every term of `query`, each in any of its forms
-        (SHARED_PREFIX); none for a query without terms."""
+        (SHARED_PREFIX) or as a synonym ("mediated" for "brokered"); none for a query without
+        terms."""
         held: np.ndarray | None = None
         for term in dict.fromkeys(tokens(query)):
-            columns = self._forms(term)
+            columns = list(dict.fromkeys([*self._forms(term), *self._synonym_columns(term)]))
             rows = np.unique(self.weights[:, columns].indices) if columns else np.zeros(0, np.int32)
             held = rows if held is None else np.intersect1d(held, rows, assume_unique=True)
             if not len(held):
@@ -340,11 +341,19 @@ class LexicalIndex:
     def synonym_terms(self, query: str) -> list[int]:
         """The columns of the words of the synonym groups of `query`'s terms, in any form ("mediated"
         for "mediation" too), but for its terms themselves."""
-        asked = {synonym_root(term) for term in tokens(query)}
-        roots = {root for group in SYNONYM_ROOTS if group & asked for root in group}
-        own = set(self.query_terms(query))
-        columns = {column for root in roots for column in self._columns_by_root.get(root, ())}
-        return sorted(columns - own)
+        columns = {column for term in tokens(query) for column in self._synonym_columns(term)}
+        return sorted(columns - set(self.query_terms(query)))
+
+    def _synonym_columns(self, term: str) -> set[int]:
+        """The columns of every word of `term`'s synonym groups, its own included, in any form."""
+        root = synonym_root(term)
+        return {
+            column
+            for group in SYNONYM_ROOTS
+            if root in group
+            for other in group
+            for column in self._columns_by_root.get(other, ())
+        }
 
     @cached_property
     def _columns_by_root(self) -> dict[str, list[int]]:

@@ -2,12 +2,12 @@
 word from a reader's: "Who brokered the talks?" meets "negotiations mediated by Qatar", "the main
 dispute" meets "the principal point of contention". Each group holds words of one sense only; a
 word with a common other sense ("call" of "called for", "term" of "long-term", "last" of "last
-year", "deal" of "deal with", "accord" of "according to") is left out, as it would meet the wrong
-passages. Measured with
+year", "deal" of "deal with", "accord" of "according to", "facilitate" of "facilitate the
+repatriation") is left out, as it would meet the wrong passages. Measured with
 benchmarks/quality.py (README "Quality")."""
 
 GROUPS = (
-    "mediate mediator mediation broker facilitate facilitator intermediary",
+    "mediate mediator mediation broker facilitator intermediary",
     "disagreement disagree dispute contention rift friction",
     "ceasefire truce armistice",
     "agreement pact",
