@@ -1,4 +1,5 @@
-"""Engine results as plain text for the terminal, and as the JSON the command line promises."""
+"""Engine results as plain text for the terminal and as the JSON the command line promises; and
+whether a line typed asks for help rather than asking the briefs (the console and Discord alike)."""
 
 from __future__ import annotations
 
