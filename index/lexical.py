@@ -352,15 +352,16 @@ class LexicalIndex:
             for group in SYNONYM_ROOTS
             if root in group
             for other in group
-            for column in self._columns_by_root.get(other, ())
+            for column in self._root_columns(other)
         }
 
-    @cached_property
-    def _columns_by_root(self) -> dict[str, list[int]]:
-        columns: dict[str, list[int]] = {}
-        for term, column in self.vocabulary.items():
-            columns.setdefault(synonym_root(term), []).append(column)
-        return columns
+    def _root_columns(self, root: str) -> list[int]:
+        """The columns of the terms whose synonym root is `root`: itself, or it with the one
+        ending synonym_root takes off."""
+        forms = (root, root + "e", root + "ion", root + "ions")
+        return [
+            self.vocabulary[form] for form in forms if form in self.vocabulary and synonym_root(form) == root
+        ]
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every document for `query`, its synonyms' counted at SYNONYM_WEIGHT
