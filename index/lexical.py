@@ -306,9 +306,6 @@ class LexicalIndex:
         weights = sparse.csc_matrix((data.astype(np.float32), (tf_coo.row, tf_coo.col)), shape=shape)
         return cls(vocabulary, weights)
 
-    def query_terms(self, query: str) -> list[int]:
-        return [self.vocabulary[t] for t in dict.fromkeys(tokens(query)) if t in self.vocabulary]
-
     def holding_every_term(self, query: str) -> np.ndarray:
         """The documents that hold every term of `query`, each in any of its forms
         (SHARED_PREFIX) or as a synonym ("mediated" for "brokered"); none for a query without
@@ -338,12 +335,6 @@ class LexicalIndex:
     def _sorted_terms(self) -> list[str]:
         return sorted(self.vocabulary)
 
-    def synonym_terms(self, query: str) -> list[int]:
-        """The columns of the words of the synonym groups of `query`'s terms, in any form ("mediated"
-        for "mediation" too), but for its terms themselves."""
-        columns = {column for term in tokens(query) for column in self._synonym_columns(term)}
-        return sorted(columns - set(self.query_terms(query)))
-
     def _synonym_columns(self, term: str) -> set[int]:
         """The columns of every word of `term`'s synonym groups, its own included, in any form."""
         root = synonym_root(term)
@@ -364,11 +355,15 @@ class LexicalIndex:
         ]
 
     def scores(self, query: str) -> np.ndarray:
-        """BM25 score of every document for `query`, its synonyms' counted at SYNONYM_WEIGHT
-        (zeros when no term is known)."""
+        """BM25 score of every document for `query`, the words of its terms' synonym groups in any
+        form ("mediated" for "mediation" too) counted at SYNONYM_WEIGHT (zeros when no term is
+        known)."""
+        terms = list(dict.fromkeys(tokens(query)))
+        columns = [self.vocabulary[term] for term in terms if term in self.vocabulary]
+        synonyms = sorted({column for term in terms for column in self._synonym_columns(term)} - set(columns))
         scores = np.zeros(self.weights.shape[0], dtype=np.float32)
-        if columns := self.query_terms(query):
+        if columns:
             scores += np.asarray(self.weights[:, columns].sum(axis=1)).ravel()
-        if synonyms := self.synonym_terms(query):
+        if synonyms:
             scores += SYNONYM_WEIGHT * np.asarray(self.weights[:, synonyms].sum(axis=1)).ravel()
         return scores
