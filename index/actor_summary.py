@@ -316,6 +316,8 @@ class ActorDirectory:
             raise UnknownActorError(
                 name, [], "the actor's name is empty: give one (`briefbot actors` or /actors lists them)"
             )
+        if key not in self._names and key.startswith("the "):
+            key = key.removeprefix("the ")  # "the TTP", "the Taliban", as prose writes them
         if key in self._names:
             return self._names[key]
         # One word of one actor's names ("Yaqoob" of "Mullah Mohammad Yaqoob Mujahid") is that actor.

@@ -32,6 +32,13 @@ def test_registry_aliases_merge_with_discovered_acronym(sample):
     assert sample.index.actors[actor_id].kind == "armed group"
 
 
+def test_an_actor_is_found_with_the_article_prose_gives_it(sample):
+    same_actor(sample, "the TTP", "TTP")
+    same_actor(sample, "The Taliban", "Taliban")
+    with pytest.raises(UnknownActorError):
+        sample.find("the")
+
+
 def test_two_people_sharing_a_name_stay_two(sample):
     assert sample.find("Zabihullah Mujahid") != sample.find("Mullah Mohammad Yaqoob Mujahid")
     # "Mujahid" alone in the brief follows the spokesperson, named just before it.
