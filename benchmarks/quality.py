@@ -35,7 +35,7 @@ from index.indexer import build_index
 from index.late_interaction import LateInteraction
 from index.lexical import STOP_WORDS
 from index.metrics import mean, mrr_at, ndcg_at, recall_at
-from index.search import FusionWeights, Retriever, Searcher
+from index.search import FusionWeights, Query, Retriever, Searcher
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = ROOT / "benchmarks" / "data" / "brief_questions.jsonl"
@@ -98,7 +98,7 @@ class Row:
 def rank_ids(searcher: Searcher, generation, questions, vectors, retriever, k, key) -> list[list[str]]:
     rankings = []
     for question, vector in zip(questions, vectors, strict=True):
-        scored = searcher.rank(question, vector, k * 2, None, retriever)
+        scored = searcher.rank(Query(question, vector, None, retriever), k * 2)
         ids = dict.fromkeys(key(generation.passages[s.row]) for s in scored)
         rankings.append(list(ids)[:k])
     return rankings
@@ -183,7 +183,9 @@ def best_sentences(engine: Engine, every_set: dict[str, list[dict]]) -> dict[str
         right = [0, 0]
         for q, vector, question in zip(labelled, vectors, tokens, strict=True):
             for slot, given in enumerate((question.vectors, None)):
-                marked = searcher.best_sentence(row_of[q["paragraph"]], q["question"], vector, given)
+                marked = searcher.best_sentence(
+                    row_of[q["paragraph"]], Query(q["question"], vector, tokens=given)
+                )
                 right[slot] += marked.startswith(tuple(q["best_sentences"]))
         counts[name] = (right[0], right[1], len(labelled))
     return counts
@@ -228,7 +230,8 @@ def brief_rows(embedder) -> BriefResults:
             rows[name] = row
         searcher = Searcher(generation, DEFAULT)
         confidence = [
-            searcher.rank(q["question"], v, 1)[0].confidence for q, v in zip(items, vectors, strict=True)
+            searcher.rank(Query(q["question"], v), 1)[0].confidence
+            for q, v in zip(items, vectors, strict=True)
         ]
         every_set = {"tuning": tuning} | held_out
         answers = engine.ask_many([q["question"] for qs in every_set.values() for q in qs])

@@ -226,23 +226,24 @@ def build_synthetic(size: int, folder: Path) -> dict:
 
 def measure_latency(folder: Path) -> dict:
     """Run in a fresh process: load the generation, answer the queries, report."""
+    from index.answering import Answerer
     from index.models import SearchFilters
-    from index.search import FusionWeights, Searcher
+    from index.search import FusionWeights, Query, Searcher
     from index.store import Store
     from index.vectors import is_exact
 
     generation = Store(folder).load("all-MiniLM-L6-v2")
     queries = np.load(folder / "queries.npy")
-    searcher = Searcher(generation)
-    without_feedback = Searcher(generation, FusionWeights(feedback=0.0))
+    searcher = Answerer(Searcher(generation))
+    without_feedback = Answerer(Searcher(generation, FusionWeights(feedback=0.0)))
     for vector in queries[:5]:
-        searcher.answer("warm up", vector, 3, 0.0)
+        searcher.answer(Query("warm up", vector), 3, 0.0)
     times, times_without = [], []
     question = "What is the effect of the treatment on patients?"
     for vector in queries:  # interleaved, so that machine noise falls on both alike
         for which, timings in ((searcher, times), (without_feedback, times_without)):
             started = time.perf_counter()
-            which.answer(question, vector, 3, 0.0)
+            which.answer(Query(question, vector), 3, 0.0)
             timings.append((time.perf_counter() - started) * 1000)
     # A wide filter (two briefs in five, as `/ask` with a date range might admit): the searches
     # are restricted to the passages it admits.
@@ -251,7 +252,7 @@ def measure_latency(folder: Path) -> dict:
     filtered = []
     for vector in queries:
         started = time.perf_counter()
-        searcher.answer(question, vector, 3, 0.0, admitted)
+        searcher.answer(Query(question, vector, admitted), 3, 0.0)
         filtered.append((time.perf_counter() - started) * 1000)
     result = {
         "p50_ms": percentile(times, 50),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from index.actor_summary import ActorListing, ActorSummary
+from index.answering import WORDS
 from index.brief_details import (
     ACTORS,
     BRIEF_DETAILS,
@@ -20,7 +21,6 @@ from index.brief_details import (
 from index.corpus import CorpusDrift
 from index.leaders import HOLDER, LEADER
 from index.models import Answer, BriefMeta, Hit, IndexReport
-from index.search import WORDS
 from index.speakers import asked_speaker
 from index.store import StoredBrief
 from index.upcoming import NEXT_MEETING

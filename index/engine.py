@@ -11,6 +11,8 @@ from pathlib import Path
 import numpy as np
 
 from index.actor_summary import ActorDirectory, ActorSummary
+from index.answering import Answerer
+from index.brief_answers import BriefAnswers
 from index.brief_details import asked_mentions, asked_topic, names_a_brief
 from index.corpus import CorpusDrift, corpus_drift
 from index.embedding import Embedder
@@ -26,7 +28,7 @@ from index.errors import (
 from index.indexer import IndexProgress, build_index
 from index.late_interaction import LateInteraction, TokenEmbedder
 from index.models import Answer, IndexReport, SearchFilters
-from index.search import FusionWeights, Retriever, Searcher, answer_many, check_question
+from index.search import FusionWeights, Query, Retriever, Searcher, check_question
 from index.selfcheck import run_checks
 from index.store import Generation, Store, StoredBrief
 from index.whatsnew import NewBrief, new_briefs
@@ -147,32 +149,36 @@ class Engine:
         generation = self.generation
         self._check_askable(generation, filters)
         searcher = Searcher(generation, self.weights, self.late)
+        answerer = Answerer(searcher)
         typed = [check_question(q) for q in questions]
         # "What does Naade Ali argue?": what the author argues, in the briefs Naade Ali wrote;
         # "What does the CPEC brief say about Afghanistan?": in the CPEC brief alone.
         of_authors = [self._as_the_author(q, generation, filters) for q in typed]
         of_authors = [
-            (question, self._in_the_named_brief(question, searcher, narrowed))
+            (question, self._in_the_named_brief(question, answerer.briefs, narrowed))
             for question, narrowed in of_authors
         ]
         framed = [question for question, _ in of_authors]
         corrected = [generation.speller.corrected(q) for q in framed] if self.correct_spelling else framed
         asked = [generation.acronyms.expanded(q) for q in corrected]
         # "What does the brief say about women?" searches for "women" (index/brief_details.py).
-        # "What do the briefs say about the TTP?" is what each says (index/search.py), not a topic.
+        # "What do the briefs say about the TTP?" is what each says (index/brief_answers.py), not a topic.
         searched = [q if asked_mentions(q) else asked_topic(q) or q for q in asked]
         _, vectors, tokens = self._embed_questions(searched, generation, searcher.uses_late(retriever))
-        answers = answer_many(
-            searcher,
-            searched,
-            vectors,
-            k or self.passages_per_answer,
-            self.threshold,
-            [narrowed for _, narrowed in of_authors],
-            retriever,
-            tokens,
-            [subject != question for subject, question in zip(searched, asked, strict=True)],
-        )
+        k = k or self.passages_per_answer
+        # A subject taken from a question ("Balochistan" of "Anything on Balochistan?") has its
+        # names read as such.
+        answers = [
+            answerer.answer(
+                Query(text, vector, narrowed, retriever, None if tokens is None else tokens[number]),
+                k,
+                self.threshold,
+                subject=text != question,
+            )
+            for number, (text, vector, question, (_, narrowed)) in enumerate(
+                zip(searched, vectors, asked, of_authors, strict=True)
+            )
+        ]
         # Each answer is to the question as typed, saying how it was read if a slip was corrected or
         # an acronym spelt out.
         return [
@@ -195,14 +201,14 @@ class Engine:
 
     @staticmethod
     def _in_the_named_brief(
-        question: str, searcher: Searcher, filters: SearchFilters | None
+        question: str, briefs: BriefAnswers, filters: SearchFilters | None
     ) -> SearchFilters | None:
         """`filters` narrowed to the one brief the question names by its details ("the CPEC
         brief", "the PoliTact report"; index/brief_details.py); as they are if it names none, or
         no one brief the filters admit."""
-        if not names_a_brief(question) or (number := searcher.named_brief(question, filters)) is None:
+        if not names_a_brief(question) or (number := briefs.named_brief(question, filters)) is None:
             return filters
-        brief_id = list(searcher.generation.briefs)[number]
+        brief_id = list(briefs.generation.briefs)[number]
         return replace(filters or SearchFilters(), brief_ids=frozenset({brief_id}))
 
     def check_askable(self, filters: SearchFilters | None = None) -> None:
@@ -252,9 +258,8 @@ class Engine:
         cleaned, vectors, tokens = self._embed_questions(questions, generation, searcher.uses_late(retriever))
         rankings = []
         for number, (question, vector) in enumerate(zip(cleaned, vectors, strict=True)):
-            ranked = searcher.rank(
-                question, vector, k * 2, None, retriever, None if tokens is None else tokens[number]
-            )
+            query = Query(question, vector, None, retriever, None if tokens is None else tokens[number])
+            ranked = searcher.rank(query, k * 2)
             ids = dict.fromkeys(generation.passages[s.row].brief_id for s in ranked)
             rankings.append(list(ids)[:k])
         return rankings

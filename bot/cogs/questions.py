@@ -16,10 +16,11 @@ from bot import render
 from bot.cogs.help import help_embed
 from bot.replies import send, send_error
 from bot.text import asks_for_help
+from index.answering import WORDS
 from index.brief_details import asked_actors, asked_whole, asks_brief_details, asks_latest, names_a_brief
 from index.errors import BriefbotError
 from index.models import Answer, SearchFilters
-from index.search import WORDS, check_question, has_words
+from index.search import check_question, has_words
 
 if TYPE_CHECKING:
     from bot.client import Briefbot

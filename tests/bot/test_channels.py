@@ -2,8 +2,8 @@
 
 import asyncio
 
+from index.answering import WORDS
 from index.engine import Engine
-from index.search import WORDS
 from tests.bot.conftest import make_settings, start_bot, stop_bot
 from tests.bot.fake_discord import BOT_ID, OTHER_CHANNEL_ID, QUESTION_CHANNEL_ID
 from tests.fakes import FakeEmbedder

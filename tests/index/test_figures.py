@@ -4,7 +4,7 @@ by passages that state one."""
 import pytest
 
 from index.figures import Figure, asked_figure, counted, states
-from index.search import Searcher
+from index.search import Query, Searcher
 from tests.index.unstated import abstains_until_a_brief_states_it
 
 
@@ -146,7 +146,7 @@ def test_the_figure_is_looked_for_in_the_first_three_passages_whatever_k(fake_en
     question = "How many Afghan refugees should Pakistan repatriate?"
     searcher = Searcher(fake_engine.generation, fake_engine.weights, fake_engine.late)
     vector = fake_engine.embedder.embed_batch([question])[0]
-    rows = [s.row for s in searcher.rank(question, vector, 8)]
+    rows = [s.row for s in searcher.rank(Query(question, vector), 8)]
     passages = fake_engine.generation.passages
     counted = [states(Figure.COUNT, passages[row].text) for row in rows]
     assert not any(counted[:3]) and any(counted[3:])

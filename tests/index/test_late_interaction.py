@@ -6,7 +6,7 @@ import numpy as np
 
 from index.engine import Engine
 from index.late_interaction import LateInteraction, maxsim
-from index.search import FusionWeights, Searcher
+from index.search import FusionWeights, Query, Searcher
 from tests.fakes import FakeEmbedder
 from tests.index.test_indexer import write_brief
 
@@ -55,10 +55,10 @@ def test_the_head_is_reordered_by_token_scores_and_scores_still_read_best_first(
     vector = fake_engine.embedder.embed_batch([question])[0]
     late = LateInteraction(fake_engine.embedder)
     # The question asks for a kind of actor ("which minister"): answer types left out here.
-    fused = Searcher(generation, replace(NO_LATE, answer_type=0.0)).rank(question, vector, 13)
+    fused = Searcher(generation, replace(NO_LATE, answer_type=0.0)).rank(Query(question, vector), 13)
     # A weight this large orders the head by token scores alone.
     heavy = FusionWeights(late_depth=5, late_weight=1e6, answer_type=0.0)
-    reordered = Searcher(generation, heavy, late).rank(question, vector, 13)
+    reordered = Searcher(generation, heavy, late).rank(Query(question, vector), 13)
     head = [s.row for s in fused[:5]]
     texts = [generation.passages[r].text for r in head]
     token = dict(zip(head, late.scores(late.question_tokens(question), texts), strict=True))

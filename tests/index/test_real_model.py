@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from index.engine import Engine
-from index.search import FusionWeights, Searcher
+from index.search import FusionWeights, Query, Searcher
 from tests.conftest import ROOT, SAMPLE_BRIEF_ID
 
 pytestmark = pytest.mark.model
@@ -35,7 +35,7 @@ def test_mediators_question_puts_qatar_and_turkiye_first(real_engine):
 def test_a_few_words_the_brief_holds_are_answered_where_it_holds_them(real_engine, question, paragraph):
     searcher = Searcher(real_engine.generation, real_engine.weights, real_engine.late)
     vector = real_engine.embedder.embed_batch([question])[0]
-    assert searcher.rank(question, vector, 1)[0].confidence < real_engine.threshold  # meaning alone
+    assert searcher.rank(Query(question, vector), 1)[0].confidence < real_engine.threshold  # meaning alone
     answer = real_engine.ask(question)
     assert not answer.abstained
     assert [hit.passage.paragraph for hit in answer.hits] == [paragraph]
@@ -259,9 +259,9 @@ def test_marked_sentence_is_the_labelled_answer(real_engine):
     searcher = Searcher(generation, real_engine.weights, real_engine.late)
     vectors, tokens = real_engine.embedder.embed_with_tokens([q["question"] for q in labelled])
     right = [
-        searcher.best_sentence(row_of[q["paragraph"]], q["question"], vector, question.vectors).startswith(
-            tuple(q["best_sentences"])
-        )
+        searcher.best_sentence(
+            row_of[q["paragraph"]], Query(q["question"], vector, tokens=question.vectors)
+        ).startswith(tuple(q["best_sentences"]))
         for q, vector, question in zip(labelled, vectors, tokens, strict=True)
     ]
     assert len(labelled) == 88 and sum(right) >= 78, f"{sum(right)}/{len(labelled)}"

@@ -4,11 +4,12 @@ import pytest
 
 import index.search
 from bot.text import answer_json, answer_text
+from index.answering import WORDS
 from index.engine import Engine
 from index.errors import FilterError, QuestionError
 from index.lexical import LexicalIndex, tokens
 from index.models import SearchFilters
-from index.search import WORDS, Retriever
+from index.search import Retriever
 from tests.conftest import SAMPLE_BRIEF_ID
 from tests.index.test_indexer import write_brief
 

@@ -1,0 +1,202 @@
+"""Answers to questions about the briefs themselves, from the index: which briefs there are, who
+wrote them, whom they name, which mention a subject, what one says as a whole (the questions are
+read by index/brief_details.py)."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from index.brief_details import (
+    ACTOR_KINDS,
+    ACTORS,
+    BRIEF_DETAILS,
+    CATALOGUE,
+    CONCLUSION,
+    MENTIONS,
+    NEWEST,
+    OVERVIEW,
+    WHICH_BRIEF,
+    asked_actors,
+    asked_whole,
+    asks_brief_details,
+    asks_catalogue,
+    asks_latest,
+    brief_name_words,
+    names_a_brief,
+)
+from index.lexical import tokens
+from index.models import Answer, BriefMeta, Hit, SearchFilters
+from index.search import Query, Scored, Searcher
+from index.store import StoredBrief
+
+# Asked whom the briefs name, the engine lists this many (the most named first).
+NAMED_MOST = 8
+# Asked which briefs mention a subject, the engine cites the closest passage of at most this many
+# (or of as many as the question asks passages for, if more).
+LISTED_MENTIONS = 10
+# Words that name nothing to look for: "is there anything about" holds no subject of its own.
+VAGUE = re.compile(r"\b(?:any|some|every|no)(?:thing|one|body)\b|\bthings?\b|\bstuff\b", re.IGNORECASE)
+
+
+class BriefAnswers:
+    """Questions about the briefs over one searcher's generation."""
+
+    def __init__(self, searcher: Searcher) -> None:
+        self.searcher = searcher
+        self.generation = searcher.generation
+
+    def answer(self, query: Query, ranked: list[Scored], k: int) -> Answer | None:
+        """The answer to a question about the briefs themselves (index/brief_details.py): which
+        there are, who wrote them, whom they name, what one says as a whole; None for any other
+        question. `ranked`: the passages closest to it."""
+        question, filters = query.text, query.filters
+        if catalogue := asks_catalogue(question):  # the index's list, which no passage holds
+            return Answer(question, (), True, self._catalogue(catalogue, filters), unstated=catalogue)
+        details, whole, named = asks_brief_details(question), asked_whole(question), names_a_brief(question)
+        if details or whole:
+            # "tl;dr of the latest brief": the newest dated one; "Who wrote the CPEC brief?": the
+            # brief whose details hold "CPEC", whatever passages come closest.
+            chosen = (
+                self._latest_brief(filters) if asks_latest(question) else self.named_brief(question, filters)
+            )
+            if chosen is not None and (rows := np.flatnonzero(self.generation.passage_brief == chosen)).size:
+                ranked, named = [Scored(int(rows[0]), 0.0, 1.0)], True
+        if details:  # front matter, which no passage holds
+            closest = self.searcher.closest_briefs(ranked)
+            return Answer(question, (), True, closest, unstated=BRIEF_DETAILS)
+        if kind := asked_actors(question):  # the actor index's counts, which no passage holds
+            named_most = self._named_most(filters, ACTOR_KINDS.get(kind))
+            # The briefs counted, when a filter, a brief named or a thread narrowed them.
+            admitted = [brief.meta for _, brief in self._admitted_briefs(filters)]
+            counted = tuple(admitted) if len(admitted) < len(self.generation.briefs) else ()
+            return Answer(
+                question, (), True, counted, unstated=ACTORS, named_most=named_most, named_kind=kind
+            )
+        if whole and ranked:
+            several = self.generation.admitted_briefs(filters or SearchFilters()).sum() > 1
+            if several and not named:  # else the closest passage's brief
+                closest = self.searcher.closest_briefs(ranked)
+                return Answer(question, (), True, closest, unstated=WHICH_BRIEF)
+            return self._overview(question, ranked[0].row, k, opening=whole == OVERVIEW)
+        return None
+
+    def mentioning(self, query: Query, subject: str, k: int) -> Answer | None:
+        """Which briefs mention `subject` (index/brief_details.py): of each, the passage naming it
+        that comes closest to the question, the closest brief first, then, if that makes fewer
+        than `k`, the next closest naming it; None if `subject` has no word to look for."""
+        generation = self.generation
+        directory = generation.actor_directory
+        subject = re.sub(r"^(?:the|a|an)\s+", "", VAGUE.sub(" ", subject).strip(), flags=re.IGNORECASE)
+        if actor_id := directory.actor_named(subject):
+            rows = np.asarray(directory.rows_naming(actor_id), dtype=np.int64)
+        elif terms := set(tokens(subject)):
+            rows = generation.lexical.holding_every_term(subject)
+        else:
+            return None
+        if (allowed := self.searcher.allowed(query.filters)) is not None:
+            rows = rows[allowed[rows]]
+        if not len(rows):
+            return Answer(query.text, (), True, unknown_names=(subject,))
+        ranked = self.searcher.rank(query, len(rows), rows)
+        best_of_brief: dict[str, Scored] = {}
+        for scored in ranked:  # best first
+            best_of_brief.setdefault(generation.passages[scored.row].brief_id, scored)
+        shown = list(best_of_brief.values())[: max(k, LISTED_MENTIONS)]
+        # Fewer briefs than passages asked for: the next closest passages naming it, after them.
+        shown += [s for s in ranked if s not in shown][: max(k - len(shown), 0)]
+        # The sentence marked is one that names the subject, the best of those.
+        naming = [
+            directory.sentences_naming(actor_id, s.row)
+            if actor_id
+            else {
+                number
+                for number, sentence in enumerate(generation.passages[s.row].sentences())
+                if terms & set(tokens(sentence))
+            }
+            for s in shown
+        ]
+        hits = self.searcher.hits(shown, query, naming)
+        return Answer(
+            query.text, hits, False, basis=MENTIONS, mentioning=subject, mentioning_briefs=len(best_of_brief)
+        )
+
+    def named_brief(self, question: str, filters: SearchFilters | None) -> int | None:
+        """The number of the one brief whose title, id, author and publisher hold most of the
+        words the question names a brief by ("the CPEC brief"); None if none or several do."""
+        named = set(tokens(" ".join(brief_name_words(question))))
+        if not named:
+            return None
+        held = []
+        for number, brief in self._admitted_briefs(filters):
+            meta = brief.meta
+            details = " ".join(
+                filter(None, (meta.title, meta.brief_id.replace("-", " "), meta.author, meta.publisher))
+            )
+            held.append((len(named & set(tokens(details))), number))
+        most = max((count for count, _ in held), default=0)
+        best = [number for count, number in held if count == most]
+        return best[0] if most and len(best) == 1 else None
+
+    def _admitted_briefs(self, filters: SearchFilters | None) -> list[tuple[int, StoredBrief]]:
+        """The number (as in Generation.passage_brief) and details of each brief `filters` admit."""
+        generation = self.generation
+        admitted = generation.admitted_briefs(filters or SearchFilters())
+        return [
+            (number, brief)
+            for number, (brief, kept) in enumerate(zip(generation.briefs.values(), admitted, strict=True))
+            if kept
+        ]
+
+    def _catalogue(self, asked: str, filters: SearchFilters | None) -> tuple[BriefMeta, ...]:
+        """The briefs the filters admit, newest first (undated ones last, by title); for NEWEST
+        or OLDEST, the one dated brief at that end, or none if no brief is dated."""
+        metas = [brief.meta for _, brief in self._admitted_briefs(filters)]
+        dated = sorted((meta for meta in metas if meta.date), key=lambda meta: meta.date, reverse=True)
+        if asked == CATALOGUE:
+            return (*dated, *sorted((meta for meta in metas if not meta.date), key=lambda m: m.title.lower()))
+        if not dated:
+            return ()
+        return (dated[0],) if asked == NEWEST else (dated[-1],)
+
+    def _latest_brief(self, filters: SearchFilters | None) -> int | None:
+        """The number of the newest dated brief the filters admit, if any is dated."""
+        dated = [
+            (brief.meta.date, number) for number, brief in self._admitted_briefs(filters) if brief.meta.date
+        ]
+        return max(dated)[1] if dated else None
+
+    def _overview(self, question: str, row: int, k: int, opening: bool) -> Answer:
+        """The brief of passage `row` as a whole: its opening paragraph if `opening`, and those
+        that conclude it, in reading order, each marked at its first sentence (the opening) or its
+        last (the conclusion). Nothing was ranked, so every score is 0."""
+        generation = self.generation
+        rows = np.flatnonzero(generation.passage_brief == generation.passage_brief[row])
+        first = int(min(rows, key=lambda r: generation.passages[r].paragraph))
+        concluding = [int(r) for r in generation.conclusions.of_brief(row) if not opening or r != first]
+        room = k - 1 if opening else k
+        chosen = ([first] if opening else []) + (concluding[-room:] if room else [])
+        chosen.sort(key=lambda r: generation.passages[r].paragraph)
+        hits = []
+        for chosen_row in chosen:
+            passage = generation.passages[chosen_row]
+            sentences = passage.sentences() or [passage.text]
+            hits.append(
+                Hit(
+                    passage=passage,
+                    brief=generation.briefs[passage.brief_id].meta,
+                    score=0.0,
+                    best_sentence=sentences[0] if opening and chosen_row == first else sentences[-1],
+                )
+            )
+        return Answer(question, tuple(hits), False, basis=OVERVIEW if opening else CONCLUSION)
+
+    def _named_most(
+        self, filters: SearchFilters | None, kinds: tuple[str, ...] | None = None
+    ) -> tuple[tuple[str, int], ...]:
+        """The actors (of `kinds`, if given) the admitted briefs name most, with the passages
+        naming each."""
+        briefs = {brief.meta.brief_id for _, brief in self._admitted_briefs(filters)}
+        listing = self.generation.actor_directory.listing(briefs, kinds)[:NAMED_MOST]
+        return tuple((actor.name, actor.mentions) for actor in listing)
