@@ -18,7 +18,7 @@ from index.brief_details import (
     OVERVIEW,
     WHICH_BRIEF,
 )
-from index.corpus import CorpusDrift
+from index.corpus import REGISTRY_EDITED, RULES_NEWER, CorpusDrift
 from index.leaders import HOLDER, LEADER
 from index.models import Answer, BriefMeta, Hit, IndexReport
 from index.speakers import asked_speaker
@@ -256,8 +256,8 @@ def report_text(report: IndexReport) -> str:
 
 
 def drift_text(drift: CorpusDrift, update: str) -> str:
-    """What changed in the corpus since the index was built, and the command (`update`) that
-    takes it in; empty when nothing did."""
+    """What changed in the corpus (or in how actors are found) since the index was built, and
+    the command (`update`) that takes it in; empty when nothing did."""
     if not drift:
         return ""
     parts = [
@@ -265,9 +265,13 @@ def drift_text(drift: CorpusDrift, update: str) -> str:
         for label, ids in (("added", drift.added), ("changed", drift.changed), ("removed", drift.removed))
         if ids
     ]
+    if drift.actors == REGISTRY_EDITED:
+        parts.append("actors.toml edited")
+    elif drift.actors == RULES_NEWER:
+        parts.append("actors are now found by newer rules")
     return (
-        f"The corpus has changed since the index was built ({'; '.join(parts)}): answers come from "
-        f"the briefs as they were indexed until {update} updates it."
+        f"The index is older than the corpus ({'; '.join(parts)}): answers come from the briefs "
+        f"and actors as they were indexed until {update} updates it."
     )
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from index.actors import TITLE_PATTERN, ActorIndex, Mention
+from index.actors import TITLE_PATTERN, Actor, ActorIndex, Mention
 from index.errors import BriefbotError
 from index.lexical import NORMAL_FORMS, fold, tokens
 from index.models import Passage
@@ -387,7 +387,7 @@ class ActorDirectory:
             name=actor.name,
             kind=actor.kind,
             description=actor.description,
-            aliases=tuple(actor.aliases),
+            aliases=self._aliases_shown(actor, mentions),
             roles=tuple(role_lines),
             mentions=len(rows),
             briefs=len({self.passages[r].brief_id for r in rows}),
@@ -400,6 +400,13 @@ class ActorDirectory:
             ),
             timeline=self._timeline(actor_id, statements + actions, rows),
         )
+
+    def _aliases_shown(self, actor: Actor, mentions: list[Mention]) -> tuple[str, ...]:
+        """The actor's aliases a reader meets: those the briefs write or the registry gives; of
+        the gazetteer's, only those a brief writes (it knows "Tehrik-i-Taliban Pakistan" too)."""
+        written = {self.passages[m.row].text[m.start : m.end] for m in mentions}
+        gazetteer = set(actor.gazetteer_aliases)
+        return tuple(alias for alias in actor.aliases if alias not in gazetteer or alias in written)
 
     def network(self, name: str, limit: int = 12) -> Network:
         """The actor, its `limit` most frequent co-actors, and how often each pair shares a passage."""

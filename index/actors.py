@@ -21,8 +21,9 @@ REGISTRY_FILE = "actors.toml"
 # reads other words in it, as the whole generation is rebuilt (4: "US" is the United States; 5:
 # offices in lower case, "foreign minister Abbas Araghchi"; 6: bodies named in full, "Baloch
 # Liberation Army"; 7: a body's name holding a possessive, "Pakistan People's Party", and
-# more bodies of the world, "World Bank"; 8: armed groups of the world, "Taliban").
-DISCOVERY_VERSION = 8
+# more bodies of the world, "World Bank"; 8: armed groups of the world, "Taliban"; 9: which
+# aliases came from the gazetteer).
+DISCOVERY_VERSION = 9
 
 _APOSTROPHE = "['’]"
 _NAME_TOKEN = r"(?:[A-Z]\.){1,3}|[A-Z][^\W\d_]+(?:-[^\W\d_]+)*(?:['’][A-Z][^\W\d_]+)?"
@@ -102,6 +103,9 @@ class Actor:
     aliases: list[str] = field(default_factory=list)
     description: str | None = None
     from_registry: bool = False
+    # Aliases the gazetteer knows ("Tehrik-i-Taliban Pakistan"): names to find the actor by,
+    # listed in its summary only where a brief writes them.
+    gazetteer_aliases: list[str] = field(default_factory=list)
 
     def add_alias(self, alias: str) -> None:
         if alias != self.name and alias not in self.aliases:
@@ -192,7 +196,7 @@ class _Builder:
             self._ensure(name, "armed group", aliases)
         for capital, state in CAPITALS.items():
             if capital not in self.alias_owner:
-                self._alias(self.alias_owner.get(state, actor_id_for(state)), capital)
+                self._alias(self.alias_owner.get(state, actor_id_for(state)), capital, from_gazetteer=True)
 
     def _add(self, actor: Actor) -> Actor:
         existing = self.actors.get(actor.actor_id)
@@ -211,14 +215,18 @@ class _Builder:
             if alias in self.alias_owner:
                 actor = self.actors[self.alias_owner[alias]]
                 for other in (name, *aliases):
-                    self._alias(actor.actor_id, other)
+                    self._alias(actor.actor_id, other, from_gazetteer=True)
                 return actor
-        return self._add(Actor(actor_id_for(name), name, kind, list(aliases)))
+        return self._add(
+            Actor(actor_id_for(name), name, kind, list(aliases), gazetteer_aliases=list(aliases))
+        )
 
-    def _alias(self, actor_id: str, alias: str) -> None:
+    def _alias(self, actor_id: str, alias: str, from_gazetteer: bool = False) -> None:
         if alias not in self.alias_owner and actor_id in self.actors:
             self.alias_owner[alias] = actor_id
             self.actors[actor_id].add_alias(alias)
+            if from_gazetteer:
+                self.actors[actor_id].gazetteer_aliases.append(alias)
 
     def persons(self) -> list[Actor]:
         return [a for a in self.actors.values() if a.kind == "person"]

@@ -56,9 +56,16 @@ class CorpusDrift:
     added: tuple[str, ...] = ()
     changed: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
+    # The actors would be found anew: REGISTRY_EDITED (actors.toml) or RULES_NEWER (the index
+    # was built by an earlier version of actor discovery); "" if neither.
+    actors: str = ""
 
     def __bool__(self) -> bool:
-        return bool(self.added or self.changed or self.removed)
+        return bool(self.added or self.changed or self.removed or self.actors)
+
+
+REGISTRY_EDITED = "registry edited"
+RULES_NEWER = "rules newer"
 
 
 def brief_id_for(path: Path) -> str:

@@ -14,7 +14,7 @@ from index.actor_summary import ActorDirectory, ActorSummary
 from index.answering import Answerer
 from index.brief_answers import BriefAnswers
 from index.brief_details import asked_mentions, asked_topic, names_a_brief
-from index.corpus import CorpusDrift, corpus_drift
+from index.corpus import REGISTRY_EDITED, RULES_NEWER, CorpusDrift, corpus_drift
 from index.embedding import Embedder
 from index.errors import (
     REBUILD_ADVICE,
@@ -25,7 +25,7 @@ from index.errors import (
     IndexMismatchError,
     IndexMissingError,
 )
-from index.indexer import IndexProgress, build_index
+from index.indexer import IndexProgress, build_index, registry_hash
 from index.late_interaction import LateInteraction, TokenEmbedder
 from index.models import Answer, IndexReport, SearchFilters
 from index.search import FusionWeights, Query, Retriever, Searcher, check_question
@@ -305,7 +305,12 @@ class Engine:
         except IndexMissingError:
             return CorpusDrift()
         hashes = {brief_id: brief.content_hash for brief_id, brief in generation.briefs.items()}
-        return corpus_drift(self.corpus_dir, hashes)
+        drift = corpus_drift(self.corpus_dir, hashes)
+        indexed, current = str(generation.manifest.get("registry_hash", "")), registry_hash(self.corpus_dir)
+        if indexed != current:
+            rules_differ = indexed.partition(":")[0] != current.partition(":")[0]
+            drift = replace(drift, actors=RULES_NEWER if rules_differ else REGISTRY_EDITED)
+        return drift
 
     def briefs(self) -> list[StoredBrief]:
         try:

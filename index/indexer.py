@@ -195,12 +195,18 @@ def _evidence_units(passages: list[Passage]) -> tuple[list[str], np.ndarray, np.
     return units, np.asarray(owner, dtype=np.int32), np.asarray(sentence_of_unit, dtype=np.int32)
 
 
-def _registry(corpus_dir: Path) -> tuple[list[Actor], str, tuple[str, ...]]:
-    """The actor registry, its hash (prefixed by the discovery version: actors found by other rules
-    are rebuilt too), and a note if it is broken (discovery still runs)."""
+def registry_hash(corpus_dir: Path) -> str:
+    """The actor registry's hash, prefixed by the discovery version: actors found by other rules
+    are rebuilt too."""
     path = corpus_dir / REGISTRY_FILE
     digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
-    digest = f"v{DISCOVERY_VERSION}:{digest}"
+    return f"v{DISCOVERY_VERSION}:{digest}"
+
+
+def _registry(corpus_dir: Path) -> tuple[list[Actor], str, tuple[str, ...]]:
+    """The actor registry, its hash (`registry_hash`), and a note if it is broken (discovery
+    still runs)."""
+    digest = registry_hash(corpus_dir)
     try:
         return read_registry(corpus_dir), digest, ()
     except RegistryError as error:

@@ -48,6 +48,24 @@ def test_asking_after_an_edit_says_the_index_is_older_than_the_corpus(run, corpu
     assert code == 0 and err == ""
 
 
+def test_asking_after_the_actors_change_says_the_index_is_older(run, corpus, monkeypatch):
+    run("index")
+    registry = corpus / "actors.toml"
+    registry.write_text(
+        registry.read_text() + '\n[[actor]]\nname = "Doha talks team"\nkind = "organisation"\n'
+    )
+    code, _, err = run("actor", "Asif")
+    assert code == 0 and "actors.toml edited" in err and "`briefbot index`" in err
+    run("index")
+    assert run("actor", "Asif")[2] == ""
+    # A newer Briefbot finds actors by newer rules: the actors of the index are the old ones.
+    monkeypatch.setattr("index.indexer.DISCOVERY_VERSION", 1_000)
+    code, _, err = run("actor", "Asif")
+    assert code == 0 and "actors are now found by newer rules" in err
+    run("index")
+    assert run("actor", "Asif")[2] == ""
+
+
 def test_ask_json_and_errors(run, capsys):
     code, out, err = run("ask", "Qatar Türkiye mediated negotiations", "--json", "-k", "2")
     data = json.loads(out)

@@ -48,6 +48,15 @@ def test_two_people_sharing_a_name_stay_two(sample):
     assert not any("Mujahid denied" in s.text for s in yaqoob.statements)
 
 
+def test_a_summary_lists_the_aliases_the_briefs_write_or_the_registry_gives(sample):
+    # The registry gives "Pakistani Taliban", which the brief never writes; the gazetteer's
+    # "Tehrik-i-Taliban Pakistan" finds the actor but is not listed.
+    assert sample.summary("TTP").aliases == ("TTP", "Fitna al-Khawarij", "Pakistani Taliban")
+    assert sample.find("Tehrik-i-Taliban Pakistan") == sample.find("TTP")
+    # Of India's capital, written in the brief, and its other names, the one written.
+    assert "New Delhi" in sample.summary("India").aliases
+
+
 def test_capitals_stand_for_governments(sample):
     same_actor(sample, "Islamabad", "Pakistan")
     same_actor(sample, "Kabul", "Taliban", "Afghan Taliban government")
@@ -526,6 +535,9 @@ def test_armed_groups_of_the_world_are_known_by_their_names(tmp_path):
         "The Taliban rejected the charge."
     ]
     assert directory.find("ISIS") == directory.find("Daesh")
+    # The gazetteer's other names find the actor, but a summary lists those a brief writes.
+    assert directory.summary("ISIS").aliases == ("Daesh",)
+    assert directory.summary("Tehrik-i-Taliban Pakistan").aliases == ("TTP",)
     # A registry that makes the Taliban part of another actor wins: no second actor.
     registry = '[[actor]]\nname = "Afghan Taliban government"\nkind = "state"\naliases = ["Taliban"]\n'
     directory = build(tmp_path / "with_registry", {"a.md": text}, registry).actor_directory()
