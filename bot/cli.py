@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,7 +36,7 @@ from bot.text import (
 from index.actor_summary import UnknownActorError
 from index.actors import KINDS
 from index.errors import BriefbotError, QuestionError
-from index.models import SearchFilters
+from index.models import Answer, SearchFilters
 from index.search import Retriever, check_question
 
 if TYPE_CHECKING:  # the engine (torch, FAISS) is imported only by the commands that use it
@@ -358,6 +359,7 @@ def cmd_console(settings: Settings, args: argparse.Namespace) -> int:
         f"Briefbot console: {plural(len(engine.briefs()), 'brief')} indexed. Ask a question "
         f"(help for commands; empty line, quit or Ctrl-D to quit). Try: {SAMPLE_QUESTION}"
     )
+    console = _Console(engine)
     while True:
         try:
             line = input("? ")
@@ -367,7 +369,7 @@ def cmd_console(settings: Settings, args: argparse.Namespace) -> int:
         if line.strip().lower() in QUIT_WORDS:
             return 0
         try:
-            print(_console_reply(engine, line) + "\n")
+            print(console.reply(line) + "\n")
         except BriefbotError as error:  # a bad question or an unknown actor: say so, go on
             print(f"briefbot: {error}\n")
 
@@ -377,11 +379,46 @@ CONSOLE_HELP = """Ask any question about the briefs, or:
   /actors       every actor the briefs name
   /briefs       the indexed briefs
   /brief ID     one brief's details and sections (its id as /briefs lists it)
+  more          the next passages for the last question
   quit          end (or an empty line, or Ctrl-D)"""
 
 
-def _console_reply(engine: Engine, line: str) -> str:
-    """The console's answer to one line: a command of CONSOLE_HELP's, or a question."""
+MORE_WORDS = {"more", "/more", "next", "more passages", "show more"}
+
+
+class _Console:
+    """A console session: each line answered, the last question kept for "more" (as the More
+    passages button on Discord)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._last_question = ""
+        self._shown = 0  # passages of the last question shown so far
+
+    def reply(self, line: str) -> str:
+        if line.strip().lower().rstrip("!.?") in MORE_WORDS:
+            return self._more()
+        reply = _console_reply(self.engine, line)
+        if isinstance(reply, Answer):
+            answered = not reply.abstained and reply.hits
+            self._last_question, self._shown = (line, len(reply.hits)) if answered else ("", 0)
+            return answer_text(reply)
+        return reply
+
+    def _more(self) -> str:
+        if not self._last_question:
+            return "Ask a question first: more shows its next passages."
+        page = self.engine.passages_per_answer
+        answer = self.engine.ask(self._last_question, self._shown + page)
+        hits = answer.hits[self._shown :]
+        if answer.abstained or not hits:
+            return "No more passages for this question."
+        first, self._shown = self._shown + 1, len(answer.hits)
+        return answer_text(replace(answer, hits=hits), first=first)
+
+
+def _console_reply(engine: Engine, line: str) -> str | Answer:
+    """The console's answer to one line: a command of CONSOLE_HELP's, or a question's Answer."""
     command, _, rest = line.strip().partition(" ")
     command = command.lower()
     if (command in ("/help", "?") and not rest) or asks_for_help(line):  # "help", "what can you do?"
@@ -401,7 +438,7 @@ def _console_reply(engine: Engine, line: str) -> str:
         return _console_brief(engine, rest.strip().removeprefix("info ").strip())
     if command.startswith("/"):
         return f"briefbot: no command {command}; help lists them."
-    return answer_text(engine.ask(line))
+    return engine.ask(line)
 
 
 def _console_brief(engine: Engine, brief_id: str) -> str:

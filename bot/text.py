@@ -209,9 +209,10 @@ def with_details(brief: BriefMeta) -> str:
     return f"“{brief.title}”, {', '.join(details)} (id {brief.brief_id})"
 
 
-def answer_text(answer: Answer) -> str:
-    """An answer for the terminal: citations, and the best sentence between ** markers."""
-    lines = [f"Q: {answer.question}"]
+def answer_text(answer: Answer, first: int = 1) -> str:
+    """An answer for the terminal: citations, and the best sentence between ** markers; the hits
+    numbered from `first` (a later page of the same answer)."""
+    lines = [f"Q: {answer.question}" + (f" (passages from {first})" if first > 1 else "")]
     if answer.read_as:
         lines.append(f"Read as: {answer.read_as}")
     if answer.abstained:
@@ -225,7 +226,7 @@ def answer_text(answer: Answer) -> str:
         lines.append(basis_note(answer))
     if answer.holders:
         lines.append(holders_note(answer))
-    for number, hit in enumerate(answer.hits, start=1):
+    for number, hit in enumerate(answer.hits, start=first):
         start, end = hit.best_sentence_span
         text = hit.passage.text
         marked = f"{text[:start]}**{text[start:end]}**{text[end:]}" if end > start else text

@@ -2,6 +2,7 @@
 whatsnew."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -124,6 +125,25 @@ def test_console_answers_a_greeting_or_what_it_can_do_with_its_help(run, monkeyp
     assert code == 0 and len(replies) == 3
     assert all(reply.startswith("Ask any question about the briefs, or:") for reply in replies[:2])
     assert replies[2].startswith("Q: Hi, who mediated?")  # a greeting with a question is a question
+
+
+def test_console_shows_the_next_passages_of_the_last_question_on_more(run, monkeypatch):
+    import io
+
+    lines = "more\nQatar Türkiye mediated negotiations\nmore\nMore!\nmore\nmore\nmore\n"
+    lines += "Who won the 2022 World Cup?\nmore\n"
+    monkeypatch.setattr("sys.stdin", io.StringIO(lines))
+    code, out, _ = run("console")
+    replies = out.split("\n? ")[1:-1]
+    assert code == 0 and len(replies) == 9
+    assert replies[0] == "Ask a question first: more shows its next passages.\n"
+    cited = [re.findall(r"^\[(\d+)\] .*¶(\d+)", reply, re.MULTILINE) for reply in replies[1:6]]
+    assert [[int(n) for n, _ in page] for page in cited[:3]] == [[1, 2, 3], [4, 5, 6], [7, 8, 9]]
+    assert replies[2].startswith("Q: Qatar Türkiye mediated negotiations (passages from 4)")
+    paragraphs = [p for page in cited for _, p in page]
+    assert len(paragraphs) == 13 and len(set(paragraphs)) == 13  # every passage once, then no more
+    assert replies[6] == "No more passages for this question.\n"
+    assert "cannot answer" in replies[7] and replies[8].startswith("Ask a question first")
 
 
 @pytest.mark.parametrize("ending", ["quit", "Exit", "  q  ", "/quit"])
