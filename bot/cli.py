@@ -98,7 +98,7 @@ def _parser() -> argparse.ArgumentParser:
     place(actors)
     actors.add_argument(
         "--kind",
-        type=lambda kind: kind.replace("-", " "),
+        type=_actor_kind,
         choices=KINDS,
         help="only actors of this kind: person, state, organisation or armed-group",
     )
@@ -350,6 +350,25 @@ def _ask_file(engine, path: Path, k: int | None, filters: SearchFilters) -> int:
     for result in results:
         print(json.dumps(result, ensure_ascii=False))
     return 0 if len(good_rows) == len(questions) else 1
+
+
+# Other ways to write a kind of actor: "people", "armed-group", "organizations".
+_KIND_SPELLINGS = {
+    "people": "person",
+    "persons": "person",
+    "states": "state",
+    "organization": "organisation",
+    "organizations": "organisation",
+    "organisations": "organisation",
+    "armed groups": "armed group",
+    "group": "armed group",
+    "groups": "armed group",
+}
+
+
+def _actor_kind(text: str) -> str:
+    kind = " ".join(text.lower().replace("-", " ").split())
+    return _KIND_SPELLINGS.get(kind, kind)
 
 
 def cmd_console(settings: Settings, args: argparse.Namespace) -> int:

@@ -236,6 +236,8 @@ def test_actor_and_actors(run):
     assert code == 0 and out.splitlines()[0].split("  ")[0] in {
         a["name"] for a in everyone if a["kind"] == "person"
     }
+    assert run("actors", "--kind", "People")[1] == out  # the plural, in any case
+    assert json.loads(run("actors", "--kind", "Armed groups", "--json")[1]) == armed
     with pytest.raises(SystemExit):  # not a kind: argparse says which are
         run("actors", "--kind", "city")
 
