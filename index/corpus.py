@@ -11,6 +11,7 @@ from pathlib import Path
 
 from index.errors import CorpusMissingError
 from index.formats import FormatError, html_text, pdf_blocks
+from index.markdown import plain_markdown, setext_as_atx
 from index.masthead import MASTHEAD_LINES, Masthead, is_masthead_line, read_masthead
 from index.models import Brief, BriefMeta, Paragraph, SkippedFile
 
@@ -20,8 +21,8 @@ SIDECAR_SUFFIX = ".meta.toml"  # "brief.pdf" + "brief.meta.toml": front matter f
 MAX_BRIEF_BYTES = 5_000_000
 # Bump when the same file is read into other paragraphs or metadata, so that the next `briefbot
 # index` reads every brief again (2: mastheads, numbered headings, headings right above their
-# paragraph, lists, a site's navigation).
-PARSE_VERSION = 2
+# paragraph, lists, a site's navigation; 3: Markdown's markup, underlined headings, tables).
+PARSE_VERSION = 3
 _FRONT_MATTER_KEYS = {"title", "author", "publisher", "date", "url"}
 _HEADING_MAX_WORDS = 8
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
@@ -172,7 +173,7 @@ def parse_brief(
             fields, body = html_text(raw)
             blocks = _blocks(body)
         else:
-            fields, blocks = _text_blocks(raw)
+            fields, blocks = _text_blocks(raw, markdown=suffix != ".txt")
     except FormatError as error:
         raise BriefFormatError(str(error)) from error
     if sidecar is not None:
@@ -201,7 +202,9 @@ def parse_brief(
     return Brief(meta, tuple(paragraphs), digest)
 
 
-def _text_blocks(raw: bytes) -> tuple[dict[str, str], list[tuple[str, int | None]]]:
+def _text_blocks(raw: bytes, markdown: bool) -> tuple[dict[str, str], list[tuple[str, int | None]]]:
+    """Front matter and blocks of a text brief; Markdown's markup read as text (index/markdown.py),
+    a plain text's underlined headings too."""
     if b"\x00" in raw:
         raise BriefFormatError("binary file (contains NUL bytes), not a text brief")
     try:
@@ -209,7 +212,7 @@ def _text_blocks(raw: bytes) -> tuple[dict[str, str], list[tuple[str, int | None
     except UnicodeDecodeError as error:
         raise BriefFormatError(f"not UTF-8 text (bad byte at position {error.start})") from error
     fields, body = _split_front_matter(text.replace("\r\n", "\n").replace("\r", "\n"))
-    return fields, _blocks(body)
+    return fields, _blocks(plain_markdown(body) if markdown else setext_as_atx(body))
 
 
 def _sidecar_fields(raw: bytes) -> dict[str, str]:
