@@ -122,7 +122,7 @@ def report_embed(report: IndexReport, title: str = "Reindex finished") -> discor
         summary = (
             f"**{len(report.added)}** added · **{len(report.changed)}** changed · "
             f"**{len(report.removed)}** removed · {report.unchanged} unchanged\n"
-            f"{report.passages} passages: **{report.embedded}** embedded, "
+            f"{plural(report.passages, 'passage')}: **{report.embedded}** embedded, "
             f"{report.reused} reused · {report.seconds:.1f} s"
         )
     else:
@@ -156,7 +156,7 @@ def briefs_page_embed(briefs: list[StoredBrief], page: int, per_page: int) -> di
         date = brief.meta.date.isoformat() if brief.meta.date else "undated"
         lines.append(
             f"**{safe(clip(brief.meta.title, 200))}**\n`{brief.meta.brief_id}` · {date} · "
-            f"{brief.passage_count} passages"
+            f"{plural(brief.passage_count, 'passage')}"
         )
     description = "\n".join(lines) or "No briefs are indexed yet. An admin can add one with `/brief add`."
     embed = discord.Embed(

@@ -243,7 +243,7 @@ def report_text(report: IndexReport) -> str:
         head = (
             f"Index published ({report.generation}): {len(report.added)} added, "
             f"{len(report.changed)} changed, {len(report.removed)} removed, "
-            f"{report.unchanged} unchanged; {report.passages} passages "
+            f"{report.unchanged} unchanged; {plural(report.passages, 'passage')} "
             f"({report.embedded} embedded, {report.reused} reused) in {report.seconds:.1f} s."
         )
     lines = [head]

@@ -24,6 +24,8 @@ MAX_BRIEF_BYTES = 5_000_000
 # paragraph, lists, a site's navigation; 3: Markdown's markup, underlined headings, tables).
 PARSE_VERSION = 3
 _FRONT_MATTER_KEYS = {"title", "author", "publisher", "date", "url"}
+# Other names site generators give the same fields.
+_FRONT_MATTER_ALIASES = {"authors": "author", "source_url": "url", "canonical_url": "url"}
 _HEADING_MAX_WORDS = 8
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
 # What opens a site's navigation under an article: "Related Articles:", "Previous articleFrom Oslo…".
@@ -226,26 +228,54 @@ def _sidecar_fields(raw: bytes) -> dict[str, str]:
 
 
 def _split_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """The front matter's fields and the body after it. The front matter is YAML as site
+    generators write it: the keys read are `key: value` lines; a key's value may also be a list
+    (`authors: ["A", "B"]`, or "- A" lines under it) or text folded over indented lines
+    (`title: >`); other keys' values, of any shape, are skipped."""
     if not text.startswith("---\n"):
         return {}, text
     end = text.find("\n---", 3)
     if end < 0 or text[end + 4 : end + 5] not in ("", "\n"):
         raise BriefFormatError("broken front matter: no closing '---' line")
-    fields: dict[str, str] = {}
+    values: dict[str, list[str]] = {}
+    key = ""
     for number, line in enumerate(text[4:end].split("\n"), start=2):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        key, sep, value = line.partition(":")
-        key = key.strip().lower()
-        if not sep or not re.fullmatch(r"[a-z_]+", key):
+        if line[0] in " \t" or line.startswith("- "):  # under the key above: a list item, folded text
+            if not key:
+                raise BriefFormatError(f"broken front matter: line {number} is not 'key: value'")
+            values[key].append(_unquoted(line.strip().removeprefix("- ").strip()))
+            continue
+        name, sep, value = line.partition(":")
+        key = _FRONT_MATTER_ALIASES.get(name.strip().lower(), name.strip().lower())
+        if not sep or not re.fullmatch(r"[a-z_-]+", key):
             raise BriefFormatError(f"broken front matter: line {number} is not 'key: value'")
         value = value.strip()
-        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-            value = value[1:-1]
-        if key in _FRONT_MATTER_KEYS and value:
-            fields[key] = value
+        if value in (">", "|", ">-", "|-"):  # text folded over the lines below
+            values[key] = []
+        elif value.startswith("[") and value.endswith("]"):  # a list on one line
+            values[key] = [
+                next(part for part in item if part).strip()
+                for item in re.findall(r'\s*(?:"([^"]*)"|\'([^\']*)\'|([^,]+))', value[1:-1])
+                if any(part.strip() for part in item)
+            ]
+        else:
+            values[key] = [_unquoted(value)]
+    fields = {
+        key: (", " if key == "author" else " ").join(item for item in items if item)
+        for key, items in values.items()
+        if key in _FRONT_MATTER_KEYS
+    }
+    fields = {key: value for key, value in fields.items() if value}
     _parse_date(fields.get("date"))  # a bad date is a broken brief, reported now
     return fields, text[end + 4 :]
+
+
+def _unquoted(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
 
 
 def _parse_date(value: str | None) -> date | None:

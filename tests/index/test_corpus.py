@@ -143,6 +143,17 @@ def test_markdown_front_matter_and_headings():
     ]
 
 
+def test_front_matter_as_site_generators_write_it():
+    raw = (
+        b"---\ntitle: >\n  Gwadar's Water\n  Crisis\ndate: 2025-11-03T10:00:00+05:00\ndraft: false\n"
+        b"tags:\n  - Pakistan\n  - Balochistan\nauthors: [\"Malik, Sara\", 'Omar Khan']\n"
+        b"publisher:\n  - PoliTact\nmenu:\n  main:\n    weight: 2\n---\nThe plant has run below capacity.\n"
+    )
+    meta = parse_brief(raw, "gwadar").meta
+    assert meta.title == "Gwadar's Water Crisis" and meta.date.isoformat() == "2025-11-03"
+    assert meta.author == "Malik, Sara, Omar Khan" and meta.publisher == "PoliTact"
+
+
 def test_a_sentence_ending_in_a_period_is_never_a_heading():
     brief = parse_brief(b"Title\n\nShort sentence here.\n\nAnother short one.", "t")
     assert [p.text for p in brief.paragraphs] == ["Short sentence here.", "Another short one."]
@@ -157,6 +168,7 @@ def test_a_sentence_ending_in_a_period_is_never_a_heading():
         (b"   \n\n  \n", "empty"),
         (b"---\ntitle: never closed\n\nText.", "no closing"),
         (b"---\njust a line\n---\nText here.", "not 'key: value'"),
+        (b"---\n  - an item under no key\n---\nText here.", "not 'key: value'"),
         (b"---\ndate: yesterday\n---\nText here.", "YYYY-MM-DD"),
     ],
 )
