@@ -173,7 +173,7 @@ def parse_brief(
             fields, blocks = pdf_blocks(raw)
         elif suffix in (".html", ".htm"):
             fields, body = html_text(raw)
-            blocks = _blocks(body)
+            blocks = _blocks(plain_markdown(body))
         else:
             fields, blocks = _text_blocks(raw, markdown=suffix != ".txt")
     except FormatError as error:

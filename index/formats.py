@@ -117,7 +117,7 @@ def html_text(raw: bytes) -> tuple[dict[str, str], str]:
         html = raw.decode("latin-1")
     body = (
         trafilatura.extract(
-            html, output_format="markdown", include_comments=False, include_tables=False, favor_precision=True
+            html, output_format="markdown", include_comments=False, include_tables=True, favor_precision=True
         )
         or ""
     )

@@ -22,6 +22,11 @@ _INLINE = [
     (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # reference links
     (re.compile(r"<(https?://[^>\s]+)>"), r"\1"),  # autolinks
     (re.compile(r"<br\s*/?>", re.IGNORECASE), " "),
+    (
+        re.compile(r"<sup>\s*\[?\w{1,3}\]?\s*</sup>", re.IGNORECASE),
+        "",
+    ),  # a note's number: "2024.<sup>1</sup>"
+    (re.compile(r"</?(?:sup|sub|span|em|strong|b|i|u|mark|small)\b[^>]*>", re.IGNORECASE), ""),
     (re.compile(r"`([^`]+)`"), r"\1"),  # code
     (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # strong
     (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),  # emphasis

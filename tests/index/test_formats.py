@@ -118,6 +118,22 @@ def test_html_main_text_and_metadata(tmp_path):
         assert noise not in joined
 
 
+def test_html_markup_tables_and_note_numbers_read_as_text(tmp_path):
+    path = tmp_path / "debt.html"
+    path.write_text(
+        "<html><head><title>Debt Spiral</title></head><body><article><h1>Debt Spiral</h1>"
+        "<p>Pakistan's <strong>circular debt</strong> in the power sector reached Rs 2.6 trillion "
+        "in 2024, the ministry said.<sup>1</sup></p>"
+        "<table><tr><th>Year</th><th>Debt</th></tr><tr><td>2022</td><td>2.5</td></tr>"
+        "<tr><td>2024</td><td>2.6</td></tr></table></article></body></html>"
+    )
+    texts = [p.text for p in read_brief(path).paragraphs]
+    assert texts[0] == (
+        "Pakistan's circular debt in the power sector reached Rs 2.6 trillion in 2024, the ministry said."
+    )
+    assert "Year: 2024; Debt: 2.6." in texts[1]
+
+
 def test_sidecar_overrides_metadata_and_counts_as_a_change(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
