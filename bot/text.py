@@ -270,6 +270,8 @@ def drift_text(drift: CorpusDrift, update: str) -> str:
         parts.append("actors.toml edited")
     elif drift.actors == RULES_NEWER:
         parts.append("actors are now found by newer rules")
+    if drift.reread:
+        parts.append("briefs are now read by newer rules")
     return (
         f"The index is older than the corpus ({'; '.join(parts)}): answers come from the briefs "
         f"and actors as they were indexed until {update} updates it."

@@ -62,9 +62,10 @@ class CorpusDrift:
     # The actors would be found anew: REGISTRY_EDITED (actors.toml) or RULES_NEWER (the index
     # was built by an earlier version of actor discovery); "" if neither.
     actors: str = ""
+    reread: bool = False  # the briefs were read by an earlier version of the reading rules
 
     def __bool__(self) -> bool:
-        return bool(self.added or self.changed or self.removed or self.actors)
+        return bool(self.added or self.changed or self.removed or self.actors or self.reread)
 
 
 REGISTRY_EDITED = "registry edited"
@@ -140,7 +141,8 @@ def corpus_drift(corpus_dir: Path, indexed: dict[str, str]) -> CorpusDrift:
         elif _digest(raw, sidecar) != indexed[brief_id].rpartition(":")[2]:
             changed.append(brief_id)
     removed = sorted(set(indexed) - seen)
-    return CorpusDrift(tuple(added), tuple(changed), tuple(removed))
+    reread = any(digest.partition(":")[0] != _parse_prefix() for digest in indexed.values())
+    return CorpusDrift(tuple(added), tuple(changed), tuple(removed), reread=reread)
 
 
 def read_brief(path: Path) -> Brief:
@@ -156,6 +158,11 @@ def _file_bytes(path: Path) -> tuple[bytes, bytes | None]:
         return raw, sidecar_path.read_bytes() if sidecar_path.is_file() else None
     except OSError as error:
         raise BriefFormatError(f"cannot be read: {error.strerror or error}") from error
+
+
+def _parse_prefix() -> str:
+    """The prefix of the content hash of a brief read by these rules (PARSE_VERSION)."""
+    return f"p{PARSE_VERSION}"
 
 
 def _digest(raw: bytes, sidecar: bytes | None) -> str:
@@ -200,7 +207,7 @@ def parse_brief(
         url=fields.get("url"),
         source_file=source_file,
     )
-    digest = f"p{PARSE_VERSION}:{_digest(raw, sidecar)}"  # a brief read otherwise is a changed brief
+    digest = f"{_parse_prefix()}:{_digest(raw, sidecar)}"  # a brief read otherwise is a changed brief
     return Brief(meta, tuple(paragraphs), digest)
 
 

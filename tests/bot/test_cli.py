@@ -65,6 +65,12 @@ def test_asking_after_the_actors_change_says_the_index_is_older(run, corpus, mon
     assert code == 0 and "actors are now found by newer rules" in err
     run("index")
     assert run("actor", "Asif")[2] == ""
+    # Likewise briefs read by newer rules (index/corpus.py PARSE_VERSION).
+    monkeypatch.setattr("index.corpus.PARSE_VERSION", 1_000)
+    code, _, err = run("ask", "Qatar Türkiye mediated negotiations")
+    assert code == 0 and "briefs are now read by newer rules" in err and "changed" not in err
+    run("index")
+    assert run("ask", "Qatar Türkiye mediated negotiations")[2] == ""
 
 
 def test_ask_json_and_errors(run, capsys):
