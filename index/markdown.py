@@ -14,6 +14,8 @@ _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _FOOTNOTE = re.compile(r"^[ \t]*\[\^[^\]]+\]:[ \t]*", re.MULTILINE)
 _NOTE_MARK = "\x1f"  # a footnote's line, while the rest of the markup is taken out
+# "[1]: https://example.org/report": where a reference link points, no text of the brief.
+_LINK_DEFINITION = re.compile(r"^\s*\[[^\]^][^\]]*\]:\s*\S+")
 _INLINE = [
     (re.compile(r"<!--.*?-->", re.DOTALL), ""),  # comments
     (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images: nothing to read
@@ -22,10 +24,8 @@ _INLINE = [
     (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # reference links
     (re.compile(r"<(https?://[^>\s]+)>"), r"\1"),  # autolinks
     (re.compile(r"<br\s*/?>", re.IGNORECASE), " "),
-    (
-        re.compile(r"<sup>\s*\[?\w{1,3}\]?\s*</sup>", re.IGNORECASE),
-        "",
-    ),  # a note's number: "2024.<sup>1</sup>"
+    # A note's number ("2024.<sup>1</sup>"), then the tags a web page's text may keep.
+    (re.compile(r"<sup>\s*\[?\w{1,3}\]?\s*</sup>", re.IGNORECASE), ""),
     (re.compile(r"</?(?:sup|sub|span|em|strong|b|i|u|mark|small)\b[^>]*>", re.IGNORECASE), ""),
     (re.compile(r"`([^`]+)`"), r"\1"),  # code
     (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # strong
@@ -85,6 +85,8 @@ def plain_markdown(body: str) -> str:
             out.append(_table_row(header, cells))
             continue
         header = None
+        if _LINK_DEFINITION.match(line):
+            continue
         if line.startswith(_NOTE_MARK):
             if not in_notes and not next((kept for kept in reversed(out) if kept.strip()), "").startswith(
                 "#"

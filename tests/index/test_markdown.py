@@ -29,6 +29,7 @@ Pakistan's **circular debt** in the *power* sector reached Rs 2.6 trillion in 20
 A snake_case_word and 2*3*4 stay as written.<!-- an editor's note -->
 
 [^1]: Ministry of Energy figures.
+[report]: https://example.org/report "The report"
 """
 
 
