@@ -25,7 +25,7 @@ import json
 import re
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from index.beir import load_beir
@@ -47,7 +47,7 @@ QUESTIONS = ROOT / "benchmarks" / "data" / "brief_questions.jsonl"
 # holders and spelling, "fresh 11" after casualty counts, subjects and authors, "fresh 12" after
 # the list of briefs, actors' own voices and the parts of an actor, "fresh 13" after the office
 # nudge and the briefs mentioning a subject, "fresh 14" after acronyms and counted nouns, before
-# the thesaurus (README "Quality").
+# the thesaurus, "fresh 15" after it, to judge a BM25 weight of 0.3 (README "Quality").
 HELD_OUT = {
     "fresh": ROOT / "benchmarks" / "data" / "brief_questions_fresh.jsonl",
     "fresh 2": ROOT / "benchmarks" / "data" / "brief_questions_fresh2.jsonl",
@@ -63,6 +63,7 @@ HELD_OUT = {
     "fresh 12": ROOT / "benchmarks" / "data" / "brief_questions_fresh12.jsonl",
     "fresh 13": ROOT / "benchmarks" / "data" / "brief_questions_fresh13.jsonl",
     "fresh 14": ROOT / "benchmarks" / "data" / "brief_questions_fresh14.jsonl",
+    "fresh 15": ROOT / "benchmarks" / "data" / "brief_questions_fresh15.jsonl",
 }
 DEFAULT = FusionWeights()
 VARIANTS: dict[str, tuple[Retriever, FusionWeights]] = {
@@ -71,6 +72,7 @@ VARIANTS: dict[str, tuple[Retriever, FusionWeights]] = {
     "fused: passage + sentence": (Retriever.FUSED, FusionWeights(0.5, 0.5, 0.0)),
     "fused: passage + BM25": (Retriever.FUSED, FusionWeights(1.0, 0.0, 0.2)),
     "fused: sentence + BM25": (Retriever.FUSED, FusionWeights(0.0, 1.0, 0.2)),
+    "fused: all three, BM25 0.3": (Retriever.FUSED, FusionWeights(0.5, 0.5, 0.3)),
     "fused: all three, BM25 0.4": (Retriever.FUSED, FusionWeights(0.5, 0.5, 0.4)),
     "fused: all three, no feedback": (Retriever.FUSED, FusionWeights(feedback=0.0)),
     "fused: all three, feedback 0.4": (Retriever.FUSED, FusionWeights(feedback=0.4)),
@@ -191,7 +193,7 @@ def best_sentences(engine: Engine, every_set: dict[str, list[dict]]) -> dict[str
     return counts
 
 
-def brief_rows(embedder) -> BriefResults:
+def brief_rows(embedder, weights: FusionWeights = DEFAULT) -> BriefResults:
     tuning = read_questions(QUESTIONS)
     held_out = {name: read_questions(path) for name, path in HELD_OUT.items()}
     items = [q for q in tuning if q.get("kind") != "unanswerable"]
@@ -199,7 +201,7 @@ def brief_rows(embedder) -> BriefResults:
     groups |= {name: [q for q in qs if q["paragraph"] is not None] for name, qs in held_out.items()}
     asked = [q for group in groups.values() for q in group]
     with tempfile.TemporaryDirectory() as folder:
-        engine = Engine(ROOT / "docs_corpus", Path(folder), embedder)
+        engine = Engine(ROOT / "docs_corpus", Path(folder), embedder, weights=weights)
         engine.reindex()
         generation = engine.generation
         brief_id = next(iter(generation.briefs))
@@ -239,7 +241,9 @@ def brief_rows(embedder) -> BriefResults:
         marked = best_sentences(engine, every_set)
         slipped = [q for qs in every_set.values() for q in qs if q["paragraph"] is not None]
         with_slips = [with_slip(q["question"]) for q in slipped]
-        as_typed = Engine(ROOT / "docs_corpus", Path(folder), embedder, correct_spelling=False)
+        as_typed = Engine(
+            ROOT / "docs_corpus", Path(folder), embedder, weights=weights, correct_spelling=False
+        )
         slip_counts = [len(slipped)]
         for slip_engine in (engine, as_typed):
             shown = [[hit.passage.paragraph for hit in a.hits] for a in slip_engine.ask_many(with_slips)]
@@ -345,7 +349,7 @@ MULTI_BRIEFS = ROOT / "benchmarks" / "data" / "multi_briefs"
 MULTI_QUESTIONS = ROOT / "benchmarks" / "data" / "multi_brief_questions.jsonl"
 
 
-def several_briefs(embedder) -> str:
+def several_briefs(embedder, weights: FusionWeights = DEFAULT) -> str:
     """The engine over the sample brief beside two illustrative briefs (benchmarks/data/
     multi_briefs/, written for this benchmark on the security of CPEC and on the Indus Waters
     Treaty), as `briefbot ask` answers: the right brief and paragraph first and in the top 3 for
@@ -358,7 +362,7 @@ def several_briefs(embedder) -> str:
             if source.name != "README.md":
                 (corpus / source.name).write_bytes(source.read_bytes())
         (corpus / "actors.toml").write_bytes((ROOT / "docs_corpus" / "actors.toml").read_bytes())
-        engine = Engine(corpus, Path(folder) / "index", embedder)
+        engine = Engine(corpus, Path(folder) / "index", embedder, weights=weights)
         engine.reindex()
         answers = engine.ask_many([q["question"] for q in questions])
     first = top3 = answered = asked = unanswerable = refused = 0
@@ -396,10 +400,18 @@ def main() -> None:
         default=None,
         help="threshold to report abstention at (default: the engine's default)",
     )
+    parser.add_argument(
+        "--bm25-weight",
+        type=float,
+        default=DEFAULT.lexical,
+        help=f"BM25's weight in the fusion for the lines through the engine, to judge another one "
+        f"(default: the engine's, {DEFAULT.lexical})",
+    )
     args = parser.parse_args()
     started = time.perf_counter()
     embedder = SentenceTransformerEmbedder(args.model)
-    briefs = brief_rows(embedder)
+    through_engine = replace(DEFAULT, lexical=args.bm25_weight)
+    briefs = brief_rows(embedder, through_engine)
     on, off, abstained = briefs.on, briefs.off, briefs.abstained
     scifact = {} if args.skip_scifact else scifact_rows(embedder, args.scifact)
     from index.engine import DEFAULT_THRESHOLD
@@ -459,7 +471,7 @@ def main() -> None:
     )
     read, total = briefs.read_otherwise
     print(f"questions as written that the spelling check reads otherwise: {read}/{total}")
-    print(several_briefs(embedder))
+    print(several_briefs(embedder, through_engine))
     print(f"({time.perf_counter() - started:.0f} s)")
 
 

@@ -131,6 +131,7 @@ def test_question_set_quality_does_not_regress(real_engine):
         ("brief_questions_fresh12.jsonl", 34, 39, 41, 8),
         ("brief_questions_fresh13.jsonl", 34, 41, 44, 8),
         ("brief_questions_fresh14.jsonl", 40, 42, 42, 9),
+        ("brief_questions_fresh15.jsonl", 35, 39, 42, 8),
     ],
 )
 def test_held_out_questions_do_not_regress(
