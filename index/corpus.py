@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 import tomllib
@@ -23,6 +24,8 @@ MAX_BRIEF_BYTES = 5_000_000
 # index` reads every brief again (2: mastheads, numbered headings, headings right above their
 # paragraph, lists, a site's navigation; 3: Markdown's markup, underlined headings, tables).
 PARSE_VERSION = 3
+# What to do with a text brief in another encoding.
+_AS_UTF8 = ": save it as UTF-8 (Save As, encoding UTF-8, in most editors)"
 _FRONT_MATTER_KEYS = {"title", "author", "publisher", "date", "url"}
 # Other names site generators give the same fields.
 _FRONT_MATTER_ALIASES = {"authors": "author", "source_url": "url", "canonical_url": "url"}
@@ -214,14 +217,25 @@ def parse_brief(
 def _text_blocks(raw: bytes, markdown: bool) -> tuple[dict[str, str], list[tuple[str, int | None]]]:
     """Front matter and blocks of a text brief; Markdown's markup read as text (index/markdown.py),
     a plain text's underlined headings too."""
+    fields, body = _split_front_matter(_decoded(raw).replace("\r\n", "\n").replace("\r", "\n"))
+    return fields, _blocks(plain_markdown(body) if markdown else setext_as_atx(body))
+
+
+def _decoded(raw: bytes) -> str:
+    """A text brief's text: UTF-8, or UTF-16 with its byte-order mark (Word's "Unicode Text")."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise BriefFormatError(
+                f"not UTF-8 or UTF-16 text (bad bytes at position {error.start}){_AS_UTF8}"
+            ) from error
     if b"\x00" in raw:
         raise BriefFormatError("binary file (contains NUL bytes), not a text brief")
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise BriefFormatError(f"not UTF-8 text (bad byte at position {error.start})") from error
-    fields, body = _split_front_matter(text.replace("\r\n", "\n").replace("\r", "\n"))
-    return fields, _blocks(plain_markdown(body) if markdown else setext_as_atx(body))
+        raise BriefFormatError(f"not UTF-8 text (bad byte at position {error.start}){_AS_UTF8}") from error
 
 
 def _sidecar_fields(raw: bytes) -> dict[str, str]:

@@ -177,6 +177,16 @@ def test_unreadable_briefs_say_why(raw, reason):
         parse_brief(raw, "bad")
 
 
+def test_a_utf16_brief_with_its_byte_order_mark_is_read():
+    raw = "Doha Talks\n\nContext\n\nThe talks in Doha went on — for “days”.\n".encode("utf-16")
+    brief = parse_brief(raw, "word-unicode-text", suffix=".txt")
+    assert brief.meta.title == "Doha Talks" and [(p.section, p.text) for p in brief.paragraphs] == [
+        ("Context", "The talks in Doha went on — for “days”.")
+    ]
+    with pytest.raises(BriefFormatError, match="save it as UTF-8"):
+        parse_brief(b"caf\xe9", "latin-1")
+
+
 def test_scan_reports_bad_files_by_name_and_keeps_the_good(tmp_path: Path):
     (tmp_path / "good.md").write_text("# Good\n\nA perfectly fine paragraph.\n")
     (tmp_path / "binary.md").write_bytes(b"\x00\xff\x00")

@@ -41,7 +41,9 @@ def hostile_files(rng: random.Random) -> dict[str, bytes]:
         files[f"bad-utf8-{n}.md"] = b"Valid start \xc3\x28 invalid continuation " * (n + 1)
     for n in range(10):
         files[f"huge-{n}.md"] = b"x" * (5_000_001 + n)
-    for n in range(10):
+    for n in range(10):  # a UTF-16 mark, then text cut in the middle of a character
+        files[f"utf16-cut-{n}.txt"] = f"A brief saved as UTF-16 number {n}.".encode("utf-16") + b"\x00"
+    for n in range(3):  # valid: Word's "Unicode Text"
         files[f"utf16-{n}.txt"] = f"A brief saved as UTF-16 number {n}.".encode("utf-16")
     files["one-megabyte-line.md"] = (
         " ".join(rng.choice(["talks", "ceasefire", "Kabul", "border"]) for _ in range(200_000))
@@ -75,11 +77,12 @@ def test_a_hundred_hostile_briefs_are_reported_and_good_ones_indexed(tmp_path, c
         ("only-numbers", "empty"),
         ("bad-utf8", "UTF-8"),
         ("huge", "too large"),
-        ("utf16", "binary"),
+        ("utf16-cut", "not UTF-8 or UTF-16"),
     ):
         bad = [name for name in files if name.startswith(prefix)]
         assert all(word in reasons[name] for name in bad), prefix
     assert {"good.md", "one-megabyte-line.md", "thousands-of-headings.md", "control-chars.md"} <= indexed
+    assert {"utf16-0.txt", "utf16-1.txt", "utf16-2.txt"} <= indexed
     engine = Engine(corpus, tmp_path / "index", FakeEmbedder())
     report = engine.reindex()
     assert len(report.skipped) == len(reasons) >= 100
