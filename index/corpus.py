@@ -11,13 +11,13 @@ from datetime import date
 from pathlib import Path
 
 from index.errors import CorpusMissingError
-from index.formats import FormatError, html_text, pdf_blocks
+from index.formats import FormatError, docx_blocks, html_text, pdf_blocks
 from index.markdown import plain_markdown, setext_as_atx
 from index.masthead import MASTHEAD_LINES, Masthead, is_masthead_line, read_masthead
 from index.models import Brief, BriefMeta, Paragraph, SkippedFile
 
 TEXT_SUFFIXES = (".md", ".txt")
-BRIEF_SUFFIXES = (".md", ".txt", ".pdf", ".html", ".htm")
+BRIEF_SUFFIXES = (".md", ".txt", ".pdf", ".html", ".htm", ".docx")
 SIDECAR_SUFFIX = ".meta.toml"  # "brief.pdf" + "brief.meta.toml": front matter for any format
 MAX_BRIEF_BYTES = 5_000_000
 # Bump when the same file is read into other paragraphs or metadata, so that the next `briefbot
@@ -181,6 +181,8 @@ def parse_brief(
     try:
         if suffix == ".pdf":
             fields, blocks = pdf_blocks(raw)
+        elif suffix == ".docx":
+            fields, blocks = docx_blocks(raw)
         elif suffix in (".html", ".htm"):
             fields, body = html_text(raw)
             blocks = _blocks(plain_markdown(body))

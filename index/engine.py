@@ -222,7 +222,7 @@ class Engine:
         admin's to fill, not unanswerable questions: say which it is."""
         if not generation.passages:
             raise EmptyIndexError(
-                "no brief is indexed yet: add a brief (a .md, .txt, .pdf or .html file) to the corpus "
+                "no brief is indexed yet: add a brief (a .md, .txt, .pdf, .html or .docx file) to the corpus "
                 "and reindex"
             )
         if filters is None or filters.is_empty():

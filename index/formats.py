@@ -1,7 +1,9 @@
-"""Briefs saved as PDF or as a web page: their text (with PDF page numbers) and metadata.
+"""Briefs saved as PDF, as a web page or as a Word document: their text (with PDF page numbers)
+and metadata.
 
 PDF through pypdf (paragraphs rebuilt across line breaks and hyphenation); HTML through
-trafilatura, which keeps the article and drops navigation, ads and "related articles"."""
+trafilatura, which keeps the article and drops navigation, ads and "related articles"; Word
+through python-docx, which reads paragraphs, their styles and tables in document order."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import re
 import statistics
 
 from index.errors import BriefbotError
+from index.markdown import table_row
 
 # pypdf logs each repair it attempts on a damaged file ("EOF marker not found") as a warning on
 # stderr; the index report already says the file was skipped and why.
@@ -21,7 +24,7 @@ _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$", re
 
 
 class FormatError(BriefbotError):
-    """A PDF or HTML file that yields no usable brief; the message says why."""
+    """A PDF, HTML or Word file that yields no usable brief; the message says why."""
 
 
 def pdf_blocks(raw: bytes) -> tuple[dict[str, str], list[tuple[str, int]]]:
@@ -133,3 +136,48 @@ def html_text(raw: bytes) -> tuple[dict[str, str], str]:
         if getattr(meta, "sitename", None):
             fields["publisher"] = str(meta.sitename).strip()
     return fields, body
+
+
+def docx_blocks(raw: bytes) -> tuple[dict[str, str], list[tuple[str, None]]]:
+    """Metadata and blocks of a Word document: a paragraph styled as a heading or title as a "#"
+    line, consecutive list items as one list, each table row a sentence of its cells. Of the
+    document's properties only the title is read: its author and dates are often the template's
+    or the account's, not the brief's (a byline in the text gives them, as in any brief)."""
+    import docx
+    from docx.table import Table
+
+    try:
+        document = docx.Document(io.BytesIO(raw))
+        parts = list(document.iter_inner_content())
+    except Exception as error:  # a file that is no .docx fails in zipfile, lxml or python-docx
+        raise FormatError(f"not a readable Word document ({error.__class__.__name__})") from error
+    blocks: list[tuple[str, None]] = []
+    items: list[str] = []
+
+    def end_list() -> None:
+        if items:
+            blocks.append(("\n".join(items), None))
+            items.clear()
+
+    for part in parts:
+        if isinstance(part, Table):
+            end_list()
+            header, *rows = [[" ".join(cell.text.split()) for cell in row.cells] for row in part.rows] or [[]]
+            if sentences := [sentence for row in rows if (sentence := table_row(header, row))]:
+                blocks.append((" ".join(sentences), None))
+            continue
+        text = " ".join(part.text.split())
+        style = (part.style.name if part.style is not None else "").lower()
+        if not text:
+            end_list()
+        elif style.startswith("heading") or style == "title":
+            end_list()
+            blocks.append((f"# {text}", None))
+        elif "list" in style:
+            items.append(f"- {text}")
+        else:
+            end_list()
+            blocks.append((text, None))
+    end_list()
+    title = (document.core_properties.title or "").strip()
+    return ({"title": title} if title else {}), blocks

@@ -82,7 +82,7 @@ def plain_markdown(body: str) -> str:
             if header is None:
                 header = cells
                 continue
-            out.append(_table_row(header, cells))
+            out.append(table_row(header, cells))
             continue
         header = None
         if _LINK_DEFINITION.match(line):
@@ -99,7 +99,7 @@ def plain_markdown(body: str) -> str:
     return "\n".join(out)
 
 
-def _table_row(header: list[str], cells: list[str]) -> str:
+def table_row(header: list[str], cells: list[str]) -> str:
     """A table row as a sentence, each cell after its column's header."""
     pairs = [f"{name}: {cell}" if name else cell for name, cell in zip(header, cells, strict=False) if cell]
     row = "; ".join(pairs)

@@ -67,9 +67,11 @@ class BriefsCog(commands.Cog, name="Briefs"):
             return
         await send(interaction, embed=render.brief_info_embed(found))
 
-    @brief.command(name="add", description="(admins) Add a brief (.md, .txt, .pdf or .html) and index it")
+    @brief.command(
+        name="add", description="(admins) Add a brief (.md, .txt, .pdf, .html or .docx) and index it"
+    )
     @app_commands.describe(
-        file="A brief: UTF-8 .md or .txt, .pdf with a text layer, or a saved .html page",
+        file="A brief: UTF-8 .md or .txt, .pdf with a text layer, a saved .html page or a Word .docx",
         replace="Overwrite a brief with the same name",
     )
     async def add(

@@ -180,7 +180,7 @@ def test_asking_an_empty_corpus_says_to_add_briefs(run, corpus):
     code, out, err = run("ask", "Which countries mediated the talks?")
     assert code == 1 and out == ""
     assert err.strip().endswith(
-        "briefbot: no brief is indexed yet: add a brief (a .md, .txt, .pdf or .html file)"
+        "briefbot: no brief is indexed yet: add a brief (a .md, .txt, .pdf, .html or .docx file)"
         " to the corpus and reindex"
     )
 
@@ -286,9 +286,9 @@ def test_briefs_listed_shown_added_and_removed(run, corpus, tmp_path):
     assert (corpus / "border-talks.md").read_text() == upload.read_text()
     code, _, err = run("brief", "add", str(upload))  # the same id again, without --replace
     assert code == 1 and "set replace to overwrite it" in err
-    (tmp_path / "notes.docx").write_bytes(b"PK")
-    code, _, err = run("brief", "add", str(tmp_path / "notes.docx"))
-    assert code == 1 and "is not a brief" in err and not (corpus / "notes.docx").exists()
+    (tmp_path / "notes.odt").write_bytes(b"PK")
+    code, _, err = run("brief", "add", str(tmp_path / "notes.odt"))
+    assert code == 1 and "is not a brief" in err and not (corpus / "notes.odt").exists()
     code, _, err = run("brief", "add", str(tmp_path / "missing.md"))
     assert code == 1 and err.startswith("briefbot: cannot read")
 

@@ -1,12 +1,13 @@
 """PDF and HTML briefs, generated here: text, paragraphs across line breaks, pages, metadata."""
 
+import io
 from datetime import date
 from pathlib import Path
 
 import pytest
 from fpdf import FPDF
 
-from index.corpus import BriefFormatError, read_brief, scan_corpus
+from index.corpus import BriefFormatError, parse_brief, read_brief, scan_corpus
 from index.engine import Engine
 from tests.fakes import FakeEmbedder
 
@@ -153,3 +154,40 @@ def test_sidecar_overrides_metadata_and_counts_as_a_change(tmp_path):
     )
     (corpus / "border.meta.toml").write_text("title = [broken")
     assert "sidecar is not valid TOML" in engine.reindex().skipped[0].reason
+
+
+def word_document() -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Energy Debt Spiral", 0)
+    document.add_paragraph("By Sara Malik, 12 March 2025")
+    document.add_heading("Background", 1)
+    document.add_paragraph("Pakistan's circular debt in the power sector reached Rs 2.6 trillion in 2024.")
+    document.add_paragraph("Line losses of 17 percent", style="List Bullet")
+    document.add_paragraph("Unpaid provincial bills", style="List Bullet")
+    table = document.add_table(rows=3, cols=2)
+    for row, cells in zip(table.rows, [("Year", "Debt"), ("2022", "2.5"), ("2024", "2.6")], strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    document.add_heading("Outlook", 1)
+    document.add_paragraph("Without reform, shortages will worsen within a decade.")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_word_brief_reads_with_its_headings_lists_tables_and_byline(tmp_path):
+    path = tmp_path / "Energy Debt.docx"
+    path.write_bytes(word_document())
+    brief = read_brief(path)
+    assert brief.brief_id == "energy-debt" and brief.meta.title == "Energy Debt Spiral"
+    assert brief.meta.author == "Sara Malik" and brief.meta.date == date(2025, 3, 12)
+    assert [(p.section, p.text) for p in brief.paragraphs] == [
+        ("Background", "Pakistan's circular debt in the power sector reached Rs 2.6 trillion in 2024."),
+        ("Background", "Line losses of 17 percent. Unpaid provincial bills."),
+        ("Background", "Year: 2022; Debt: 2.5. Year: 2024; Debt: 2.6."),
+        ("Outlook", "Without reform, shortages will worsen within a decade."),
+    ]
+    with pytest.raises(BriefFormatError, match="not a readable Word document"):
+        parse_brief(b"PK\x03\x04 not really a zip", "broken", suffix=".docx")
