@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import io
 import logging
+import math
 import re
 import statistics
+from collections import Counter
 
 from index.errors import BriefbotError
 from index.markdown import table_row
@@ -19,6 +21,9 @@ from index.markdown import table_row
 # stderr; the index report already says the file was skipped and why.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
+# Running headers and footers are looked for among this many lines at the top and at the foot of
+# each page.
+_RUNNING_ZONE = 2
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$", re.IGNORECASE)
 
@@ -75,8 +80,9 @@ def _rebuild_paragraphs(pages: list[str]) -> list[tuple[str, int]]:
             blocks.append((" ".join(current), start_page))
             current = []
 
+    running = _running_lines(pages)
     for number, text in enumerate(pages, start=1):
-        lines = [line.strip() for line in text.splitlines()]
+        lines = _without_running(text, running)
         for index, line in enumerate(lines):
             if not line:
                 close()
@@ -97,6 +103,36 @@ def _rebuild_paragraphs(pages: list[str]) -> list[tuple[str, int]]:
                 close()
     close()
     return blocks
+
+
+def _running_lines(pages: list[str]) -> set[str]:
+    """The lines that open or close most pages (a running header "Regional Risk Monitor | Policy
+    Brief No. 12", a footer "www.example.org  Page 3"), as `_running_form` writes them: left in,
+    they would cut into every paragraph that runs over a page break, and the header would be read
+    as the title."""
+    if len(pages) < 2:
+        return set()
+    seen: Counter[str] = Counter()
+    for text in pages:
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        seen.update({_running_form(line) for line in lines[:_RUNNING_ZONE] + lines[-_RUNNING_ZONE:]})
+    enough = max(2, math.ceil(len(pages) / 2))
+    return {line for line, count in seen.items() if count >= enough}
+
+
+def _without_running(text: str, running: set[str]) -> list[str]:
+    """A page's lines, stripped, without the running lines among its first and last ones."""
+    lines = [line.strip() for line in text.splitlines()]
+    filled = [index for index, line in enumerate(lines) if line]
+    zone = set(filled[:_RUNNING_ZONE] + filled[-_RUNNING_ZONE:])
+    return [
+        line for index, line in enumerate(lines) if index not in zone or _running_form(line) not in running
+    ]
+
+
+def _running_form(line: str) -> str:
+    """A line as it repeats from page to page: its numbers (the page's) left out."""
+    return " ".join(re.sub(r"\d+", "#", line.lower()).split())
 
 
 def _looks_like_heading(line: str, following: str, typical: float) -> bool:

@@ -191,3 +191,38 @@ def test_a_word_brief_reads_with_its_headings_lists_tables_and_byline(tmp_path):
     ]
     with pytest.raises(BriefFormatError, match="not a readable Word document"):
         parse_brief(b"PK\x03\x04 not really a zip", "broken", suffix=".docx")
+
+
+class BriefWithRunningLines(FPDF):
+    """A PDF whose every page carries a running header and a numbered footer, as think tanks'
+    briefs do."""
+
+    def header(self):
+        self.set_font("helvetica", size=9)
+        self.cell(0, 6, "Regional Risk Monitor | Policy Brief No. 12", new_x="LMARGIN", new_y="NEXT")
+        self.ln(2)
+
+    def footer(self):
+        self.set_y(-15)
+        self.set_font("helvetica", size=9)
+        self.cell(0, 6, f"www.example.org    Page {self.page_no()}")
+
+
+def test_running_headers_and_footers_are_left_out_of_a_pdfs_paragraphs(tmp_path):
+    pdf = BriefWithRunningLines()
+    pdf.set_font("helvetica", size=11)
+    pdf.add_page()
+    for block in ["Water Diplomacy", "Context"] + [
+        f"Paragraph {n}. {LONG} " + "The talks went on for some time, and then " * n + "they ended."
+        for n in range(14)
+    ]:
+        pdf.multi_cell(0, 6, block)
+        pdf.ln(3)
+    pdf.output(str(tmp_path / "monitor.pdf"))
+    brief = read_brief(tmp_path / "monitor.pdf")
+    assert brief.meta.title == "Water Diplomacy"  # not the running header
+    assert max(p.page for p in brief.paragraphs) >= 3
+    joined = " ".join(p.text for p in brief.paragraphs)
+    assert "Regional Risk Monitor" not in joined and "www.example.org" not in joined
+    # A paragraph running over a page break is whole: "and then" is followed by its own words.
+    assert all(p.text.endswith("they ended.") for p in brief.paragraphs)
