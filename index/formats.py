@@ -114,20 +114,25 @@ def _running_lines(pages: list[str]) -> set[str]:
         return set()
     seen: Counter[str] = Counter()
     for text in pages:
-        lines = [line.strip() for line in text.splitlines() if line.strip()]
-        seen.update({_running_form(line) for line in lines[:_RUNNING_ZONE] + lines[-_RUNNING_ZONE:]})
+        lines, edges = _page_edges(text)
+        seen.update({_running_form(lines[index]) for index in edges})
     enough = max(2, math.ceil(len(pages) / 2))
     return {line for line, count in seen.items() if count >= enough}
 
 
 def _without_running(text: str, running: set[str]) -> list[str]:
     """A page's lines, stripped, without the running lines among its first and last ones."""
+    lines, edges = _page_edges(text)
+    return [
+        line for index, line in enumerate(lines) if index not in edges or _running_form(line) not in running
+    ]
+
+
+def _page_edges(text: str) -> tuple[list[str], set[int]]:
+    """A page's lines, stripped, and where its first and last few lines with text are."""
     lines = [line.strip() for line in text.splitlines()]
     filled = [index for index, line in enumerate(lines) if line]
-    zone = set(filled[:_RUNNING_ZONE] + filled[-_RUNNING_ZONE:])
-    return [
-        line for index, line in enumerate(lines) if index not in zone or _running_form(line) not in running
-    ]
+    return lines, set(filled[:_RUNNING_ZONE] + filled[-_RUNNING_ZONE:])
 
 
 def _running_form(line: str) -> str:
