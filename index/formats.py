@@ -47,7 +47,22 @@ def pdf_blocks(raw: bytes) -> tuple[dict[str, str], list[tuple[str, int]]]:
     if not any(text.strip() for text in pages):
         raise FormatError("the PDF has no text layer (a scan?): run OCR on it, then add it again")
     fields = _pdf_metadata(reader)
-    return fields, _rebuild_paragraphs(pages)
+    return fields, _rebuild_paragraphs(pages, [_lines_before_gaps(page) for page in reader.pages])
+
+
+def _lines_before_gaps(page) -> set[str]:
+    """The lines of a page followed by a vertical gap, where a paragraph ends. The text as laid
+    out on the page shows the gap as a blank line, which the text in reading order lacks; it is
+    not read for the text itself, since it runs the columns of a two-column page together (where
+    its lines are no lines of the text in reading order, and so mark no end). Empty if it cannot
+    be laid out."""
+    try:
+        laid_out = [
+            " ".join(line.split()) for line in page.extract_text(extraction_mode="layout").splitlines()
+        ]
+    except Exception:  # a layout pypdf cannot render: paragraphs end as without it
+        return set()
+    return {line for line, below in zip(laid_out, laid_out[1:], strict=False) if line and not below}
 
 
 def _pdf_metadata(reader) -> dict[str, str]:
@@ -63,10 +78,11 @@ def _pdf_metadata(reader) -> dict[str, str]:
     return fields
 
 
-def _rebuild_paragraphs(pages: list[str]) -> list[tuple[str, int]]:
-    """Join a PDF's lines back into paragraphs: a paragraph ends at a blank line, or at a short
-    line that ends a sentence; a word hyphenated across lines is joined; page numbers dropped;
-    a paragraph running over a page break keeps the page it starts on."""
+def _rebuild_paragraphs(pages: list[str], gaps: list[set[str]] | None = None) -> list[tuple[str, int]]:
+    """Join a PDF's lines back into paragraphs: a paragraph ends at a blank line, at a line
+    followed by a vertical gap on its page (`gaps`, per page), or at a short line that ends a
+    sentence; a word hyphenated across lines is joined; page numbers dropped; a paragraph running
+    over a page break keeps the page it starts on."""
     lengths = [len(line.strip()) for text in pages for line in text.splitlines() if line.strip()]
     # A full line's length: most lines of running text are full, headings and last lines are not.
     typical = statistics.quantiles(lengths, n=10)[-1] if len(lengths) >= 2 else 80
@@ -99,7 +115,8 @@ def _rebuild_paragraphs(pages: list[str]) -> list[tuple[str, int]]:
                 current[-1] = current[-1][:-1] + line  # "coun-" + "try"
             else:
                 current.append(line)
-            if _SENTENCE_END.search(line) and len(line) < 0.8 * typical:
+            followed_by_gap = bool(gaps) and " ".join(line.split()) in gaps[number - 1]
+            if _SENTENCE_END.search(line) and (len(line) < 0.8 * typical or followed_by_gap):
                 close()
     close()
     return blocks

@@ -226,3 +226,11 @@ def test_running_headers_and_footers_are_left_out_of_a_pdfs_paragraphs(tmp_path)
     assert "Regional Risk Monitor" not in joined and "www.example.org" not in joined
     # A paragraph running over a page break is whole: "and then" is followed by its own words.
     assert all(p.text.endswith("they ended.") for p in brief.paragraphs)
+
+
+def test_a_pdf_paragraph_ends_at_the_gap_under_it_even_when_its_last_line_is_full(tmp_path):
+    # Two copies of LONG fill their last line to the margin: only the space under it ends them.
+    paragraphs = [f"Paragraph {n}. {LONG} {LONG}" for n in range(4)]
+    path = make_pdf(tmp_path / "full.pdf", [["Context", *paragraphs]])
+    texts = [p.text for p in read_brief(path).paragraphs]
+    assert texts == paragraphs
