@@ -23,7 +23,7 @@ MAX_BRIEF_BYTES = 5_000_000
 # Bump when the same file is read into other paragraphs or metadata, so that the next `briefbot
 # index` reads every brief again (2: mastheads, numbered headings, headings right above their
 # paragraph, lists, a site's navigation; 3: Markdown's markup, underlined headings, tables, a
-# PDF's running headers and footers).
+# PDF's running headers and footers and the gaps that end its paragraphs).
 PARSE_VERSION = 3
 # What to do with a text brief in another encoding.
 _AS_UTF8 = ": save it as UTF-8 (Save As, encoding UTF-8, in most editors)"
