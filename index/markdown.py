@@ -10,7 +10,6 @@ import re
 _UNDERLINE = re.compile(r"^\s*(=+|-+)\s*$")
 # A line alone of "---", "***" or "___" (three or more, spaces between allowed): a rule.
 _RULE = re.compile(r"^\s*([-*_])(?:\s*\1){2,}\s*$")
-_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _FOOTNOTE = re.compile(r"^[ \t]*\[\^[^\]]+\]:[ \t]*", re.MULTILINE)
 _NOTE_MARK = "\x1f"  # a footnote's line, while the rest of the markup is taken out
@@ -70,33 +69,41 @@ def plain_markdown(body: str) -> str:
     text = _FOOTNOTE.sub(_NOTE_MARK, setext_as_atx(body))
     for pattern, replacement in _INLINE:
         text = pattern.sub(replacement, text)
+    lines = [re.sub(r"^\s*>\s?", "", line) for line in text.split("\n")]  # a quote reads as its text
     out: list[str] = []
-    header: list[str] | None = None
     in_notes = False
-    for line in text.split("\n"):
-        line = re.sub(r"^\s*>\s?", "", line)  # a quoted block reads as its text
-        if _TABLE_ROW.match(line):
-            if _TABLE_SEPARATOR.match(line):
-                continue
-            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-            if header is None:
-                header = cells
-                continue
-            out.append(table_row(header, cells))
+    number = 0
+    while number < len(lines):
+        line = lines[number]
+        number += 1
+        # A table: a header row with "|", the row of dashes under it, then its rows.
+        if "|" in line and number < len(lines) and _TABLE_SEPARATOR.match(lines[number]):
+            header, number = _cells(line), number + 1
+            out.append("")  # a table is a paragraph of its own
+            while number < len(lines) and "|" in lines[number]:
+                out.append(table_row(header, _cells(lines[number])))
+                number += 1
+            out.append("")
+        elif _LINK_DEFINITION.match(line):
             continue
-        header = None
-        if _LINK_DEFINITION.match(line):
-            continue
-        if line.startswith(_NOTE_MARK):
-            if not in_notes and not next((kept for kept in reversed(out) if kept.strip()), "").startswith(
-                "#"
-            ):
+        elif line.startswith(_NOTE_MARK):
+            if not in_notes and not _last_filled(out).startswith("#"):
                 out += ["", f"## {NOTES}", ""]  # unless a heading ("References") is right above
             in_notes = True
             out += ["", line.removeprefix(_NOTE_MARK)]
-            continue
-        out.append(line)
+        else:
+            out.append(line)
     return "\n".join(out)
+
+
+def _cells(row: str) -> list[str]:
+    """The cells of a table row, with or without pipes at its ends."""
+    row = row.strip()
+    return [cell.strip() for cell in row.removeprefix("|").removesuffix("|").split("|")]
+
+
+def _last_filled(lines: list[str]) -> str:
+    return next((line for line in reversed(lines) if line.strip()), "")
 
 
 def table_row(header: list[str], cells: list[str]) -> str:

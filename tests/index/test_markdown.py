@@ -72,3 +72,9 @@ def test_a_plain_text_brief_takes_underlined_headings_and_keeps_its_asterisks():
     brief = parse_brief(raw, "water", suffix=".txt")
     assert brief.meta.title == "Water Stress" and brief.sections == ("Findings",)
     assert [p.text for p in brief.paragraphs] == ["Storage covers *thirty* days of flow."]
+
+
+def test_a_table_without_outer_pipes_is_one_and_a_line_with_pipes_alone_is_text():
+    text = plain_markdown("Costs rose.\nYear | Debt\n--- | ---\n2024 | 2.6\n\nRisk | reward, as ever.")
+    blocks = [block.strip() for block in text.split("\n\n") if block.strip()]
+    assert blocks == ["Costs rose.", "Year: 2024; Debt: 2.6.", "Risk | reward, as ever."]
