@@ -35,6 +35,7 @@ from bot.text import (
 )
 from index.actor_summary import UnknownActorError
 from index.actors import KINDS
+from index.brief_details import ACTOR_KINDS
 from index.errors import BriefbotError, QuestionError
 from index.models import Answer, SearchFilters
 from index.search import Retriever, check_question
@@ -352,15 +353,12 @@ def _ask_file(engine, path: Path, k: int | None, filters: SearchFilters) -> int:
     return 0 if len(good_rows) == len(questions) else 1
 
 
-# Other ways to write a kind of actor: "people", "armed-group", "organizations".
-_KIND_SPELLINGS = {
-    "people": "person",
+# Other ways to write a kind of actor: the plurals questions use ("people", "armed groups"), and
+# a few more ("organizations", "groups").
+_KIND_SPELLINGS = {plural: kinds[0] for plural, kinds in ACTOR_KINDS.items()} | {
     "persons": "person",
-    "states": "state",
     "organization": "organisation",
     "organizations": "organisation",
-    "organisations": "organisation",
-    "armed groups": "armed group",
     "group": "armed group",
     "groups": "armed group",
 }

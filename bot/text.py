@@ -257,8 +257,8 @@ def report_text(report: IndexReport) -> str:
 
 
 def drift_text(drift: CorpusDrift, update: str) -> str:
-    """What changed in the corpus (or in how actors are found) since the index was built, and
-    the command (`update`) that takes it in; empty when nothing did."""
+    """What changed since the index was built (briefs, actors.toml, or the rules that read briefs
+    and find actors), and the command (`update`) that takes it in; empty when nothing did."""
     if not drift:
         return ""
     parts = [
