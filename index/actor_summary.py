@@ -24,7 +24,11 @@ _SPEECH = re.compile(
     r"insists|insisting|cautioned|cautions|declared|declaring|emphasi[sz]ed|critici[sz]ed|described|"
     r"argued|urged|demanded|threatened|dismissed|clarified|alleged|alleging|announced|expressed|"
     r"reaffirmed|reaffirming|stressed|vowed|pledged|called|acknowledged|admitted|maintained|noted|"
-    r"added|adding|told|remarked|blamed|condemned|issued a (?:strong )?warning)\b"
+    r"added|adding|told|remarked|blamed|condemned|issued a (?:strong )?warning"
+    # The bare verb of a plural subject ("Western officials accuse Iran of ..."); not those that are
+    # nouns as often ("a claim Pakistan dismissed", "a note", "the demand").
+    r"|accuse|warn|deny|reject|assert|insist|argue|urge|allege|declare|critici[sz]e|condemn|"
+    r"acknowledge|admit|maintain|tell|note(?=\s+that))\b"
     # "responded that ...", not "responded by raising a division" nor "responded with force"
     r"|\bresponded\b(?!\s+(?:by|with)\b)"
 )
@@ -403,10 +407,15 @@ class ActorDirectory:
 
     def _aliases_shown(self, actor: Actor, mentions: list[Mention]) -> tuple[str, ...]:
         """The actor's aliases a reader meets: those the briefs write or the registry gives; of
-        the gazetteer's, only those a brief writes (it knows "Tehrik-i-Taliban Pakistan" too)."""
+        the gazetteer's, only those a brief writes (it knows "Tehrik-i-Taliban Pakistan" too), and
+        not the name's own singular ("Houthi" of "Houthis")."""
         written = {self.passages[m.row].text[m.start : m.end] for m in mentions}
         gazetteer = set(actor.gazetteer_aliases)
-        return tuple(alias for alias in actor.aliases if alias not in gazetteer or alias in written)
+        return tuple(
+            alias
+            for alias in actor.aliases
+            if (alias not in gazetteer or alias in written) and alias + "s" != actor.name
+        )
 
     def network(self, name: str, limit: int = 12) -> Network:
         """The actor, its `limit` most frequent co-actors, and how often each pair shares a passage."""

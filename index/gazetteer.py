@@ -254,7 +254,7 @@ ARMED_GROUPS: dict[str, tuple[str, ...]] = {
     "East Turkestan Islamic Movement": ("ETIM",),
     "Hamas": (),
     "Hezbollah": ("Hizbollah", "Hizballah"),
-    "Houthis": ("Ansar Allah",),
+    "Houthis": ("Ansar Allah", "Houthi"),  # "Houthi" as briefs write it before a noun: "Houthi missile sites"
     "Al-Shabaab": ("al-Shabaab", "al-Shabab"),
     "Boko Haram": (),
     "Wagner Group": (),

@@ -426,6 +426,26 @@ def test_an_actor_after_a_verb_or_a_preposition_is_not_what_the_sentence_has_it_
     assert len(summary.mentioned) == 3
 
 
+def test_an_actor_after_a_bare_verb_of_saying_is_what_others_say_of_it(tmp_path):
+    engine = build(
+        tmp_path,
+        {
+            "red-sea.md": "# Red Sea\n\nWestern officials accuse Iran of supplying the Houthis with drones. "
+            "Analysts note that the Houthis retain autonomy. Tehran denies directing them. A claim "
+            "Iran dismissed was repeated. Houthi forces seized a ship.\n"
+        },
+    )
+    directory = engine.actor_directory()
+    iran = directory.summary("Iran")
+    assert [line.text[:12] for line in iran.statements] == ["Tehran denie", "A claim Iran"]
+    assert iran.actions == ()
+    houthis = directory.summary("Houthis")
+    # "Houthi" before a noun is the group, but its own singular is not listed as another name.
+    assert [line.text[:12] for line in houthis.actions] == ["Houthi force"]
+    assert houthis.mentions == 1 and houthis.aliases == ()
+    assert directory.find("Houthi") == directory.find("Ansar Allah")
+
+
 def test_the_agent_of_a_passive_acts_and_a_comma_ends_a_preposition_s_reach(tmp_path):
     engine = build(
         tmp_path,
