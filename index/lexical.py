@@ -194,6 +194,8 @@ NORMAL_FORMS = {
 SHARED_PREFIX = 6
 _US = re.compile(r"\bUS\b")
 _MULTIWORD = re.compile(r"\bu\.\s?s\.(?:a\.)?|\bunited states(?: of america)?\b")
+# A word written in two that means what one word of a synonym group does (index/synonyms.py).
+_GO_BETWEEN = re.compile(r"\bgo[- ]betweens?\b")
 
 
 # Combining marks left by NFKD decomposition (accents of Latin, Greek and Cyrillic letters).
@@ -236,7 +238,8 @@ def tokens(text: str) -> list[str]:
     if not text.isupper():  # "US" is the country, unless all is in capitals ("TELL US")
         text = _US.sub(" usa ", text)
     words = []
-    for match in _WORD.finditer(_MULTIWORD.sub(" usa ", fold(text))):
+    folded = _GO_BETWEEN.sub(" intermediary ", _MULTIWORD.sub(" usa ", fold(text)))
+    for match in _WORD.finditer(folded):
         for part in match.group(0).split("-"):
             if part and part not in STOP_WORDS:
                 possessive = part.endswith("'s")
@@ -355,15 +358,21 @@ class LexicalIndex:
         ]
 
     def scores(self, query: str) -> np.ndarray:
-        """BM25 score of every document for `query`, the words of its terms' synonym groups in any
-        form ("mediated" for "mediation" too) counted at SYNONYM_WEIGHT (zeros when no term is
-        known)."""
-        terms = list(dict.fromkeys(tokens(query)))
-        columns = [self.vocabulary[term] for term in terms if term in self.vocabulary]
-        synonyms = sorted({column for term in terms for column in self._synonym_columns(term)} - set(columns))
+        """BM25 score of every document for `query`, each term counted once per document: its own
+        weight there or, if higher, that of a word of its synonym groups in any form ("mediated"
+        for "mediation" too) at SYNONYM_WEIGHT (zeros when no term is known)."""
         scores = np.zeros(self.weights.shape[0], dtype=np.float32)
-        if columns:
-            scores += np.asarray(self.weights[:, columns].sum(axis=1)).ravel()
-        if synonyms:
-            scores += SYNONYM_WEIGHT * np.asarray(self.weights[:, synonyms].sum(axis=1)).ravel()
+        alone: list[int] = []  # the columns of terms in no synonym group, summed in one pass
+        for term in dict.fromkeys(tokens(query)):
+            own = self.vocabulary.get(term)
+            synonyms = sorted(self._synonym_columns(term) - {own})
+            if not synonyms:
+                alone.extend([] if own is None else [own])
+                continue
+            best = SYNONYM_WEIGHT * self.weights[:, synonyms].max(axis=1).toarray().ravel()
+            if own is not None:
+                best = np.maximum(best, self.weights[:, own].toarray().ravel())
+            scores += best
+        if alone:
+            scores += np.asarray(self.weights[:, alone].sum(axis=1)).ravel()
         return scores

@@ -7,7 +7,7 @@ repatriation") is left out, as it would meet the wrong passages. Measured with
 benchmarks/quality.py (README "Quality")."""
 
 GROUPS = (
-    "mediate mediator mediation broker facilitator intermediary",
+    "mediate mediator mediation broker facilitator intermediary middleman middlemen",
     "disagreement disagree dispute contention rift friction",
     "ceasefire truce armistice",
     "agreement pact",

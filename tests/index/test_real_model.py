@@ -30,7 +30,14 @@ def test_mediators_question_puts_qatar_and_turkiye_first(real_engine):
 
 @pytest.mark.parametrize(
     ("question", "paragraph"),
-    [("who mediated?", 1), ("mediators?", 1), ("Bagram", 3), ("civil society", 5), ("Phase Two", 10)],
+    [
+        ("who mediated?", 1),
+        ("mediators?", 1),
+        ("Who were the go-betweens?", 1),
+        ("Bagram", 3),
+        ("civil society", 5),
+        ("Phase Two", 10),
+    ],
 )
 def test_a_few_words_the_brief_holds_are_answered_where_it_holds_them(real_engine, question, paragraph):
     searcher = Searcher(real_engine.generation, real_engine.weights, real_engine.late)

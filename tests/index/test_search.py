@@ -99,6 +99,29 @@ def test_a_word_meets_its_synonyms_in_any_form_as_much_as_itself():
     assert not index.scores("according to Kabul").any()  # "accord" is in no group
 
 
+def test_a_word_counts_once_however_many_of_its_synonyms_a_passage_holds():
+    index = LexicalIndex.build(
+        [
+            "Negotiations mediated by Qatar.",
+            "The talks and the negotiation process; dialogue after the talks.",
+            "Rivers rose across Sindh.",
+        ]
+    )
+    # "talks" meets the second passage four ways, but counts once there: the word the question
+    # rests on, "mediated", is what tells the passages apart.
+    assert index.scores("Who mediated the talks?").argmax() == 0
+    talks = index.scores("talks")
+    assert talks[1] == pytest.approx(
+        max(index.scores(word)[1] for word in ("talks", "negotiation", "dialogue"))
+    )
+
+
+def test_a_go_between_is_an_intermediary():
+    assert tokens("Who were the go-betweens?") == tokens("a go between") == ["intermediary"]
+    index = LexicalIndex.build(["Talks were mediated by Qatar.", "Rivers rose.", "The middlemen left."])
+    assert index.holding_every_term("go-betweens").tolist() == [0, 2]
+
+
 def test_a_synonym_ranks_its_passage_for_the_lexical_retriever(fake_engine, corpus):
     write_brief(corpus, "aaa.md", ["Rivers rose across Sindh."])
     write_brief(corpus, "zzz.md", ["The deal was mediated by Oman."])
