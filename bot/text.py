@@ -19,7 +19,7 @@ from index.brief_details import (
     WHICH_BRIEF,
 )
 from index.corpus import REGISTRY_EDITED, RULES_NEWER, CorpusDrift
-from index.leaders import HOLDER, LEADER
+from index.leaders import HOLDER, LEADER, PERSON_OF
 from index.models import Answer, BriefMeta, Hit, IndexReport
 from index.speakers import asked_speaker
 from index.store import StoredBrief
@@ -119,6 +119,11 @@ def abstention_reason(answer: Answer) -> str:
         return (
             "The closest passages name no one who holds that office, so the briefs do not answer "
             "this; ask about the office or its ministry to read what they say."
+        )
+    if answer.unstated == PERSON_OF:
+        return (
+            "The closest passages name no one of the state or group asked about, so the briefs do "
+            "not answer this; ask what it did to read what they say."
         )
     if answer.unstated == NEXT_MEETING:
         return (

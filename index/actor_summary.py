@@ -258,6 +258,18 @@ class ActorDirectory:
         """The numbers of the sentences of passage `row` that name the actor."""
         return {mention.sentence for mention in self._by_row.get(row, ()) if mention.actor_id == actor_id}
 
+    def names_person_of(self, owner_id: str, row: int) -> bool:
+        """Whether passage `row` names a person of `owner_id`'s: one with a role of it ("Pakistan's
+        Defense Minister"), or with no role or one that says no side ("Interior Minister"), who
+        may be anyone's."""
+        actors = self.index.actors
+        people = {m.actor_id for m in self._by_row.get(row, ()) if actors[m.actor_id].kind == "person"}
+        for person in people:
+            owners = {self.actor_named(role.text) for role in self.index.roles if role.actor_id == person}
+            if not owners or None in owners or owner_id in owners:
+                return True
+        return False
+
     def names_in(self, actor_id: str, row: int) -> bool:
         """Whether passage `row` names the actor, by any of its names."""
         return any(mention.actor_id == actor_id for mention in self._by_row.get(row, ()))

@@ -9,7 +9,16 @@ from index.acronyms import asked_expansion, spells_out
 from index.brief_answers import VAGUE, BriefAnswers
 from index.brief_details import asked_mentions
 from index.figures import asked_figure, counted, states
-from index.leaders import HOLDER, LEADER, asked_office, asks_leader, holder_named, names_leader
+from index.leaders import (
+    HOLDER,
+    LEADER,
+    PERSON_OF,
+    asked_office,
+    asked_person_of,
+    asks_leader,
+    holder_named,
+    names_leader,
+)
 from index.lexical import tokens
 from index.models import Answer
 from index.names import question_names
@@ -137,8 +146,8 @@ class Answerer:
 
     def _unstated(self, question: str, best: list[Scored]) -> str:
         """What the question asks for that none of the `best` passages states: a kind of figure
-        (index/figures.py), a leader or an office's holder (index/leaders.py) or the next meeting
-        (index/upcoming.py); "" if one does or it asks for none of them."""
+        (index/figures.py), a leader, an office's holder or a person of a side (index/leaders.py)
+        or the next meeting (index/upcoming.py); "" if one does or it asks for none of them."""
         texts = [self.generation.passages[s.row].text for s in best]
         figure, things = asked_figure(question), counted(question)
         if figure is not None and not any(
@@ -154,6 +163,11 @@ class Answerer:
             return HOLDER
         if asks_next_meeting(question) and not any(speaks_of_next_meeting(text) for text in texts):
             return NEXT_MEETING
+        directory = self.generation.actor_directory
+        if (owner := directory.actor_named(asked_person_of(question) or "")) and not any(
+            directory.names_person_of(owner, scored.row) for scored in best
+        ):
+            return PERSON_OF
         return ""
 
     def _holds_names(self, question: str, row: int) -> bool:

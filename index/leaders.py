@@ -9,7 +9,9 @@ and says why (README "Quality"). Only the present is checked: "Who led the Pakis
 talks?" may be answered by who signed for it. A ministry is led by its minister: "Who heads
 Afghanistan's interior ministry?" is answered by "Interior Minister Sirajuddin Haqqani", not by
 a foreign minister. Who holds an office ("Who is the Turkish foreign minister?") is answered only
-by a passage naming someone with it, of the owner asked about (`holder_named`).
+by a passage naming someone with it, of the owner asked about (`holder_named`); which of a side's
+people did something ("Which Qatari minister hosted the talks?"), only by one naming a person of
+that side or of no side said (`asked_person_of`, ActorDirectory.names_person_of).
 """
 
 from __future__ import annotations
@@ -127,6 +129,27 @@ def holder_named(asked: AskedOffice, texts: Iterable[str], actor_named: Callable
                 if asked_owner is None or owner is None or owner == asked_owner:
                     return True
     return False
+
+
+# One of a side's people ("Which Qatari minister hosted the talks?", "What is the name of the
+# Turkish official who chaired the talks?"): answered only by a passage naming a person of that
+# side, or one whose role says no side ("Interior Minister Sirajuddin Haqqani" may be anyone's).
+PERSON_OF = "person of the side asked about"
+_PERSON = (
+    r"(?:ministers?|officials?|diplomats?|envoys?|negotiators?|mediators?|generals?|commanders?|officers?|"
+    r"spokes(?:person|man|woman|people|men|women)|representatives?|delegates?|ambassadors?)"
+)
+_ASKS_PERSON_OF = re.compile(
+    rf"^(?:which|what)\s+(?P<owner>[\w'.-]+(?:\s+[\w'.-]+)?)\s+{_PERSON}\b"
+    rf"|\bname\s+of\s+the\s+(?P<named>[\w'.-]+(?:\s+[\w'.-]+)?)\s+{_PERSON}\b"
+)
+
+
+def asked_person_of(question: str) -> str:
+    """The side whose person a question asks for, as written ("qatari"), or ""; whether it names
+    a side at all is the actor directory's to read (`ActorDirectory.actor_named`)."""
+    match = _ASKS_PERSON_OF.search(" ".join(fold(question).split()))
+    return (match.group("owner") or match.group("named")) if match else ""
 
 
 def asks_leader(question: str) -> bool:

@@ -117,6 +117,31 @@ def _world_names_in(question: str) -> list[str]:
     return names
 
 
+# The first auxiliary of a question asking what, how or why, and "the" after it: what follows is
+# who the question has do something ("What sanctions has the UN placed ...?"). Not a yes-or-no
+# question: "Did Iran mediate the talks?" is answered by the passage naming those who did.
+_AUXILIARY = re.compile(
+    r"^(?:what|which|how|why|when|where)\b.*?\s"
+    r"(?:did|does|do|has|have|had|is|are|was|were|will|would|can|could|should)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _asked_agent(question: str) -> str | None:
+    """The state, capital or body of the world a question has do something, if one alone is
+    named right after its first auxiliary ("has the UN placed"; not "How did Iran and Qatar
+    mediate?", which a brief naming Qatar answers in part)."""
+    match = _AUXILIARY.match(question.strip())
+    words = question.strip()[match.end() :].split() if match else []
+    length = _world_name_at(_plain_words(words), 0) if words else None
+    if not length or (len(words) > length and _plain_words(words[length : length + 1])[0] in ("and", "or")):
+        return None
+    name = " ".join(words[:length])
+    if name.rstrip(_CLINGING) != name:  # "What did Iran, Qatar and Türkiye say?": a list
+        return None
+    return re.sub(r"['’]s$", "", name)
+
+
 def _plain_words(words: list[str]) -> tuple[str, ...]:
     return tuple(fold(re.sub(r"['’]s$", "", word.strip(_CLINGING))) for word in words)
 
@@ -195,14 +220,20 @@ class NameChecker:
         and Qatar") may still be answered in part. An office no brief writes ("the Pakistani prime
         minister") is named too: the question is about someone the briefs never speak of; so is
         an everyday topic no brief speaks of ("a good hotel in Istanbul"). With `names` false,
-        only offices, topics and the states or bodies it asks to hear from are looked for; with
+        only offices, topics and the states or bodies it asks to hear from are looked for; at any
+        confidence, the state or body a question has do something ("What sanctions has the UN
+        placed?"), if the briefs never mention it and the gazetteer knows its spellings; with
         `subject`, the question is a subject taken from one (`question_names`)."""
-        found = question_names(question, subject) if names else []
+        found = question_names(question, subject)
         unknown = (
             _unknown(question, found, self._mentioned, self._foreign)
             if names
             else self._unheard_states(question)
         )
+        # "What sanctions has the UN placed on the Taliban?": the UN does it, whatever else is named.
+        agent = _asked_agent(question)
+        if not unknown and agent in found and not self._mentioned(agent):
+            unknown = [agent]
         # An office already said as part of an unknown name ("Prime Minister Shehbaz Sharif") is
         # not said twice.
         named = set(self._unwritten_offices_in([word for name in unknown for word in tokens(name)]))

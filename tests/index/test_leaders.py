@@ -2,7 +2,17 @@
 
 import pytest
 
-from index.leaders import HOLDER, LEADER, AskedOffice, asked_office, asks_leader, holder_named, names_leader
+from index.leaders import (
+    HOLDER,
+    LEADER,
+    PERSON_OF,
+    AskedOffice,
+    asked_office,
+    asked_person_of,
+    asks_leader,
+    holder_named,
+    names_leader,
+)
 from tests.index.unstated import abstains_until_a_brief_states_it
 
 
@@ -128,4 +138,36 @@ def test_an_office_no_close_passage_names_a_holder_of_abstains_and_says_why(fake
         brief="---\ntitle: Mediators\n---\n\n# Türkiye\n\nTurkish Foreign Minister Hakan Fidan spoke of the "
         "monitoring and verification mechanism.\n",
         stated="Hakan Fidan",
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "owner"),
+    [
+        ("Which Qatari minister hosted the Doha talks?", "qatari"),
+        ("What is the name of the Turkish official who chaired the talks?", "turkish"),
+        ("Which TTP commanders were handed over?", "ttp"),
+        ("What Indian foreign minister met Yaqoob?", "indian foreign"),  # the side opens it
+        ("Which official hosted the talks?", ""),  # no side to hold a passage to
+        ("Who is the Turkish foreign minister?", ""),  # an office's holder: asked_office's
+    ],
+)
+def test_whose_person_a_question_asks_for(question, owner):
+    assert asked_person_of(question) == owner
+
+
+def test_a_person_of_a_side_no_close_passage_names_abstains_and_says_why(fake_engine, corpus):
+    # The sample brief names Pakistan's, the Taliban's and India's ministers, no Qatari one.
+    assert not fake_engine.ask("Which Indian minister met the Taliban's defence minister?").abstained
+    assert not fake_engine.ask("Which Afghan minister warned against any aggression?").abstained
+    abstains_until_a_brief_states_it(
+        fake_engine,
+        corpus,
+        "Which Qatari minister hosted the negotiations mediated by Qatar and Türkiye?",
+        unstated=PERSON_OF,
+        reason="name no one of the state or group asked about",
+        answered_instead="Which countries hosted the negotiations mediated by Qatar and Türkiye?",
+        brief="---\ntitle: Hosts\n---\n\n# Doha\n\nQatar's Foreign Minister Mohammed Al-Thani hosted the "
+        "negotiations mediated by Qatar and Türkiye.\n",
+        stated="Al-Thani",
     )

@@ -152,7 +152,12 @@ def test_a_state_is_never_taken_for_a_name_spelled_near_it(fake_engine, corpus):
     # Asked to hear from it, a state no brief mentions is looked for however close the passages.
     assert names.unmentioned("What did Iran say about the ceasefire?", names=False) == ["Iran"]
     assert names.unmentioned("What did Pakistan and Iran say?", names=False) == []  # Pakistan, in part
-    assert names.unmentioned("Did Iran mediate the talks?", names=False) == []  # not asked to speak
+    assert names.unmentioned("Did Iran mediate the talks?", names=False) == []  # who did answers
+    # So is one a question has do something: "has the UN placed".
+    assert names.unmentioned("What sanctions has the UN placed on the Taliban?", names=False) == ["UN"]
+    assert names.unmentioned("What sanctions has the UN placed on the Taliban?") == ["UN"]
+    assert names.unmentioned("How did Iran and Qatar mediate?", names=False) == []  # Qatar, in part
+    assert names.unmentioned("What did Pakistan do after the talks?", names=False) == []
 
 
 def test_a_close_match_is_answered_despite_an_unknown_name(fake_engine):
