@@ -39,11 +39,11 @@ from index.brief_details import ACTOR_KINDS
 from index.errors import BriefbotError, QuestionError
 from index.models import Answer, SearchFilters
 from index.search import Retriever, check_question
+from index.selfcheck import read_checks
 
 if TYPE_CHECKING:  # the engine (torch, FAISS) is imported only by the commands that use it
     from index.engine import Engine
 
-SAMPLE_QUESTION = "Which countries mediated the talks?"
 # What ends a console session, beside Ctrl-D ("/quit" too, as the commands open with "/").
 QUIT_WORDS = {"", "quit", "exit", "q", ":q", "bye", "/quit", "/exit"}
 
@@ -369,12 +369,22 @@ def _actor_kind(text: str) -> str:
     return _KIND_SPELLINGS.get(kind, kind)
 
 
+def _example_question(engine: Engine) -> str:
+    """A question these briefs answer: the first of the corpus's self-check (docs_corpus/checks.jsonl),
+    else which briefs mention the actor they name most."""
+    checks, _ = read_checks(engine.corpus_dir)
+    if checks:
+        return checks[0].question
+    named = engine.actor_directory().listing()
+    return f"Which briefs mention {named[0].name}?" if named else "What briefs do you have?"
+
+
 def cmd_console(settings: Settings, args: argparse.Namespace) -> int:
     engine = _prepared_engine(settings, args, eager=True)
     engine.check_askable()  # an empty index is said at once, not at the first question
     print(
         f"Briefbot console: {plural(len(engine.briefs()), 'brief')} indexed. Ask a question "
-        f"(help for commands; empty line, quit or Ctrl-D to quit). Try: {SAMPLE_QUESTION}"
+        f"(help for commands; empty line, quit or Ctrl-D to quit). Try: {_example_question(engine)}"
     )
     console = _Console(engine)
     while True:

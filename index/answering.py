@@ -164,7 +164,8 @@ class Answerer:
         if asks_next_meeting(question) and not any(speaks_of_next_meeting(text) for text in texts):
             return NEXT_MEETING
         directory = self.generation.actor_directory
-        if (owner := directory.actor_named(asked_person_of(question) or "")) and not any(
+        side = asked_person_of(question)
+        if (owner := side and directory.actor_named(side)) and not any(
             directory.names_person_of(owner, scored.row) for scored in best
         ):
             return PERSON_OF

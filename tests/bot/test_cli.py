@@ -100,6 +100,18 @@ def test_console_answers_until_an_empty_line(run, monkeypatch):
     assert "never asked" not in out  # the empty line ended the session
 
 
+def test_console_suggests_a_question_these_briefs_answer(run, corpus, monkeypatch):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    _, out, _ = run("console")
+    first_check = json.loads((corpus / "checks.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert out.splitlines()[0].endswith(f"Try: {first_check['question']}")  # the corpus's self-check
+    (corpus / "checks.jsonl").unlink()  # without one: the actor the briefs name most
+    _, out, _ = run("console")
+    assert out.splitlines()[0].endswith("Try: Which briefs mention Pakistan?")
+
+
 def test_console_commands_beside_questions(run, monkeypatch):
     import io
 
