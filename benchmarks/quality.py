@@ -48,7 +48,8 @@ QUESTIONS = ROOT / "benchmarks" / "data" / "brief_questions.jsonl"
 # the list of briefs, actors' own voices and the parts of an actor, "fresh 13" after the office
 # nudge and the briefs mentioning a subject, "fresh 14" after acronyms and counted nouns, before
 # the thesaurus, "fresh 15" after it, to judge a BM25 weight of 0.3, "fresh 16" before a word was
-# counted once in BM25, which left it unchanged; its misses were then read (README "Quality").
+# counted once in BM25, which left it unchanged (its misses were then read), "fresh 17" before the
+# speaker nudge, to judge it (README "Quality").
 HELD_OUT = {
     "fresh": ROOT / "benchmarks" / "data" / "brief_questions_fresh.jsonl",
     "fresh 2": ROOT / "benchmarks" / "data" / "brief_questions_fresh2.jsonl",
@@ -66,6 +67,7 @@ HELD_OUT = {
     "fresh 14": ROOT / "benchmarks" / "data" / "brief_questions_fresh14.jsonl",
     "fresh 15": ROOT / "benchmarks" / "data" / "brief_questions_fresh15.jsonl",
     "fresh 16": ROOT / "benchmarks" / "data" / "brief_questions_fresh16.jsonl",
+    "fresh 17": ROOT / "benchmarks" / "data" / "brief_questions_fresh17.jsonl",
 }
 DEFAULT = FusionWeights()
 VARIANTS: dict[str, tuple[Retriever, FusionWeights]] = {
@@ -85,6 +87,7 @@ VARIANTS: dict[str, tuple[Retriever, FusionWeights]] = {
     "fused, late weight 4": (Retriever.FUSED, FusionWeights(late_weight=4.0)),
     "fused, no answer types": (Retriever.FUSED, FusionWeights(answer_type=0.0)),
     "fused, no conclusions": (Retriever.FUSED, FusionWeights(conclusion=0.0)),
+    "fused, no speakers": (Retriever.FUSED, FusionWeights(speaker=0.0)),
     "fused: all three (default)": (Retriever.FUSED, DEFAULT),
 }
 # Every abstract SciFact's heads reach (~4,300) kept at once, so that the variants share them.
@@ -409,10 +412,17 @@ def main() -> None:
         help=f"BM25's weight in the fusion for the lines through the engine, to judge another one "
         f"(default: the engine's, {DEFAULT.lexical})",
     )
+    parser.add_argument(
+        "--speaker-weight",
+        type=float,
+        default=DEFAULT.speaker,
+        help=f"the speaker nudge's weight for the lines through the engine, to judge another one "
+        f"(default: the engine's, {DEFAULT.speaker}; 0: off)",
+    )
     args = parser.parse_args()
     started = time.perf_counter()
     embedder = SentenceTransformerEmbedder(args.model)
-    through_engine = replace(DEFAULT, lexical=args.bm25_weight)
+    through_engine = replace(DEFAULT, lexical=args.bm25_weight, speaker=args.speaker_weight)
     briefs = brief_rows(embedder, through_engine)
     on, off, abstained = briefs.on, briefs.off, briefs.abstained
     scifact = {} if args.skip_scifact else scifact_rows(embedder, args.scifact)
@@ -436,8 +446,8 @@ def main() -> None:
     )
     print(f"abstention at threshold {threshold:.3f}: precision {precision:.2f}, recall {recall:.2f}")
     print(
-        "the engine (threshold, unmentioned names, offices and topics, unstated figures, leaders and "
-        "next meetings, silent actors) abstains on: "
+        "the engine (threshold, unmentioned names, offices and topics, unstated figures, leaders, a "
+        "side's people and next meetings, silent actors) abstains on: "
         + ", ".join(f"{name} {kind} {sum(flags)}/{len(flags)}" for (name, kind), flags in abstained.items())
     )
     for group in ("tuning", *HELD_OUT):

@@ -460,6 +460,17 @@ class ActorDirectory:
             for mention in self._by_actor.get(actor_id, [])
         )
 
+    def heard_in(self, actor_id: str, row: int) -> bool:
+        """Whether passage `row` has the actor, or one who speaks for it (`agents`), say or do
+        anything, as its summary would list it."""
+        speakers = {actor_id, *self.agents.get(actor_id, ())}
+        return any(
+            mention.actor_id in speakers
+            and (not mention.possessive or self._voiced(mention))
+            and self._acting(mention.actor_id, mention) is not None
+            for mention in self._by_row.get(row, ())
+        )
+
     def _acting(self, actor_id: str, mention: Mention, as_agent: bool = True) -> bool | None:
         """None if the mention's sentence does not have the actor say or do anything (nor, unless
         `as_agent`, do it as the agent of a passive); else whether it says something (a statement)

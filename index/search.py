@@ -19,6 +19,7 @@ from index.late_interaction import LateInteraction
 from index.lexical import fold, tokens
 from index.models import BriefMeta, Hit, SearchFilters
 from index.offices import may_name_office
+from index.speakers import asked_speaker
 from index.store import Generation
 from index.vectors import search_rows
 
@@ -62,6 +63,10 @@ class FusionWeights:
     # Offices: a question naming an office ("What did the foreign minister say?") has the head
     # nudged towards passages naming that office in any form, whoever's (index/offices.py).
     office: float = 1.0
+    # Speakers: a question asking what an actor said or how it reacted ("How did the Taliban
+    # respond to Asif?") has the head nudged towards passages where it, or one who speaks for it,
+    # says or does anything (index/actor_summary.py), not those where others speak of it.
+    speaker: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -206,7 +211,7 @@ class Searcher:
     def _head_nudges(self, question: str) -> list[tuple[float, Callable[[list[int]], np.ndarray]]]:
         """What the question asks for beyond its words, each a weight and a signal over the head's
         passage rows: a kind of actor (index/answer_types.py), the brief's conclusion
-        (index/conclusion.py), an office (index/offices.py)."""
+        (index/conclusion.py), an office (index/offices.py), an actor's own words (index/speakers.py)."""
         weights, generation = self.weights, self.generation
         nudges: list[tuple[float, Callable[[list[int]], np.ndarray]]] = []
         if weights.answer_type and (kinds := asked_kinds(question)):
@@ -220,7 +225,27 @@ class Searcher:
             nudges.append((weights.conclusion, generation.conclusions.signal))
         if weights.office and may_name_office(question) and (offices := generation.offices.named(question)):
             nudges.append((weights.office, lambda rows: self._naming_offices(offices, rows)))
+        asked = asked_speaker(question) if weights.speaker else None
+        if asked and (actor := generation.actor_directory.actor_named(asked.speaker)):
+            nudges.append((weights.speaker, lambda rows: self._hearing(actor, rows)))
         return nudges
+
+    def _hearing(self, actor_id: str, rows: list[int]) -> np.ndarray:
+        """1 for each passage of `rows` in the brief of the first where the actor, or one who
+        speaks for it, says or does anything; else 0. Only that brief's: whether the briefs a
+        question is about hear from the actor at all is the silent actors' rule
+        (index/speakers.py), which a passage of another brief brought forward would defeat."""
+        generation = self.generation
+        brief_id = generation.passages[rows[0]].brief_id
+        return np.array(
+            [
+                float(
+                    generation.passages[row].brief_id == brief_id
+                    and generation.actor_directory.heard_in(actor_id, row)
+                )
+                for row in rows
+            ]
+        )
 
     def _naming_offices(self, asked: set[tuple[str, str | None]], rows: list[int]) -> np.ndarray:
         """1 for each passage of `rows` that names an office asked about or one who holds it

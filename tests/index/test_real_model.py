@@ -110,14 +110,14 @@ def test_a_question_far_from_every_passage_still_says_which_names_no_brief_menti
 
 
 def test_question_set_quality_does_not_regress(real_engine):
-    """The shipped set (benchmarks/data). Floors at what the engine reaches today (0.88 first,
+    """The shipped set (benchmarks/data). Floors at what the engine reaches today (0.92 first,
     0.98 top 3; README "Quality"); the product target is 0.9 first and all in the top 3."""
     on_topic = [q for q in QUESTIONS if q["paragraph"] is not None]
     answers = real_engine.ask_many([q["question"] for q in on_topic], k=3)
     ranks = [[h.passage.paragraph for h in a.hits] for a in answers]
     first = sum(r[:1] == [q["paragraph"]] for r, q in zip(ranks, on_topic, strict=True))
     top3 = sum(q["paragraph"] in r for r, q in zip(ranks, on_topic, strict=True))
-    assert first / len(on_topic) >= 0.88, f"first {first}/{len(on_topic)}"
+    assert first / len(on_topic) >= 0.92, f"first {first}/{len(on_topic)}"
     assert top3 / len(on_topic) >= 0.98, f"top3 {top3}/{len(on_topic)}"
 
 
@@ -125,21 +125,22 @@ def test_question_set_quality_does_not_regress(real_engine):
     ("name", "first_floor", "top3_floor", "answered", "unanswerable_abstained"),
     [
         ("brief_questions_fresh.jsonl", 24, 27, 30, 0),
-        ("brief_questions_fresh2.jsonl", 22, 26, 29, 8),
-        ("brief_questions_fresh3.jsonl", 29, 37, 38, 8),
-        ("brief_questions_fresh4.jsonl", 29, 35, 36, 6),
+        ("brief_questions_fresh2.jsonl", 22, 27, 29, 8),
+        ("brief_questions_fresh3.jsonl", 30, 37, 38, 8),
+        ("brief_questions_fresh4.jsonl", 30, 35, 36, 6),
         ("brief_questions_fresh5.jsonl", 29, 31, 36, 7),
         ("brief_questions_fresh6.jsonl", 31, 38, 38, 9),
-        ("brief_questions_fresh7.jsonl", 33, 38, 38, 9),
-        ("brief_questions_fresh8.jsonl", 31, 35, 38, 8),
-        ("brief_questions_fresh9.jsonl", 34, 41, 41, 8),
-        ("brief_questions_fresh10.jsonl", 34, 39, 40, 9),
-        ("brief_questions_fresh11.jsonl", 32, 39, 41, 6),
+        ("brief_questions_fresh7.jsonl", 34, 38, 38, 9),
+        ("brief_questions_fresh8.jsonl", 32, 35, 38, 8),
+        ("brief_questions_fresh9.jsonl", 36, 41, 41, 8),
+        ("brief_questions_fresh10.jsonl", 35, 39, 40, 9),
+        ("brief_questions_fresh11.jsonl", 34, 39, 41, 6),
         ("brief_questions_fresh12.jsonl", 34, 39, 41, 8),
-        ("brief_questions_fresh13.jsonl", 34, 41, 44, 8),
-        ("brief_questions_fresh14.jsonl", 40, 42, 42, 9),
-        ("brief_questions_fresh15.jsonl", 35, 39, 42, 9),
-        ("brief_questions_fresh16.jsonl", 35, 41, 42, 9),
+        ("brief_questions_fresh13.jsonl", 34, 42, 44, 8),
+        ("brief_questions_fresh14.jsonl", 41, 42, 42, 9),
+        ("brief_questions_fresh15.jsonl", 37, 39, 42, 9),
+        ("brief_questions_fresh16.jsonl", 36, 41, 42, 9),
+        ("brief_questions_fresh17.jsonl", 32, 42, 42, 8),
     ],
 )
 def test_held_out_questions_do_not_regress(
@@ -203,6 +204,15 @@ def test_a_question_naming_an_office_is_shown_the_passages_naming_it(real_engine
     question = "What did the foreign minister say?"
     assert sorted(hit.passage.paragraph for hit in real_engine.ask(question).hits) == [1, 5, 11]
     assert without.ask(question).hits[0].passage.paragraph == 3  # "Pakistan's defense minister"
+
+
+def test_a_question_asking_how_an_actor_responded_is_shown_its_response(real_engine):
+    """ "How did the Taliban respond to Asif's accusations?": ¶6 has the Taliban reject them;
+    without the speaker nudge ¶5, Asif's accusations, comes first (README "Quality")."""
+    without = with_weights(real_engine, FusionWeights(speaker=0.0))
+    question = "How did the Taliban respond to Asif's accusations?"
+    assert real_engine.ask(question).hits[0].passage.paragraph == 6
+    assert without.ask(question).hits[0].passage.paragraph == 5
 
 
 def test_abstention_precision_and_recall(real_engine):

@@ -3,8 +3,10 @@
 import pytest
 
 from bot.text import answer_json, answer_text
+from index.search import FusionWeights
 from index.speakers import Asked, asked_speaker
 from tests.conftest import SAMPLE_BRIEF_ID
+from tests.index.test_indexer import first_paragraphs
 
 
 @pytest.mark.parametrize(
@@ -99,3 +101,31 @@ def test_an_actor_heard_only_in_another_brief_is_silent_in_the_one_that_answers(
     assert [brief.brief_id for brief in answer.closest_briefs] == [SAMPLE_BRIEF_ID]
     voices = fake_engine.generation.voices
     assert voices.silent(asked_speaker(question), {"mekong"}) == ""
+
+
+def test_a_passage_where_the_actor_asked_about_speaks_moves_up(tmp_path, fake_embedder):
+    paragraphs = [
+        "Asif accused the Taliban regime of sheltering militants and called the Taliban repressive.",
+        "The Taliban rejected the charge.",
+        "Spring rains flooded the valley roads.",
+    ]
+    question = "How did the Taliban respond to Asif's accusations about the Taliban regime?"
+    # Alone, the shared words put Asif's accusation first; the nudge, the Taliban's own answer.
+    firsts = first_paragraphs(
+        tmp_path, fake_embedder, paragraphs, question, FusionWeights(speaker=0.0), FusionWeights()
+    )
+    assert firsts == [1, 2]
+
+
+def test_the_speaker_nudge_stays_in_the_brief_of_the_closest_passage(fake_engine, corpus):
+    # The TTP speaks in the water brief, never in the sample brief: the sample brief's passages on
+    # the truce stay first, and the question abstains as asking to hear from a silent actor.
+    (corpus / "water.md").write_text(
+        "---\ntitle: Water\n---\n\n# Water\n\nThe TTP claimed the attack on the dam.\n", encoding="utf-8"
+    )
+    fake_engine.reindex()
+    question = "What did the TTP say about the ceasefire negotiations mediated by Qatar and Türkiye?"
+    ranked = fake_engine.rank_many([question], k=3)[0]
+    assert ranked[0] == SAMPLE_BRIEF_ID
+    answer = fake_engine.ask(question)
+    assert answer.abstained and answer.silent == "Tehreek-e-Taliban Pakistan"
