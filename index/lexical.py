@@ -367,7 +367,8 @@ class LexicalIndex:
             own = self.vocabulary.get(term)
             synonyms = sorted(self._synonym_columns(term) - {own})
             if not synonyms:
-                alone.extend([] if own is None else [own])
+                if own is not None:
+                    alone.append(own)
                 continue
             best = SYNONYM_WEIGHT * self.weights[:, synonyms].max(axis=1).toarray().ravel()
             if own is not None:

@@ -131,10 +131,12 @@ def _asked_agent(question: str) -> str | None:
     """The state, capital or body of the world a question has do something, if one alone is
     named right after its first auxiliary ("has the UN placed"; not "How did Iran and Qatar
     mediate?", which a brief naming Qatar answers in part)."""
-    match = _AUXILIARY.match(question.strip())
-    words = question.strip()[match.end() :].split() if match else []
-    length = _world_name_at(_plain_words(words), 0) if words else None
-    if not length or (len(words) > length and _plain_words(words[length : length + 1])[0] in ("and", "or")):
+    question = question.strip()
+    match = _AUXILIARY.match(question)
+    words = question[match.end() :].split() if match else []
+    plain = _plain_words(words)
+    length = _world_name_at(plain, 0) if words else None
+    if not length or plain[length : length + 1] in (("and",), ("or",)):
         return None
     name = " ".join(words[:length])
     if name.rstrip(_CLINGING) != name:  # "What did Iran, Qatar and Türkiye say?": a list
