@@ -69,6 +69,7 @@ HELD_OUT = {
     "fresh 16": ROOT / "benchmarks" / "data" / "brief_questions_fresh16.jsonl",
     "fresh 17": ROOT / "benchmarks" / "data" / "brief_questions_fresh17.jsonl",
     "fresh 18": ROOT / "benchmarks" / "data" / "brief_questions_fresh18.jsonl",
+    "fresh 19": ROOT / "benchmarks" / "data" / "brief_questions_fresh19.jsonl",
 }
 DEFAULT = FusionWeights()
 VARIANTS: dict[str, tuple[Retriever, FusionWeights]] = {

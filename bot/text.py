@@ -21,6 +21,7 @@ from index.brief_details import (
 from index.corpus import REGISTRY_EDITED, RULES_NEWER, CorpusDrift
 from index.leaders import HOLDER, LEADER, PERSON_OF
 from index.models import Answer, BriefMeta, Hit, IndexReport
+from index.places import PLACE
 from index.speakers import asked_speaker
 from index.store import StoredBrief
 from index.upcoming import NEXT_MEETING
@@ -129,6 +130,11 @@ def abstention_reason(answer: Answer) -> str:
         return (
             "The closest passages say nothing of a next round or meeting, so the briefs do not answer "
             "this; ask about the talks so far to read what they say."
+        )
+    if answer.unstated == PLACE:
+        return (
+            "The closest passages name no place of the kind asked about, so the briefs do not answer "
+            "this; ask about the events themselves to read what they say."
         )
     if answer.unstated:
         return (

@@ -23,6 +23,7 @@ from index.lexical import tokens
 from index.models import Answer
 from index.names import question_names
 from index.offices import may_name_office
+from index.places import PLACE, asked_place, names_place
 from index.search import Query, Scored, Searcher
 from index.speakers import asked_speaker
 from index.upcoming import NEXT_MEETING, asks_next_meeting, speaks_of_next_meeting
@@ -146,8 +147,9 @@ class Answerer:
 
     def _unstated(self, question: str, best: list[Scored]) -> str:
         """What the question asks for that none of the `best` passages states: a kind of figure
-        (index/figures.py), a leader, an office's holder or a person of a side (index/leaders.py)
-        or the next meeting (index/upcoming.py); "" if one does or it asks for none of them."""
+        (index/figures.py), a leader, an office's holder or a person of a side (index/leaders.py),
+        the next meeting (index/upcoming.py) or a kind of place (index/places.py); "" if one does
+        or it asks for none of them."""
         texts = [self.generation.passages[s.row].text for s in best]
         figure, things = asked_figure(question), counted(question)
         if figure is not None and not any(
@@ -164,6 +166,10 @@ class Answerer:
         if asks_next_meeting(question) and not any(speaks_of_next_meeting(text) for text in texts):
             return NEXT_MEETING
         directory = self.generation.actor_directory
+        if (place := asked_place(question)) and not any(
+            names_place(place, text, directory.actor_named) for text in texts
+        ):
+            return PLACE
         side = asked_person_of(question)
         if (owner := side and directory.actor_named(side)) and not any(
             directory.names_person_of(owner, scored.row) for scored in best

@@ -88,6 +88,7 @@ _ASKED: tuple[tuple[Figure, re.Pattern[str]], ...] = (
             r"^since when\b"
             r"|^when (?:was|were|did) .*\b(?:founded|born|formed)\b"
             r"|\b(?:what|which) (?:year|date|month|day|decade|century)\b|\bin what year\b|\bhow long ago\b"
+            rf"|{_WHAT_IS}(?:date|year|month|day)\b(?!-)"  # "What was the date of the Istanbul talks?"
         ),
     ),
     (

@@ -279,6 +279,63 @@ CAPITALS: dict[str, str] = {
     "Kyiv": "Ukraine",
 }
 
+# Cities briefs name as places (talks are held, attacks happen there), each with its state: a
+# city answers a question about cities of its own state only ("Which Afghan cities ...?" is not
+# answered by "talks in Istanbul"), and no question about provinces or districts. The capitals
+# above are cities too, where they are not their governments (index/places.py).
+CITIES: dict[str, str] = {
+    "Karachi": "Pakistan",
+    "Lahore": "Pakistan",
+    "Peshawar": "Pakistan",
+    "Quetta": "Pakistan",
+    "Rawalpindi": "Pakistan",
+    "Gwadar": "Pakistan",
+    "Multan": "Pakistan",
+    "Faisalabad": "Pakistan",
+    "Kandahar": "Afghanistan",
+    "Herat": "Afghanistan",
+    "Jalalabad": "Afghanistan",
+    "Mazar-i-Sharif": "Afghanistan",
+    "Kunduz": "Afghanistan",
+    "Mumbai": "India",
+    "Kolkata": "India",
+    "Chennai": "India",
+    "Srinagar": "India",
+    "Doha": "Qatar",
+    "Istanbul": "Türkiye",
+    "Dubai": "United Arab Emirates",
+    "Abu Dhabi": "United Arab Emirates",
+    "Jeddah": "Saudi Arabia",
+    "Mecca": "Saudi Arabia",
+    "Muscat": "Oman",
+    "Cairo": "Egypt",
+    "Baghdad": "Iraq",
+    "Damascus": "Syria",
+    "Beirut": "Lebanon",
+    "Amman": "Jordan",
+    "Jerusalem": "Israel",
+    "Tel Aviv": "Israel",
+    "Sanaa": "Yemen",
+    "Aden": "Yemen",
+    "Hodeidah": "Yemen",
+    "Shanghai": "China",
+    "Urumqi": "China",
+    "Kashgar": "China",
+    "Geneva": "Switzerland",
+    "Vienna": "Austria",
+    "Paris": "France",
+    "Berlin": "Germany",
+    "Brussels": "Belgium",
+    "New York": "United States",
+    "Almaty": "Kazakhstan",
+    "Astana": "Kazakhstan",
+    "Bishkek": "Kyrgyzstan",
+    "Ashgabat": "Turkmenistan",
+    "Baku": "Azerbaijan",
+    "Kathmandu": "Nepal",
+    "Colombo": "Sri Lanka",
+}
+
 # Offices a question may ask about without naming the holder ("the Pakistani prime minister"):
 # each with the other ways briefs write it, its ministry among them (readers say "the information
 # minister" for what "the Information Ministry" said). One that no brief writes any way has no

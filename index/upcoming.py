@@ -1,6 +1,7 @@
 """The next meeting: a question about the next round of talks, meeting or summit ("Where will the
-next round of talks be held?", "Which country will host the next round?") is answered only by a
-passage that speaks of one.
+next round of talks be held?", "Which country will host the next round?"), or the first one still
+to come ("When will the mechanism hold its first meeting?"), is answered only by a passage that
+speaks of one.
 
 Such questions score like answerable ones: the passages about the last rounds of talks are close in
 meaning, and the engine would show them although none says anything of a round to come. If none of
@@ -19,7 +20,12 @@ from index.lexical import fold
 NEXT_MEETING = "next meeting"
 
 _MEETING = r"(?:rounds?|meetings?|sessions?|summits?|talks|negotiations|conferences?|visits?)"
-_ASKS = re.compile(rf"\b(?:next|upcoming|forthcoming|coming)\s+(?:[\w-]+\s+){{0,2}}{_MEETING}\b")
+_ASKS = re.compile(
+    rf"\b(?:next|upcoming|forthcoming|coming)\s+(?:[\w-]+\s+){{0,2}}{_MEETING}\b"
+    # A first meeting still to come: "When will the mechanism hold its first meeting?"
+    rf"|\b(?:will|shall)\b.*\bfirst\s+(?:[\w-]+\s+){{0,2}}{_MEETING}\b"
+    r"|\b(?:will|shall)\b.*\b(?:meet|convene)\b.*\bfirst time\b"
+)
 _SPEAKS_OF_ONE = re.compile(
     rf"\b(?:next|upcoming|forthcoming|coming|future|further|another|new|fresh|second|third|fourth)\s+"
     rf"(?:[\w-]+\s+){{0,2}}{_MEETING}\b"

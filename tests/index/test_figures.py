@@ -32,6 +32,8 @@ from tests.index.unstated import abstains_until_a_brief_states_it
         ("When will the next round of talks take place?", Figure.DUE_DATE),
         ("When does the ceasefire expire?", Figure.DUE_DATE),
         ("What year was the TTP founded?", Figure.DATE),
+        ("What was the date of the Istanbul talks?", Figure.DATE),
+        ("What is the day-to-day impact of the border closure?", None),  # not a date
         ("How long ago did India open its embassy?", Figure.DATE),
         ("When was the TTP founded?", Figure.DATE),  # an origin: only a date answers
         ("What time is it in Doha?", Figure.CLOCK),

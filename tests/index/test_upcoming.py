@@ -12,6 +12,9 @@ from tests.index.unstated import abstains_until_a_brief_states_it
         ("Where will the next round of talks be held?", True),
         ("Which country will host the upcoming negotiations?", True),
         ("What will the next Pakistan-Afghanistan meeting discuss?", True),
+        ("When will the monitoring mechanism hold its first meeting?", True),  # a first one to come
+        ("When will the new commission meet for the first time?", True),
+        ("Who attended the first round of talks?", False),  # a first one held
         ("Where was the latest round of talks held?", False),
         ("What happens next if the Taliban fail to act?", False),  # "next", but no meeting
     ],
