@@ -11,7 +11,8 @@ Afghanistan's interior ministry?" is answered by "Interior Minister Sirajuddin H
 a foreign minister. Who holds an office ("Who is the Turkish foreign minister?") is answered only
 by a passage naming someone with it, of the owner asked about (`holder_named`); which of a side's
 people did something ("Which Qatari minister hosted the talks?"), only by one naming a person of
-that side or of no side said (`asked_person_of`, ActorDirectory.names_person_of).
+that side or of no side said (`asked_person_of`, ActorDirectory.names_person_of); so is who
+led or spoke for a side ("Who led Qatar's mediation team?").
 """
 
 from __future__ import annotations
@@ -142,6 +143,9 @@ _PERSON = (
 _ASKS_PERSON_OF = re.compile(
     rf"^(?:which|what)\s+(?P<owner>[\w'.-]+(?:\s+[\w'.-]+)?)\s+{_PERSON}\b"
     rf"|\bname\s+of\s+the\s+(?P<named>[\w'.-]+(?:\s+[\w'.-]+)?)\s+{_PERSON}\b"
+    # Who spoke for a side, or led its team ("Who led Qatar's mediation team?"): one of its people.
+    r"|^who\s+(?:led|headed|represented|spoke\s+for|negotiated\s+for)\s+(?:the\s+)?(?P<led>[\w.-]+?)(?:'s)?"
+    r"(?:\s+(?:[\w-]+\s+)?(?:team|delegation|side|negotiators))?\b(?!')"
 )
 
 
@@ -149,7 +153,7 @@ def asked_person_of(question: str) -> str:
     """The side whose person a question asks for, as written ("qatari"), or ""; whether it names
     a side at all is the actor directory's to read (`ActorDirectory.actor_named`)."""
     match = _ASKS_PERSON_OF.search(" ".join(fold(question).split()))
-    return (match.group("owner") or match.group("named")) if match else ""
+    return (match.group("owner") or match.group("named") or match.group("led")) if match else ""
 
 
 def asks_leader(question: str) -> bool:

@@ -149,6 +149,10 @@ def test_an_office_no_close_passage_names_a_holder_of_abstains_and_says_why(fake
         ("Which TTP commanders were handed over?", "ttp"),
         ("What Indian foreign minister met Yaqoob?", "indian foreign"),  # the side opens it
         ("Which official hosted the talks?", ""),  # no side to hold a passage to
+        ("Who led Qatar's mediation team?", "qatar"),  # who led or spoke for a side
+        ("Who represented Islamabad when the first accord was signed?", "islamabad"),
+        ("Who headed the Afghan delegation in Doha?", "afghan"),
+        ("Who led the talks?", "talks"),  # no side: the directory names no actor "talks"
         ("Who is the Turkish foreign minister?", ""),  # an office's holder: asked_office's
     ],
 )
@@ -160,6 +164,10 @@ def test_a_person_of_a_side_no_close_passage_names_abstains_and_says_why(fake_en
     # The sample brief names Pakistan's, the Taliban's and India's ministers, no Qatari one.
     assert not fake_engine.ask("Which Indian minister met the Taliban's defence minister?").abstained
     assert not fake_engine.ask("Which Afghan minister warned against any aggression?").abstained
+    # Who led or spoke for a side, likewise.
+    at_doha = "during the Doha meeting where the defense ministers signed a bilateral agreement?"
+    assert not fake_engine.ask(f"Who represented Pakistan {at_doha}").abstained
+    assert fake_engine.ask(f"Who led Qatar's team {at_doha}").unstated == PERSON_OF
     abstains_until_a_brief_states_it(
         fake_engine,
         corpus,

@@ -138,10 +138,10 @@ def test_question_set_quality_does_not_regress(real_engine):
         ("brief_questions_fresh12.jsonl", 34, 39, 41, 9),
         ("brief_questions_fresh13.jsonl", 34, 42, 44, 8),
         ("brief_questions_fresh14.jsonl", 41, 42, 42, 9),
-        ("brief_questions_fresh15.jsonl", 37, 39, 42, 9),
+        ("brief_questions_fresh15.jsonl", 37, 39, 42, 10),
         ("brief_questions_fresh16.jsonl", 36, 41, 42, 10),
-        ("brief_questions_fresh17.jsonl", 32, 42, 42, 9),
-        ("brief_questions_fresh18.jsonl", 43, 44, 45, 9),
+        ("brief_questions_fresh17.jsonl", 32, 42, 42, 10),
+        ("brief_questions_fresh18.jsonl", 43, 44, 45, 10),
         ("brief_questions_fresh19.jsonl", 37, 41, 42, 9),
     ],
 )
