@@ -24,20 +24,19 @@ from index.lexical import fold, tokens
 # What the engine says it did not find (models.Answer.unstated), beside the kinds of figure.
 PLACE = "place"
 
-# Each kind a question may ask for, and the words of a passage speaking of one by its kind.
-_KIND_WORDS = {
-    "city": r"cit(?:y|ies)|towns?",
-    "province": r"provinces?|provincial",
-    "district": r"districts?",
-    "village": r"villages?",
-    "crossing": r"crossings?|border (?:posts?|points?|gates?)|checkpoints?",
-}
+# Each kind a question may ask for, and the words it asks with.
 _ASKED_KINDS = {
     "city": r"cit(?:y|ies)|towns?",
     "province": r"provinces?",
     "district": r"districts?",
     "village": r"villages?",
     "crossing": r"crossings?|border posts?|checkpoints?",
+}
+# The words of a passage speaking of one by its kind, which may be more.
+_KIND_WORDS = {
+    **_ASKED_KINDS,
+    "province": r"provinces?|provincial",
+    "crossing": r"crossings?|border (?:posts?|points?|gates?)|checkpoints?",
 }
 # Kinds a bare name may be: a crossing is written as one ("the Torkham crossing"), and a name
 # alone would be any town's.
