@@ -70,6 +70,8 @@ HELD_OUT = {
     "fresh 17": ROOT / "benchmarks" / "data" / "brief_questions_fresh17.jsonl",
     "fresh 18": ROOT / "benchmarks" / "data" / "brief_questions_fresh18.jsonl",
     "fresh 19": ROOT / "benchmarks" / "data" / "brief_questions_fresh19.jsonl",
+    "fresh 20": ROOT / "benchmarks" / "data" / "brief_questions_fresh20.jsonl",
+    "fresh 21": ROOT / "benchmarks" / "data" / "brief_questions_fresh21.jsonl",
 }
 DEFAULT = FusionWeights()
 VARIANTS: dict[str, tuple[Retriever, FusionWeights]] = {
@@ -90,6 +92,7 @@ VARIANTS: dict[str, tuple[Retriever, FusionWeights]] = {
     "fused, no answer types": (Retriever.FUSED, FusionWeights(answer_type=0.0)),
     "fused, no conclusions": (Retriever.FUSED, FusionWeights(conclusion=0.0)),
     "fused, no speakers": (Retriever.FUSED, FusionWeights(speaker=0.0)),
+    "fused, no parties": (Retriever.FUSED, FusionWeights(parties=0.0)),
     "fused: all three (default)": (Retriever.FUSED, DEFAULT),
 }
 # Every abstract SciFact's heads reach (~4,300) kept at once, so that the variants share them.
@@ -107,7 +110,7 @@ class Row:
 def rank_ids(searcher: Searcher, generation, questions, vectors, retriever, k, key) -> list[list[str]]:
     rankings = []
     for question, vector in zip(questions, vectors, strict=True):
-        scored = searcher.rank(Query(question, vector, None, retriever), k * 2)
+        scored = searcher.rank(searcher.with_parties_read(Query(question, vector, None, retriever)), k * 2)
         ids = dict.fromkeys(key(generation.passages[s.row]) for s in scored)
         rankings.append(list(ids)[:k])
     return rankings

@@ -56,6 +56,7 @@ class Answerer:
         """The answer to `query`, or, with `subject`, to the question whose subject it is
         ("Balochistan" of "Anything on Balochistan?": its names are read as such)."""
         searcher, generation, question = self.searcher, self.generation, query.text
+        query = searcher.with_parties_read(query)
         if searcher.uses_late(query.retriever):
             query = replace(query, tokens=searcher.question_tokens(query))
         depth = max(k, EVIDENCE_DEPTH)

@@ -259,7 +259,7 @@ class Engine:
         rankings = []
         for number, (question, vector) in enumerate(zip(cleaned, vectors, strict=True)):
             query = Query(question, vector, None, retriever, None if tokens is None else tokens[number])
-            ranked = searcher.rank(query, k * 2)
+            ranked = searcher.rank(searcher.with_parties_read(query), k * 2)
             ids = dict.fromkeys(generation.passages[s.row].brief_id for s in ranked)
             rankings.append(list(ids)[:k])
         return rankings

@@ -80,6 +80,11 @@ class LateInteraction:
     def question_tokens(self, question: str) -> np.ndarray:
         return self._embedder.embed_with_tokens([question])[1][0].vectors
 
+    def question_vector_and_tokens(self, question: str) -> tuple[np.ndarray, np.ndarray]:
+        """A question's vector and token vectors, from one pass of the model."""
+        vectors, made = self._embedder.embed_with_tokens([question])
+        return vectors[0], made[0].vectors
+
     def scores(self, question_tokens: np.ndarray, passages: Sequence[str]) -> np.ndarray:
         return maxsim(question_tokens, [tokens.vectors for tokens in self._passage_tokens(passages)])
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 import numpy as np
@@ -19,6 +19,7 @@ from index.late_interaction import LateInteraction
 from index.lexical import fold, tokens
 from index.models import BriefMeta, Hit, SearchFilters
 from index.offices import may_name_office
+from index.parties import party_share, without_parties
 from index.speakers import asked_speaker
 from index.store import Generation
 from index.vectors import search_rows
@@ -67,6 +68,14 @@ class FusionWeights:
     # respond to Asif?") has the head nudged towards passages where it, or one who speaks for it,
     # says or does anything (index/actor_summary.py), not those where others speak of it.
     speaker: float = 1.0
+    # Parties: a question naming a pair of actors most passages name ("between Pakistan and
+    # Afghanistan") has the vector of the question without them mixed in at this weight, and
+    # their token vectors for late interaction (index/parties.py; 0: off).
+    parties: float = 1.0
+    # Parties: a question naming a pair of actors most passages name ("between Pakistan and
+    # Afghanistan") has the vector of the question without them mixed in at this weight, and their
+    # token vectors for late interaction (index/parties.py; 0: off).
+    parties: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -272,6 +281,20 @@ class Searcher:
                 actor_id for actor_id, written in self.generation.office_roles if _is_asked(written, asked)
             )
         )
+
+    def with_parties_read(self, query: Query) -> Query:
+        """`query` with the vector of the question without a pair of parties most passages name
+        mixed in, and that question's token vectors for late interaction (index/parties.py); as
+        it is if it names no such pair, or is not ranked with late interaction."""
+        if not (self.weights.parties and self.uses_late(query.retriever)):
+            return query
+        generation = self.generation
+        text = without_parties(query.text, party_share(generation.actor_directory, len(generation.passages)))
+        if not text:
+            return query
+        vector, tokens = self.late.question_vector_and_tokens(text)
+        mixed = query.vector + self.weights.parties * vector
+        return replace(query, vector=mixed / np.linalg.norm(mixed), tokens=tokens)
 
     def uses_late(self, retriever: Retriever) -> bool:
         """Whether questions ranked with `retriever` go through late interaction."""

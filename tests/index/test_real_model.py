@@ -128,7 +128,7 @@ def test_question_set_quality_does_not_regress(real_engine):
         ("brief_questions_fresh2.jsonl", 22, 27, 29, 8),
         ("brief_questions_fresh3.jsonl", 30, 37, 38, 8),
         ("brief_questions_fresh4.jsonl", 30, 35, 36, 8),
-        ("brief_questions_fresh5.jsonl", 29, 31, 36, 8),
+        ("brief_questions_fresh5.jsonl", 29, 32, 36, 8),
         ("brief_questions_fresh6.jsonl", 31, 38, 38, 9),
         ("brief_questions_fresh7.jsonl", 34, 38, 38, 9),
         ("brief_questions_fresh8.jsonl", 32, 35, 38, 9),
@@ -140,9 +140,11 @@ def test_question_set_quality_does_not_regress(real_engine):
         ("brief_questions_fresh14.jsonl", 41, 42, 42, 9),
         ("brief_questions_fresh15.jsonl", 37, 39, 42, 10),
         ("brief_questions_fresh16.jsonl", 36, 41, 42, 10),
-        ("brief_questions_fresh17.jsonl", 32, 42, 42, 10),
+        ("brief_questions_fresh17.jsonl", 32, 41, 42, 10),
         ("brief_questions_fresh18.jsonl", 43, 44, 45, 10),
         ("brief_questions_fresh19.jsonl", 37, 41, 42, 9),
+        ("brief_questions_fresh20.jsonl", 34, 37, 39, 8),
+        ("brief_questions_fresh21.jsonl", 36, 40, 40, 7),
     ],
 )
 def test_held_out_questions_do_not_regress(
@@ -215,6 +217,15 @@ def test_a_question_asking_how_an_actor_responded_is_shown_its_response(real_eng
     question = "How did the Taliban respond to Asif's accusations?"
     assert real_engine.ask(question).hits[0].passage.paragraph == 6
     assert without.ask(question).hits[0].passage.paragraph == 5
+
+
+def test_a_question_naming_the_briefs_parties_is_read_without_them(real_engine):
+    """ "Which countries mediated between Pakistan and Afghanistan?": ¶1 names the mediators; read
+    with the two parties every passage names, it came last but two (README "Quality")."""
+    without = with_weights(real_engine, FusionWeights(parties=0.0))
+    question = "Which countries mediated between Pakistan and Afghanistan?"
+    assert real_engine.ask(question).hits[0].passage.paragraph == 1
+    assert 1 not in [hit.passage.paragraph for hit in without.ask(question, k=5).hits]
 
 
 def test_abstention_precision_and_recall(real_engine):
