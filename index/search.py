@@ -72,10 +72,6 @@ class FusionWeights:
     # Afghanistan") has the vector of the question without them mixed in at this weight, and
     # their token vectors for late interaction (index/parties.py; 0: off).
     parties: float = 1.0
-    # Parties: a question naming a pair of actors most passages name ("between Pakistan and
-    # Afghanistan") has the vector of the question without them mixed in at this weight, and their
-    # token vectors for late interaction (index/parties.py; 0: off).
-    parties: float = 1.0
 
 
 @dataclass(frozen=True)
