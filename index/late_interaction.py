@@ -78,7 +78,7 @@ class LateInteraction:
         self._making = threading.Lock()
 
     def question_tokens(self, question: str) -> np.ndarray:
-        return self._embedder.embed_with_tokens([question])[1][0].vectors
+        return self.question_vector_and_tokens(question)[1]
 
     def question_vector_and_tokens(self, question: str) -> tuple[np.ndarray, np.ndarray]:
         """A question's vector and token vectors, from one pass of the model."""
