@@ -258,15 +258,19 @@ class ActorDirectory:
         """The numbers of the sentences of passage `row` that name the actor."""
         return {mention.sentence for mention in self._by_row.get(row, ()) if mention.actor_id == actor_id}
 
-    def names_person_of(self, owner_id: str, row: int) -> bool:
+    def names_person_of(self, owner_id: str, row: int, role_word: str = "") -> bool:
         """Whether passage `row` names a person of `owner_id`'s: one with a role of it ("Pakistan's
         Defense Minister"), or with no role or one that says no side ("Interior Minister"), who
-        may be anyone's."""
+        may be anyone's. With `role_word` ("commander"), a role of theirs must hold it, if they
+        have any."""
         actors = self.index.actors
         people = {m.actor_id for m in self._by_row.get(row, ()) if actors[m.actor_id].kind == "person"}
         for person in people:
-            owners = {self.actor_named(role.text) for role in self.index.roles if role.actor_id == person}
-            if not owners or None in owners or owner_id in owners:
+            roles = [role.text for role in self.index.roles if role.actor_id == person]
+            if not roles:
+                return True
+            owners = {text: self.actor_named(text) for text in roles}
+            if any(owners[text] in (None, owner_id) and role_word in text.lower() for text in roles):
                 return True
         return False
 

@@ -52,7 +52,10 @@ _WHEN_NOW_OR_LATER = r"(?:do|does|is|are|will|shall)"
 # Not "start" or "end": "When will Kabul start acting against the TTP?" may be answered in words.
 _CALENDAR = (
     r"(?:next|expir\w*|takes? place|be held|held|schedul\w*|due|deadline|elections?|run out|runs out|"
-    r"lapses?|renew\w*|extend\w*|comes? into force)"
+    r"lapses?|renew\w*|extend\w*|comes? into force|takes? effect|resum\w*|review\w*|launch\w*|"
+    # A body's start ("When will the mechanism start work?"), not an actor's ("start acting").
+    r"(?:start|begin|commence)s?\s+(?:work|operat\w*|function\w*)|become operational|"
+    r"be (?:set up|established))"
 )
 # Only verbs of money: "how much support did they receive" asks a degree. Those of money alone
 # ask a sum; what is traded, pledged or donated may be counted in tonnes as well.

@@ -336,6 +336,45 @@ CITIES: dict[str, str] = {
     "Colombo": "Sri Lanka",
 }
 
+# Regions a question may name for a state of theirs ("Which Gulf capital hosted the first round?",
+# "Which European country mediated?"): such a name is the briefs' when they name one of its states
+# (index/names.py). Each form → its states, as STATES names them. Türkiye and Russia count as
+# European, as readers of policy prose count them.
+_GULF = ("Saudi Arabia", "United Arab Emirates", "Qatar", "Kuwait", "Bahrain", "Oman")
+_MIDDLE_EAST = (
+    *_GULF, "Iran", "Iraq", "Israel", "Jordan", "Lebanon", "Syria", "Yemen", "Egypt", "Palestine", "Türkiye",
+)  # fmt: skip
+_ARAB = (
+    *_GULF, "Algeria", "Comoros", "Djibouti", "Egypt", "Iraq", "Jordan", "Lebanon", "Libya", "Mauritania",
+    "Morocco", "Palestine", "Somalia", "Sudan", "Syria", "Tunisia", "Yemen",
+)  # fmt: skip
+_EUROPE = (
+    "Albania", "Andorra", "Austria", "Belarus", "Belgium", "Bosnia and Herzegovina", "Bulgaria", "Croatia",
+    "Cyprus", "Czechia", "Denmark", "Estonia", "Finland", "France", "Germany", "Greece", "Hungary",
+    "Iceland", "Ireland", "Italy", "Latvia", "Liechtenstein", "Lithuania", "Luxembourg", "Malta",
+    "Moldova", "Monaco", "Montenegro", "Netherlands", "North Macedonia", "Norway", "Poland", "Portugal",
+    "Romania", "Russia", "San Marino", "Serbia", "Slovakia", "Slovenia", "Spain", "Sweden",
+    "Switzerland", "Ukraine", "United Kingdom", "Vatican City", "Türkiye",
+)  # fmt: skip
+_CENTRAL_ASIA = ("Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan")
+_SOUTH_ASIA = ("Afghanistan", "Bangladesh", "Bhutan", "India", "Maldives", "Nepal", "Pakistan", "Sri Lanka")
+_WEST = (*_EUROPE, "United States", "Canada", "Australia", "New Zealand")
+REGIONS: dict[str, tuple[str, ...]] = {
+    "Gulf": _GULF,
+    "Persian Gulf": (*_GULF, "Iran", "Iraq"),
+    "Middle East": _MIDDLE_EAST,
+    "Middle Eastern": _MIDDLE_EAST,
+    "Arab": _ARAB,
+    "Europe": _EUROPE,
+    "European": _EUROPE,
+    "Central Asia": _CENTRAL_ASIA,
+    "Central Asian": _CENTRAL_ASIA,
+    "South Asia": _SOUTH_ASIA,
+    "South Asian": _SOUTH_ASIA,
+    "Western": _WEST,
+    "West": _WEST,
+}
+
 # Offices a question may ask about without naming the holder ("the Pakistani prime minister"):
 # each with the other ways briefs write it, its ministry among them (readers say "the information
 # minister" for what "the Information Ministry" said). One that no brief writes any way has no

@@ -5,14 +5,16 @@ Such questions score like answerable ones: the passages about the TTP are close 
 engine would show them although none names its leader ("Mujahid denied the presence of TTP leaders
 in Afghanistan" names none). If none of the passages a reader sees first names someone as a leader
 ("TTP chief Noor Wali Mehsud", "Mehsud, the group's leader", "led by Mehsud"), the engine abstains
-and says why (README "Quality"). Only the present is checked: "Who led the Pakistani side at the
-talks?" may be answered by who signed for it. A ministry is led by its minister: "Who heads
+and says why (README "Quality"). Only the present and the future are checked ("Who will chair
+the verification body?"): "Who led the Pakistani side at the talks?" may be answered by who signed
+for it. A ministry is led by its minister: "Who heads
 Afghanistan's interior ministry?" is answered by "Interior Minister Sirajuddin Haqqani", not by
 a foreign minister. Who holds an office ("Who is the Turkish foreign minister?") is answered only
 by a passage naming someone with it, of the owner asked about (`holder_named`); which of a side's
 people did something ("Which Qatari minister hosted the talks?"), only by one naming a person of
-that side or of no side said (`asked_person_of`, ActorDirectory.names_person_of); so is who
-led or spoke for a side ("Who led Qatar's mediation team?").
+that side or of no side said (`asked_person_of`, ActorDirectory.names_person_of), and with the
+role asked for if it names one ("Which Taliban commander ...?" is not answered by a Taliban
+minister); so is who led or spoke for a side ("Who led Qatar's mediation team?").
 """
 
 from __future__ import annotations
@@ -39,6 +41,9 @@ _ASKS = re.compile(
     rf"^who(?:'s| is| are)?\s+(?:the\s+)?{_NOW}{_HEAD}s?\s+of\b"  # "Who is the head of the TTP?"
     rf"|^who(?:'s| is)\s+(?:the\s+)?[\w'. -]+?'s?\s+{_NOW}{_HEAD}\b"  # "Who is the TTP's leader?"
     rf"|^who\s+(?:currently\s+|now\s+)?{_LEADS}\b"  # "Who leads the TTP?"
+    # "Who will chair the mechanism?", "Which official is to lead it?": a leader still to come.
+    r"|^(?:who|(?:which|what)\s+[\w'-]+)\s+(?:will|would|is\s+(?:going\s+|set\s+)?to)\s+"
+    r"(?:lead|head|chair|preside\s+over|command|run)\b"
     rf"|\bname\s+of\s+(?:the\s+)?[\w'. -]+?'s?\s+{_NOW}{_HEAD}\b"  # "the name of the TTP's chief"
     rf"|\bname\s+of\s+(?:the\s+)?{_NOW}{_HEAD}\s+of\b"  # "the name of the leader of the TTP"
     r"|^who(?:'s| is)\s+in charge of\b"
@@ -138,22 +143,37 @@ def holder_named(asked: AskedOffice, texts: Iterable[str], actor_named: Callable
 PERSON_OF = "person of the side asked about"
 _PERSON = (
     r"(?:ministers?|officials?|diplomats?|envoys?|negotiators?|mediators?|generals?|commanders?|officers?|"
-    r"spokes(?:person|man|woman|people|men|women)|representatives?|delegates?|ambassadors?)"
+    r"spokes(?:person|man|woman|people|men|women)|representatives?|delegates?|ambassadors?|"
+    r"leaders?|chiefs?|members?|fighters?|militants?)"  # "Which TTP leaders were named?"
 )
 _ASKS_PERSON_OF = re.compile(
-    rf"^(?:which|what)\s+(?P<owner>[\w'.-]+(?:\s+[\w'.-]+)?)\s+{_PERSON}\b"
-    rf"|\bname\s+of\s+the\s+(?P<named>[\w'.-]+(?:\s+[\w'.-]+)?)\s+{_PERSON}\b"
+    rf"^(?:which|what)\s+(?P<owner>[\w'.-]+(?:\s+[\w'.-]+)?)\s+(?P<person>{_PERSON})\b"
+    rf"|\bname\s+of\s+the\s+(?P<named>[\w'.-]+(?:\s+[\w'.-]+)?)\s+(?P<person_named>{_PERSON})\b"
     # Who spoke for a side, or led its team ("Who led Qatar's mediation team?"): one of its people.
     r"|^who\s+(?:led|headed|represented|spoke\s+for|negotiated\s+for)\s+(?:the\s+)?(?P<led>[\w.-]+?)(?:'s)?"
     r"(?:\s+(?:[\w-]+\s+)?(?:team|delegation|side|negotiators))?\b(?!')"
 )
 
 
-def asked_person_of(question: str) -> str:
-    """The side whose person a question asks for, as written ("qatari"), or ""; whether it names
-    a side at all is the actor directory's to read (`ActorDirectory.actor_named`)."""
+# Person words that name a role: "Which Taliban commander ...?" is not answered by a Taliban
+# minister. The others ("official", "leader", "member") may be anyone of the side.
+_ROLE_WORDS = ("minister", "spokes", "commander", "general", "ambassador", "envoy")
+
+
+class AskedPerson(NamedTuple):
+    side: str  # as written: "qatari", "ttp"
+    role: str  # one of _ROLE_WORDS, or "" for anyone of the side
+
+
+def asked_person_of(question: str) -> AskedPerson | None:
+    """The side whose person a question asks for and the role asked for, if any; or None.
+    Whether it names a side at all is the actor directory's to read (`ActorDirectory.actor_named`)."""
     match = _ASKS_PERSON_OF.search(" ".join(fold(question).split()))
-    return (match.group("owner") or match.group("named") or match.group("led")) if match else ""
+    if match is None:
+        return None
+    person = match.group("person") or match.group("person_named") or ""
+    role = next((word for word in _ROLE_WORDS if person.startswith(word)), "")
+    return AskedPerson(match.group("owner") or match.group("named") or match.group("led"), role)
 
 
 def asks_leader(question: str) -> bool:

@@ -4,7 +4,8 @@ A question about Iran, asked of briefs that never name Iran, has no answer there
 passages about the ceasefire come; cosine similarity alone cannot tell (such questions score like
 answerable ones, benchmarks/quality.py). A name is a run of capitalised words that does not start
 a sentence (a state or capital may). It counts as mentioned when it is the name of an actor the
-briefs mention or a part of one (capitals and other names of states included), or when each of its
+briefs mention or a part of one (capitals and other names of states included, and a region one of
+whose states they name: "a Gulf capital" when they name Qatar), or when each of its
 words is in the lexical vocabulary, begins a word there (Siraj / Sirajuddin) or is one or two
 letters away from one (Tehrik / Tehreek, Yaqub / Yaqoob): names are spelled many ways, and
 abstaining on a known one would hide an answer. For the same reason a question is only taken to
@@ -23,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 
 from index.actors import ActorIndex
-from index.gazetteer import ARMED_GROUPS, CAPITALS, EVERYDAY_TOPICS, OFFICES, ORGANISATIONS, STATES
+from index.gazetteer import ARMED_GROUPS, CAPITALS, EVERYDAY_TOPICS, OFFICES, ORGANISATIONS, REGIONS, STATES
 from index.lexical import STOP_WORDS, fold, tokens
 from index.speakers import asked_speaker
 
@@ -200,6 +201,12 @@ class NameChecker:
             if self._all_known(tokens(state)):
                 self._aliases.update(_plain(name) for name in others)
         self._aliases.update(_plain(c) for c, state in CAPITALS.items() if self._all_known(tokens(state)))
+        # A region is named when one of its states is ("a Gulf capital" when they name Qatar).
+        self._aliases.update(
+            _plain(region)
+            for region, members in REGIONS.items()
+            if any(_plain(member) in self._aliases for member in members)
+        )
         # An office counts as written when any of its forms is, word for word.
         self._unwritten_offices = [
             (office, [tokens(form) for form in (office, *forms)])

@@ -43,6 +43,10 @@ from tests.index.unstated import abstains_until_a_brief_states_it
         ("When would Kabul respond with force?", None),  # a condition may answer it
         ("When will Pakistan regard the truce as broken?", None),
         ("When will Kabul start acting against the TTP?", None),
+        ("When will the verification mechanism start work?", Figure.DUE_DATE),  # a body's start
+        ("When will the monitoring mechanism begin operating?", Figure.DUE_DATE),
+        ("When will the ceasefire be reviewed?", Figure.DUE_DATE),
+        ("When do the talks resume?", Figure.DUE_DATE),
         ("When is the next round of talks scheduled?", Figure.DUE_DATE),
         ("When will the ceasefire be extended?", Figure.DUE_DATE),
         # A degree is answered in words.

@@ -7,6 +7,7 @@ from index.leaders import (
     LEADER,
     PERSON_OF,
     AskedOffice,
+    AskedPerson,
     asked_office,
     asked_person_of,
     asks_leader,
@@ -28,6 +29,10 @@ from tests.index.unstated import abstains_until_a_brief_states_it
         ("Who is in charge of the monitoring mechanism?", True),
         ("Who chairs the monitoring and verification mechanism?", True),
         ("Who presides over the commission?", True),
+        ("Which official will lead the verification body?", True),  # a leader still to come
+        ("Who is going to chair the mechanism?", True),
+        ("Which country is set to head the commission?", True),
+        ("Which official would lead the talks, if they resumed?", True),
         ("Who led the Pakistani side at the talks?", False),  # the past: who signed may answer
         ("Who is Pakistan's defence chief?", False),  # an office the brief writes (names.py)
         ("Did the Afghan government deny that militant leaders live on its soil?", False),
@@ -142,22 +147,25 @@ def test_an_office_no_close_passage_names_a_holder_of_abstains_and_says_why(fake
 
 
 @pytest.mark.parametrize(
-    ("question", "owner"),
+    ("question", "asked"),
     [
-        ("Which Qatari minister hosted the Doha talks?", "qatari"),
-        ("What is the name of the Turkish official who chaired the talks?", "turkish"),
-        ("Which TTP commanders were handed over?", "ttp"),
-        ("What Indian foreign minister met Yaqoob?", "indian foreign"),  # the side opens it
-        ("Which official hosted the talks?", ""),  # no side to hold a passage to
-        ("Who led Qatar's mediation team?", "qatar"),  # who led or spoke for a side
-        ("Who represented Islamabad when the first accord was signed?", "islamabad"),
-        ("Who headed the Afghan delegation in Doha?", "afghan"),
-        ("Who led the talks?", "talks"),  # no side: the directory names no actor "talks"
-        ("Who is the Turkish foreign minister?", ""),  # an office's holder: asked_office's
+        ("Which Qatari minister hosted the Doha talks?", ("qatari", "minister")),
+        ("What is the name of the Turkish official who chaired the talks?", ("turkish", "")),
+        ("Which TTP commanders were handed over?", ("ttp", "commander")),
+        ("Which TTP leaders were named by Pakistan?", ("ttp", "")),  # anyone of the side
+        ("What Taliban members met the Indian minister?", ("taliban", "")),
+        ("Which Taliban spokesman accused Pakistan?", ("taliban", "spokes")),
+        ("What Indian foreign minister met Yaqoob?", ("indian foreign", "minister")),  # the side opens it
+        ("Which official hosted the talks?", None),  # no side to hold a passage to
+        ("Who led Qatar's mediation team?", ("qatar", "")),  # who led or spoke for a side
+        ("Who represented Islamabad when the first accord was signed?", ("islamabad", "")),
+        ("Who headed the Afghan delegation in Doha?", ("afghan", "")),
+        ("Who led the talks?", ("talks", "")),  # no side: the directory names no actor "talks"
+        ("Who is the Turkish foreign minister?", None),  # an office's holder: asked_office's
     ],
 )
-def test_whose_person_a_question_asks_for(question, owner):
-    assert asked_person_of(question) == owner
+def test_whose_person_a_question_asks_for(question, asked):
+    assert asked_person_of(question) == (AskedPerson(*asked) if asked else None)
 
 
 def test_a_person_of_a_side_no_close_passage_names_abstains_and_says_why(fake_engine, corpus):
@@ -168,6 +176,15 @@ def test_a_person_of_a_side_no_close_passage_names_abstains_and_says_why(fake_en
     at_doha = "during the Doha meeting where the defense ministers signed a bilateral agreement?"
     assert not fake_engine.ask(f"Who represented Pakistan {at_doha}").abstained
     assert fake_engine.ask(f"Who led Qatar's team {at_doha}").unstated == PERSON_OF
+    # Its leaders or members: the brief names none of the TTP's.
+    ttp = "Which TTP leaders did Mujahid deny were present in Afghanistan?"
+    assert fake_engine.ask(ttp).unstated == PERSON_OF
+    # A role, when asked: the brief names Taliban ministers and a spokesperson, no commander.
+    taliban = (
+        "Taliban {} warned that any aggression or incursion by Pakistan would be met with firm resistance?"
+    )
+    assert not fake_engine.ask(f"Which {taliban.format('minister')}").abstained
+    assert fake_engine.ask(f"Which {taliban.format('commander')}").unstated == PERSON_OF
     abstains_until_a_brief_states_it(
         fake_engine,
         corpus,

@@ -56,6 +56,10 @@ def test_names_are_capitalised_runs_that_do_not_open_a_sentence(question, names)
         ("What did Siraj Haqqani warn?", []),  # a shortened name
         ("Why is the Islamic Emirate accused?", []),  # part of an actor's alias in actors.toml
         ("In the PoliTact brief, what did Naade Ali write about Iran?", []),  # publisher, author
+        # Regions, named when one of their states is: Qatar is a Gulf state, Türkiye European
+        ("In which Gulf capital did the first round take place?", []),
+        ("Which European country mediated?", []),
+        ("What did the Central Asian states say?", ["Central Asian"]),  # none of them is named
         # Offices no brief writes, though the state is mentioned
         ("What did the Pakistani prime minister say?", ["prime minister"]),
         ("What did the premier promise Kabul?", ["prime minister"]),

@@ -135,7 +135,7 @@ def test_question_set_quality_does_not_regress(real_engine):
         ("brief_questions_fresh9.jsonl", 36, 41, 41, 9),
         ("brief_questions_fresh10.jsonl", 35, 39, 40, 10),
         ("brief_questions_fresh11.jsonl", 34, 39, 41, 7),
-        ("brief_questions_fresh12.jsonl", 34, 39, 41, 9),
+        ("brief_questions_fresh12.jsonl", 35, 40, 42, 9),
         ("brief_questions_fresh13.jsonl", 34, 42, 44, 8),
         ("brief_questions_fresh14.jsonl", 41, 42, 42, 9),
         ("brief_questions_fresh15.jsonl", 37, 39, 42, 10),
@@ -143,8 +143,9 @@ def test_question_set_quality_does_not_regress(real_engine):
         ("brief_questions_fresh17.jsonl", 32, 41, 42, 10),
         ("brief_questions_fresh18.jsonl", 43, 44, 45, 10),
         ("brief_questions_fresh19.jsonl", 37, 41, 42, 9),
-        ("brief_questions_fresh20.jsonl", 34, 37, 39, 8),
-        ("brief_questions_fresh21.jsonl", 36, 40, 40, 7),
+        ("brief_questions_fresh20.jsonl", 34, 37, 39, 9),
+        ("brief_questions_fresh21.jsonl", 36, 40, 40, 9),
+        ("brief_questions_fresh22.jsonl", 43, 47, 50, 9),
     ],
 )
 def test_held_out_questions_do_not_regress(
