@@ -73,6 +73,7 @@ HELD_OUT = {
     "fresh 20": ROOT / "benchmarks" / "data" / "brief_questions_fresh20.jsonl",
     "fresh 21": ROOT / "benchmarks" / "data" / "brief_questions_fresh21.jsonl",
     "fresh 22": ROOT / "benchmarks" / "data" / "brief_questions_fresh22.jsonl",
+    "fresh 23": ROOT / "benchmarks" / "data" / "brief_questions_fresh23.jsonl",
 }
 DEFAULT = FusionWeights()
 VARIANTS: dict[str, tuple[Retriever, FusionWeights]] = {

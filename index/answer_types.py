@@ -19,6 +19,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from index.actors import ActorIndex
+from index.gazetteer import REGIONS
 from index.lexical import fold, tokens
 
 # "which", "what", then at most two words ("two", "outside", "foreign"), then the kind.
@@ -48,11 +49,32 @@ def asked_kinds(question: str) -> frozenset[str]:
     return frozenset()
 
 
+# A region between "which" and the kind ("Which Gulf state ...?", "What European governments
+# ...?"): only its states answer.
+_REGION_ASKED = re.compile(
+    r"\b(?:which|what)\s+(?P<region>(?:[\w'-]+\s+){1,2}?)(?:countries|country|states?|nations?|governments?)\b"
+)
+_REGIONS = {fold(region): frozenset(fold(state) for state in states) for region, states in REGIONS.items()}
+
+
+def asked_region(question: str) -> frozenset[str]:
+    """The states (folded names) of the region a question asks for a state of; empty if none."""
+    match = _REGION_ASKED.search(fold(question))
+    if match is None:
+        return frozenset()
+    words = match.group("region").split()
+    return next(
+        (_REGIONS[" ".join(words[i:])] for i in range(len(words)) if " ".join(words[i:]) in _REGIONS),
+        frozenset(),
+    )
+
+
 class AnswerTypes:
     """Which actors each passage names; built once per generation from its actor index."""
 
     def __init__(self, actors: ActorIndex, passage_count: int) -> None:
         self._kind = {actor_id: actor.kind for actor_id, actor in actors.actors.items()}
+        self._folded_name = {actor_id: fold(actor.name) for actor_id, actor in actors.actors.items()}
         self._named_by: dict[str, list[frozenset[str]]] = {
             actor_id: [frozenset(t) for name in (actor.name, *actor.aliases) if (t := tokens(name))]
             for actor_id, actor in actors.actors.items()
@@ -68,9 +90,11 @@ class AnswerTypes:
                 rows_of[actor_id] += 1
         self._weight = {actor_id: math.log(1 + passage_count / rows) for actor_id, rows in rows_of.items()}
 
-    def novel_actors(self, question: str, rows: Sequence[int], kinds: frozenset[str]) -> np.ndarray:
+    def novel_actors(
+        self, question: str, rows: Sequence[int], kinds: frozenset[str], region: frozenset[str] = frozenset()
+    ) -> np.ndarray:
         """Per passage row, the actors of `kinds` it names that the question does not, each
-        counted by its rarity."""
+        counted by its rarity; states only of the `region` (`asked_region`), if given."""
         words = set(tokens(question))
         named = {
             actor_id for actor_id, names in self._named_by.items() if any(name <= words for name in names)
@@ -80,7 +104,9 @@ class AnswerTypes:
                 sum(
                     self._weight[a]
                     for a in self._actors_of.get(row, ())
-                    if self._kind[a] in kinds and a not in named
+                    if self._kind[a] in kinds
+                    and a not in named
+                    and not (region and self._kind[a] == "state" and self._folded_name[a] not in region)
                 )
                 for row in rows
             ],

@@ -42,7 +42,7 @@ _ASKS = re.compile(
     rf"|^who(?:'s| is)\s+(?:the\s+)?[\w'. -]+?'s?\s+{_NOW}{_HEAD}\b"  # "Who is the TTP's leader?"
     rf"|^who\s+(?:currently\s+|now\s+)?{_LEADS}\b"  # "Who leads the TTP?"
     # "Who will chair the mechanism?", "Which official is to lead it?": a leader still to come.
-    r"|^(?:who|(?:which|what)\s+[\w'-]+)\s+(?:will|would|is\s+(?:going\s+|set\s+)?to)\s+"
+    r"|^(?:who|(?:which|what)(?:\s+[\w'-]+){1,2}?)\s+(?:will|would|is\s+(?:going\s+|set\s+)?to)\s+"
     r"(?:lead|head|chair|preside\s+over|command|run)\b"
     rf"|\bname\s+of\s+(?:the\s+)?[\w'. -]+?'s?\s+{_NOW}{_HEAD}\b"  # "the name of the TTP's chief"
     rf"|\bname\s+of\s+(?:the\s+)?{_NOW}{_HEAD}\s+of\b"  # "the name of the leader of the TTP"

@@ -12,7 +12,7 @@ from enum import StrEnum
 
 import numpy as np
 
-from index.answer_types import asked_kinds
+from index.answer_types import asked_kinds, asked_region
 from index.conclusion import asks_conclusion
 from index.errors import QuestionError
 from index.late_interaction import LateInteraction
@@ -223,7 +223,9 @@ class Searcher:
             nudges.append(
                 (
                     weights.answer_type,
-                    lambda rows: generation.answer_types.novel_actors(question, rows, kinds),
+                    lambda rows: generation.answer_types.novel_actors(
+                        question, rows, kinds, asked_region(question)
+                    ),
                 )
             )
         if weights.conclusion and asks_conclusion(question):

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from index.answer_types import asked_kinds
+from index.answer_types import asked_kinds, asked_region
 from index.search import FusionWeights
 from tests.conftest import SAMPLE_BRIEF_ID
 from tests.index.test_indexer import first_paragraphs
@@ -48,6 +48,28 @@ def test_actors_of_the_kind_the_question_does_not_name_count_by_rarity(fake_engi
     assert weight(named, 12) == pytest.approx(india)
     assert weight("Which countries mediated?", 1) > weight(named, 1) + pakistan - 1e-6
     assert types.novel_actors(named, [row_of[1]], frozenset({"person"})).tolist() == [0]  # no person
+    # A region asked for ("Which Gulf state ...?") counts its states only: Qatar, not Türkiye or India.
+    gulf = "Which Gulf state mediated between Islamabad and Kabul?"
+    assert float(types.novel_actors(gulf, [row_of[1]], STATE, asked_region(gulf))[0]) == pytest.approx(rare)
+    assert float(types.novel_actors(gulf, [row_of[12]], STATE, asked_region(gulf))[0]) == 0
+
+
+@pytest.mark.parametrize(
+    ("question", "member", "outsider"),
+    [
+        ("Which Gulf state hosted the first round?", "qatar", "turkiye"),
+        ("Which two European countries spoke out?", "turkiye", "qatar"),
+        ("What Central Asian governments reacted?", "tajikistan", "afghanistan"),
+    ],
+)
+def test_the_region_asked_for(question, member, outsider):
+    region = asked_region(question)
+    assert member in region and outsider not in region
+
+
+def test_no_region_asked_for_leaves_every_state():
+    assert asked_region("Which two states mediated?") == frozenset()
+    assert asked_region("Which countries did the Gulf crisis affect?") == frozenset()  # not the kind's
 
 
 def test_a_passage_naming_the_kind_asked_for_moves_up(tmp_path, fake_embedder):

@@ -32,6 +32,7 @@ from tests.index.unstated import abstains_until_a_brief_states_it
         ("Which official will lead the verification body?", True),  # a leader still to come
         ("Who is going to chair the mechanism?", True),
         ("Which country is set to head the commission?", True),
+        ("Which European country will chair the verification body?", True),
         ("Which official would lead the talks, if they resumed?", True),
         ("Who led the Pakistani side at the talks?", False),  # the past: who signed may answer
         ("Who is Pakistan's defence chief?", False),  # an office the brief writes (names.py)
