@@ -49,7 +49,7 @@ QUESTIONS = ROOT / "benchmarks" / "data" / "brief_questions.jsonl"
 # nudge and the briefs mentioning a subject, "fresh 14" after acronyms and counted nouns, before
 # the thesaurus, "fresh 15" after it, to judge a BM25 weight of 0.3, "fresh 16" before a word was
 # counted once in BM25, which left it unchanged (its misses were then read), "fresh 17" before the
-# speaker nudge, to judge it (README "Quality").
+# speaker nudge, to judge it; README "Quality" says what each later one judged.
 HELD_OUT = {
     "fresh": ROOT / "benchmarks" / "data" / "brief_questions_fresh.jsonl",
     "fresh 2": ROOT / "benchmarks" / "data" / "brief_questions_fresh2.jsonl",
