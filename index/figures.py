@@ -49,7 +49,8 @@ class Figure(StrEnum):
 # "when" questions are left alone: an event may answer them ("during the Doha meeting"), or a
 # condition ("When will Pakistan regard the truce as broken?" "Anything coming from Afghanistan").
 _WHEN_NOW_OR_LATER = r"(?:do|does|is|are|will|shall)"
-# Not "start" or "end": "When will Kabul start acting against the TTP?" may be answered in words.
+# Not "end", nor "start" but a body's: "When will Kabul start acting against the TTP?" may be
+# answered in words.
 _CALENDAR = (
     r"(?:next|expir\w*|takes? place|be held|held|schedul\w*|due|deadline|elections?|run out|runs out|"
     r"lapses?|renew\w*|extend\w*|comes? into force|takes? effect|resum\w*|review\w*|launch\w*|"

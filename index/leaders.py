@@ -177,7 +177,7 @@ def asked_person_of(question: str) -> AskedPerson | None:
 
 
 def asks_leader(question: str) -> bool:
-    """Whether a question asks who leads something now."""
+    """Whether a question asks who leads something now or will lead it."""
     return _ASKS.search(" ".join(fold(question).split())) is not None
 
 

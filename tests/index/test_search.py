@@ -62,6 +62,9 @@ def test_a_question_far_in_meaning_is_answered_by_the_passages_holding_all_its_w
     assert cited("Who brokered?") == cited("Who mediated?")  # a synonym meets the brief's word
     # Every word, in one passage: Doha is in another paragraph of the sample brief than Bagram.
     assert cited("Bagram and Doha") == set()
+    # A verb of saying is not looked for: prose reports speech in other words.
+    assert cited("What did they say about Bagram?") == cited("Bagram?")
+    assert cited("What did they say about Bagram football?") == set()
     assert engine.ask("Bagram football").abstained
     assert engine.ask("Who?").abstained  # no word a brief could hold
 
