@@ -74,6 +74,7 @@ HELD_OUT = {
     "fresh 21": ROOT / "benchmarks" / "data" / "brief_questions_fresh21.jsonl",
     "fresh 22": ROOT / "benchmarks" / "data" / "brief_questions_fresh22.jsonl",
     "fresh 23": ROOT / "benchmarks" / "data" / "brief_questions_fresh23.jsonl",
+    "fresh 24": ROOT / "benchmarks" / "data" / "brief_questions_fresh24.jsonl",
 }
 DEFAULT = FusionWeights()
 VARIANTS: dict[str, tuple[Retriever, FusionWeights]] = {
