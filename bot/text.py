@@ -123,8 +123,9 @@ def abstention_reason(answer: Answer) -> str:
         )
     if answer.unstated == PERSON_OF:
         return (
-            "The closest passages name no one of the state or group asked about, so the briefs do "
-            "not answer this; ask what it did to read what they say."
+            "The closest passages name no one of the state or group asked about (none in the role "
+            "asked about, if one is), so the briefs do not answer this; ask what it did to read what "
+            "they say."
         )
     if answer.unstated == NEXT_MEETING:
         return (
