@@ -140,6 +140,7 @@ _UNIT = (
 _REFERS = re.compile(r"\b(?:the|these|those|both|all|its|their|our)\s+$", re.IGNORECASE)
 _TOLL = rf"{_HARMED_WORDS}|kill\w*|die[sd]?|death toll|lost their lives"
 _HARMED_IN = re.compile(rf"\b(?:{_TOLL}|lives)\b", re.IGNORECASE)
+_VIOLENT_IN = re.compile(rf"\b{_VIOLENT}\b", re.IGNORECASE)
 # A toll, read to leave it out of other counts: not "lives" alone ("who lives in Pakistan").
 _TOLL_IN = re.compile(rf"\b(?:{_TOLL})\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -268,8 +269,12 @@ def states(figure: Figure, text: str, of: frozenset[str] = frozenset()) -> bool:
     if figure == Figure.TOLL:
         sentences = _SENTENCE_END.split(text)
         return any(_counts(sentence) and _HARMED_IN.search(sentence) for sentence in sentences)
-    if figure == Figure.VIOLENCE:
-        return _counts(text)
+    if figure == Figure.VIOLENCE:  # a count in a sentence of violence: not "several rounds of talks"
+        sentences = _SENTENCE_END.split(text)
+        return any(
+            _counts(sentence) and (_VIOLENT_IN.search(sentence) or _HARMED_IN.search(sentence))
+            for sentence in sentences
+        )
     if figure == Figure.COUNT:
         return any(
             _counts(sentence, of) and not _TOLL_IN.search(sentence) for sentence in _SENTENCE_END.split(text)

@@ -72,6 +72,9 @@ def test_the_figure_a_question_asks_for(question, figure):
         (Figure.COUNT, "After several rounds of negotiations, they agreed.", True),  # a vague count
         (Figure.VIOLENCE, "Three soldiers died.", True),  # a number opening a sentence
         (Figure.VIOLENCE, "There were 14 attacks on CPEC projects.", True),
+        # a count, but not of violence: "How many people were displaced by the clashes?"
+        (Figure.VIOLENCE, "After several rounds of talks, the sides agreed. The clashes were fierce.", False),
+        (Figure.VIOLENCE, "The TTP has about 6,000 fighters in Afghanistan.", True),
         # A toll does not say how many live or work somewhere.
         (Figure.COUNT, "Five Chinese nationals were killed. They worked at Dasu.", False),
         (Figure.COUNT, "Five Chinese nationals were killed. Some 20,000 work in Pakistan.", True),
