@@ -267,10 +267,9 @@ class ActorDirectory:
         people = {m.actor_id for m in self._by_row.get(row, ()) if actors[m.actor_id].kind == "person"}
         for person in people:
             roles = [role.text for role in self.index.roles if role.actor_id == person]
-            if not roles:
-                return True
-            owners = {text: self.actor_named(text) for text in roles}
-            if any(owners[text] in (None, owner_id) and role_word in text.lower() for text in roles):
+            if not roles or any(
+                role_word in text.lower() and self.actor_named(text) in (None, owner_id) for text in roles
+            ):
                 return True
         return False
 

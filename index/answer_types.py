@@ -24,11 +24,9 @@ from index.lexical import fold, tokens
 
 # "which", "what", then at most two words ("two", "outside", "foreign"), then the kind.
 _ASKED = r"\b(?:which|what)\s+(?:[\w'-]+\s+){0,2}?"
+_STATE_KINDS = r"(?:countries|country|states?|nations?|governments?)\b"
 _KINDS_ASKED: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
-    (
-        re.compile(_ASKED + r"(?:countries|country|states?|nations?|governments?)\b"),
-        frozenset({"state"}),
-    ),
+    (re.compile(_ASKED + _STATE_KINDS), frozenset({"state"})),
     (
         re.compile(_ASKED + r"(?:groups?|organi[sz]ations?|factions?|militias?)\b"),
         frozenset({"armed group", "organisation"}),
@@ -51,9 +49,7 @@ def asked_kinds(question: str) -> frozenset[str]:
 
 # A region between "which" and the kind ("Which Gulf state ...?", "What European governments
 # ...?"): only its states answer.
-_REGION_ASKED = re.compile(
-    r"\b(?:which|what)\s+(?P<region>(?:[\w'-]+\s+){1,2}?)(?:countries|country|states?|nations?|governments?)\b"
-)
+_REGION_ASKED = re.compile(r"\b(?:which|what)\s+(?P<region>(?:[\w'-]+\s+){1,2}?)" + _STATE_KINDS)
 _REGIONS = {fold(region): frozenset(fold(state) for state in states) for region, states in REGIONS.items()}
 
 
@@ -62,11 +58,9 @@ def asked_region(question: str) -> frozenset[str]:
     match = _REGION_ASKED.search(fold(question))
     if match is None:
         return frozenset()
-    words = match.group("region").split()
-    return next(
-        (_REGIONS[" ".join(words[i:])] for i in range(len(words)) if " ".join(words[i:]) in _REGIONS),
-        frozenset(),
-    )
+    words = match.group("region").split()  # "two Gulf": the region ends the words
+    endings = (" ".join(words[start:]) for start in range(len(words)))
+    return next((_REGIONS[ending] for ending in endings if ending in _REGIONS), frozenset())
 
 
 class AnswerTypes:
