@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from index.acronyms import asked_expansion, spells_out
 from index.brief_answers import VAGUE, BriefAnswers
-from index.brief_details import asked_mentions
+from index.brief_details import DOCUMENT_FRAME, asked_mentions
 from index.figures import asked_figure, counted, states
 from index.leaders import (
     HOLDER,
@@ -41,9 +41,9 @@ CLOSE_MATCH = 0.7
 # index/leaders.py, index/upcoming.py).
 EVIDENCE_DEPTH = 3
 # How an answer far from every passage in meaning was found (models.Answer.basis): the passages
-# holding every word of the question but a verb of saying, which prose rarely repeats: "What did
+# holding every word of the question but a verb of saying, which prose rarely repeats ("What did
 # the interior minister say about history?" is answered by "Our history speaks volumes", declared
-# by Interior Minister Haqqani.
+# by Interior Minister Haqqani), and words pointing at the brief itself ("in the brief").
 WORDS = "words"
 _SAYING = re.compile(r"\b(?:say|says|said|tell|tells|told|mention|mentions|mentioned)\b", re.IGNORECASE)
 
@@ -78,7 +78,8 @@ class Answerer:
         if ranked and not found:
             # Few words ("who mediated?", "Bagram", "civil society") come far from every passage
             # in meaning; the passages holding them all, if any, are what was asked for.
-            holding = generation.lexical.holding_every_term(_SAYING.sub(" ", VAGUE.sub(" ", question)))
+            asked = DOCUMENT_FRAME.sub(" ", _SAYING.sub(" ", VAGUE.sub(" ", question)))
+            holding = generation.lexical.holding_every_term(asked)
             if len(holding) and (held := searcher.rank(query, depth, holding)):
                 ranked, found, basis = held, True, WORDS
         elsewhere = False

@@ -280,6 +280,9 @@ _TOPIC_FRAMES = [
     )
 ]
 _IN_THE_BRIEF = re.compile(rf"\s+(?:in|from)\s+(?:{_A_DOCUMENT}|it)$", re.IGNORECASE)
+# Words of a question that point at a brief rather than at what it says: "Which air base comes up
+# in the brief?" asks for the air base; no passage holds "brief".
+DOCUMENT_FRAME = re.compile(rf"\b(?:in|from|by)\s+{_A_DOCUMENT}|\b(?:comes?|came)\s+up\b", re.IGNORECASE)
 
 # The answer to "Which briefs mention X?" (models.Answer.basis): a passage of each brief holding X.
 MENTIONS = "mentions"

@@ -38,6 +38,7 @@ def test_mediators_question_puts_qatar_and_turkiye_first(real_engine):
         ("civil society", 5),
         ("Phase Two", 10),
         ("what did the interior minister say about history", 8),  # "say" is not looked for
+        ("Which air base is mentioned in the brief?", 3),  # nor "in the brief"
     ],
 )
 def test_a_few_words_the_brief_holds_are_answered_where_it_holds_them(real_engine, question, paragraph):

@@ -65,6 +65,8 @@ def test_a_question_far_in_meaning_is_answered_by_the_passages_holding_all_its_w
     # A verb of saying is not looked for: prose reports speech in other words.
     assert cited("What did they say about Bagram?") == cited("Bagram?")
     assert cited("What did they say about Bagram football?") == set()
+    # Nor are the words pointing at the brief itself: no passage holds "brief".
+    assert cited("Which air base comes up in this brief?") == cited("air base?") != set()
     assert engine.ask("Bagram football").abstained
     assert engine.ask("Who?").abstained  # no word a brief could hold
 
