@@ -75,6 +75,7 @@ HELD_OUT = {
     "fresh 22": ROOT / "benchmarks" / "data" / "brief_questions_fresh22.jsonl",
     "fresh 23": ROOT / "benchmarks" / "data" / "brief_questions_fresh23.jsonl",
     "fresh 24": ROOT / "benchmarks" / "data" / "brief_questions_fresh24.jsonl",
+    "fresh 25": ROOT / "benchmarks" / "data" / "brief_questions_fresh25.jsonl",
 }
 DEFAULT = FusionWeights()
 VARIANTS: dict[str, tuple[Retriever, FusionWeights]] = {

@@ -279,6 +279,28 @@ CAPITALS: dict[str, str] = {
     "Kyiv": "Ukraine",
 }
 
+# What a person or thing of a state is called ("a Saudi official", "the Iranian foreign ministry"):
+# a question naming one asks about that state, which is mentioned only if the state is
+# (index/names.py). Plurals are read off the singular.
+DEMONYMS: dict[str, str] = {
+    "Afghan": "Afghanistan", "Pakistani": "Pakistan", "Indian": "India", "Chinese": "China",
+    "Qatari": "Qatar", "Turkish": "Türkiye", "Iranian": "Iran", "Russian": "Russia",
+    "American": "United States", "British": "United Kingdom", "Saudi": "Saudi Arabia",
+    "Emirati": "United Arab Emirates", "Israeli": "Israel", "Ukrainian": "Ukraine",
+    "Bangladeshi": "Bangladesh", "Nepali": "Nepal", "Nepalese": "Nepal", "Sri Lankan": "Sri Lanka",
+    "Tajik": "Tajikistan", "Uzbek": "Uzbekistan", "Turkmen": "Turkmenistan", "Kazakh": "Kazakhstan",
+    "Kyrgyz": "Kyrgyzstan", "Iraqi": "Iraq", "Syrian": "Syria", "Egyptian": "Egypt", "Japanese": "Japan",
+    "German": "Germany", "French": "France", "Indonesian": "Indonesia", "Malaysian": "Malaysia",
+    "Burmese": "Myanmar", "North Korean": "North Korea", "South Korean": "South Korea",
+    "Azerbaijani": "Azerbaijan", "Armenian": "Armenia", "Jordanian": "Jordan", "Lebanese": "Lebanon",
+    "Yemeni": "Yemen", "Omani": "Oman", "Kuwaiti": "Kuwait", "Bahraini": "Bahrain", "Sudanese": "Sudan",
+    "Ethiopian": "Ethiopia", "Somali": "Somalia", "Libyan": "Libya", "Palestinian": "Palestine",
+    "Italian": "Italy", "Spanish": "Spain", "Canadian": "Canada", "Australian": "Australia",
+    "Norwegian": "Norway", "Swedish": "Sweden", "Dutch": "Netherlands", "Belgian": "Belgium",
+    "Polish": "Poland", "Swiss": "Switzerland", "Brazilian": "Brazil", "Mexican": "Mexico",
+    "Nigerian": "Nigeria", "Kenyan": "Kenya", "South African": "South Africa",
+}  # fmt: skip
+
 # Cities briefs name as places (talks are held, attacks happen there), each with its state: a
 # city answers a question about cities of its own state only ("Which Afghan cities ...?" is not
 # answered by "talks in Istanbul"), and no question about provinces or districts. The capitals

@@ -12,8 +12,10 @@ abstaining on a known one would hide an answer. For the same reason a question i
 be about something else when none of its names is mentioned ("Which Gulf state hosted the talks,
 according to Islamabad?"), or when it names a person or body with two words running that no brief
 has ("What did Shehbaz Sharif promise the Taliban?": the Taliban are mentioned, but the question
-is about what someone the briefs never name did). With several briefs, an actor only briefs far
-from the question mention is as good as unmentioned for it (`absent_from`).
+is about what someone the briefs never name did), or people of one they never mention ("Which
+Saudi official attended the Doha talks?"; demonyms are read as their states). With several
+briefs, an actor only briefs far from the question mention is as good as unmentioned for it
+(`absent_from`).
 """
 
 from __future__ import annotations
@@ -24,7 +26,16 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 
 from index.actors import ActorIndex
-from index.gazetteer import ARMED_GROUPS, CAPITALS, EVERYDAY_TOPICS, OFFICES, ORGANISATIONS, REGIONS, STATES
+from index.gazetteer import (
+    ARMED_GROUPS,
+    CAPITALS,
+    DEMONYMS,
+    EVERYDAY_TOPICS,
+    OFFICES,
+    ORGANISATIONS,
+    REGIONS,
+    STATES,
+)
 from index.lexical import STOP_WORDS, fold, tokens
 from index.speakers import asked_speaker
 
@@ -41,6 +52,11 @@ _OWN_VOICE_WORDS = {
     "president", "prime", "premier", "cabinet", "embassy", "mission", "own", "itself",
 }  # fmt: skip
 _OWN_VOICE = _OWN_VOICE_WORDS | set(tokens(" ".join(sorted(_OWN_VOICE_WORDS))))
+# Words for a state's or body's people, after its name: its own voice, and those who act for it.
+_PEOPLE_WORDS = (_OWN_VOICE_WORDS - {"own", "itself", "state"}) | {
+    "troops", "forces", "soldiers", "commander", "commanders", "general", "ambassador", "mediators",
+    "mediator", "negotiator", "delegates", "spokesmen", "king", "prince", "chief", "chiefs",
+}  # fmt: skip
 
 
 def _own_voice(word: str) -> bool:
@@ -74,6 +90,13 @@ _WORLD_NAMES = {
     for canonical, others in table.items()
     for name in (canonical, *others)
 } | {tuple(fold(capital).split()) for capital in CAPITALS}
+# A demonym and its plural ("Saudi", "Saudis") → its state, as plain names.
+_DEMONYM_STATES = {
+    fold(form): state
+    for demonym, state in DEMONYMS.items()
+    for form in (demonym, demonym if demonym.endswith(("s", "ese")) else f"{demonym}s")
+}
+_WORLD_NAMES |= {tuple(demonym.split()) for demonym in _DEMONYM_STATES}
 
 
 def in_title_case(question: str) -> bool:
@@ -231,13 +254,14 @@ class NameChecker:
         an everyday topic no brief speaks of ("a good hotel in Istanbul"). With `names` false,
         only offices, topics and the states or bodies it asks to hear from are looked for; at any
         confidence, the state or body a question has do something ("What sanctions has the UN
-        placed?"), if the briefs never mention it and the gazetteer knows its spellings; with
+        placed?") or whose people it speaks of ("Which Saudi official ...?"), if the briefs never
+        mention it and the gazetteer knows its spellings; with
         `subject`, the question is a subject taken from one (`question_names`)."""
         found = question_names(question, subject)
         unknown = (
             _unknown(question, found, self._mentioned, self._foreign)
             if names
-            else self._unheard_states(question)
+            else self._unheard_states(question) or self._unmentioned_people(question)
         )
         # "What sanctions has the UN placed on the Taliban?": the UN does it, whatever else is named.
         agent = _asked_agent(question)
@@ -273,6 +297,19 @@ class NameChecker:
         asked = asked_speaker(question)
         named = _world_names_in(asked.speaker) if asked else []
         return named if named and not any(self._mentioned(name) for name in named) else []
+
+    def _unmentioned_people(self, question: str) -> list[str]:
+        """The states and bodies of the world whose people a question speaks of ("Which Saudi
+        official attended the Doha talks?"), if no brief mentions them: looked for however close
+        the passages come, as the gazetteer knows their spellings. Written as a name (capitalised),
+        unless the whole question is in lower case."""
+        return [
+            name
+            for name in _world_names_in(question)
+            if (name[:1].isupper() or question.islower())
+            and _names_people_of(question, name)
+            and not self._mentioned(name)
+        ]
 
     def unmentioned_voice(self, question: str, actor_named: Callable[[str], str | None]) -> str:
         """The speaker a question asks to hear from, if it is a part of a known actor that no
@@ -330,6 +367,9 @@ class NameChecker:
         plain = _plain(name)
         if plain in self._aliases or any(f" {plain} " in f" {alias} " for alias in self._aliases):
             return True  # an actor's name or a part of one ("Islamic Emirate" of Afghanistan)
+        state = _DEMONYM_STATES.get(plain)
+        if state and self._mentioned(state):
+            return True  # "Turkish" when the briefs name Türkiye
         exactly = _plain_words(name.split()) in _WORLD_NAMES
         known = self._vocabulary.__contains__ if exactly else self._known
         return all(known(word) for word in tokens(name))
@@ -371,8 +411,19 @@ def _unknown(
         speaker = asked.speaker if asked else ""
         spoken = [name for name in found if name in speaker]
         speaker_unknown = bool(spoken) and all(name in unknown for name in spoken)
-        unknown = [name for name in unknown if foreign(name) or (speaker_unknown and name in spoken)]
+        unknown = [
+            name
+            for name in unknown
+            if foreign(name) or (speaker_unknown and name in spoken) or _names_people_of(question, name)
+        ]
     return unknown
+
+
+def _names_people_of(question: str, name: str) -> bool:
+    """The question speaks of people of `name` ("Which Saudi official attended the Doha talks?",
+    "Iran's foreign minister"): someone the briefs never speak of when they never mention it."""
+    after = re.search(rf"\b{re.escape(name)}(?:['’]s)?\s+(?:(?:top|senior|former|new)\s+)?(\w+)", question)
+    return after is not None and fold(after.group(1)) in _PEOPLE_WORDS
 
 
 def _runs_in(part: list[str], words: list[str]) -> bool:

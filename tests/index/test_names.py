@@ -162,6 +162,11 @@ def test_a_state_is_never_taken_for_a_name_spelled_near_it(fake_engine, corpus):
     assert names.unmentioned("What sanctions has the UN placed on the Taliban?") == ["UN"]
     assert names.unmentioned("How did Iran and Qatar mediate?", names=False) == []  # Qatar, in part
     assert names.unmentioned("What did Pakistan do after the talks?", names=False) == []
+    # So is one whose people it speaks of, by name or demonym, written as a name.
+    assert names.unmentioned("Which Saudi official attended the Doha talks?", names=False) == ["Saudi"]
+    assert names.unmentioned("which iranian officials attended the doha talks", names=False) == ["iranian"]
+    assert names.unmentioned("Which Qatari official attended the Doha talks?", names=False) == []
+    assert names.unmentioned("Did Iran and Qatar mediate the Doha talks?", names=False) == []
 
 
 def test_a_close_match_is_answered_despite_an_unknown_name(fake_engine):
@@ -212,6 +217,13 @@ def test_a_vocabulary_too_large_to_compare_counts_the_name_as_known():
         ("What did Pakistan say about Iran?", []),  # Iran is asked about, not heard from
         ("What did Iran say to Pakistan?", ["Iran"]),
         ("What did the Taliban say about Bagram Airfield?", []),  # so is "Bagram"
+        # ...or the people of a state never mentioned, by its name or its demonym
+        ("Which Saudi official attended the Doha talks?", ["Saudi"]),  # not "said" spelled off
+        ("Did Iran's foreign minister visit Kabul?", ["Iran"]),
+        ("Which Iranian senior diplomat met Asif in Doha?", ["Iranian"]),
+        ("Which Qatari official attended the Doha talks?", []),  # Qatar is the brief's
+        ("Did the Turkish officials meet the Taliban?", []),  # so is Türkiye
+        ("Did Iran and Qatar mediate the Doha talks?", []),  # Iran named, not its people
     ],
 )
 def test_a_question_is_about_something_else_when_none_of_its_names_or_a_full_name_is_mentioned(
