@@ -76,6 +76,7 @@ HELD_OUT = {
     "fresh 23": ROOT / "benchmarks" / "data" / "brief_questions_fresh23.jsonl",
     "fresh 24": ROOT / "benchmarks" / "data" / "brief_questions_fresh24.jsonl",
     "fresh 25": ROOT / "benchmarks" / "data" / "brief_questions_fresh25.jsonl",
+    "fresh 26": ROOT / "benchmarks" / "data" / "brief_questions_fresh26.jsonl",
 }
 DEFAULT = FusionWeights()
 VARIANTS: dict[str, tuple[Retriever, FusionWeights]] = {

@@ -151,6 +151,7 @@ def test_question_set_quality_does_not_regress(real_engine):
         ("brief_questions_fresh23.jsonl", 34, 44, 45, 9),
         ("brief_questions_fresh24.jsonl", 42, 44, 45, 10),
         ("brief_questions_fresh25.jsonl", 39, 44, 45, 10),
+        ("brief_questions_fresh26.jsonl", 34, 42, 45, 10),
     ],
 )
 def test_held_out_questions_do_not_regress(
