@@ -5,7 +5,8 @@ A sentence vector hears "countries" and "go-betweens" as one more topic; it does
 the answer is a list of states. The actor index does: every mention in every passage, each actor
 with its kind (index/actors.py). The head of a ranking is nudged towards passages that name more
 actors of the asked-for kind that the question does not name. Only questions that say the kind
-("which two states", "what government", "which official") are nudged; "who" alone could be any
+("which two states", "what government", "which official"), or that ask who brought the sides
+together ("Who brokered the truce?": a state or a body), are nudged; "who" alone could be any
 kind and is left as ranked (README "Quality").
 """
 
@@ -38,13 +39,25 @@ _KINDS_ASKED: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
 )
 
 
+# Who brought the sides together ("Who brokered the truce?", "Which outside parties helped
+# broker the deal?"): a third party, a state or a body the question does not name.
+_GO_BETWEEN = r"(?:mediat\w*|broker\w*|go[- ]betweens?|intermediar\w*|middlem[ae]n|facilitat\w*)"
+_THIRD_PARTY = re.compile(
+    rf"\bwho\b.*\b{_GO_BETWEEN}"
+    rf"|{_ASKED}(?:mediators?|brokers?|go[- ]betweens?|intermediar(?:y|ies)|middlem[ae]n"
+    r"|(?:third|outside) part(?:y|ies)|(?:outside|foreign) powers)\b"
+)
+_THIRD_PARTY_KINDS = frozenset({"state", "organisation"})
+
+
 def asked_kinds(question: str) -> frozenset[str]:
-    """The actor kinds a question asks for by name; empty if it names none."""
+    """The actor kinds a question asks for by name, or by asking for a go-between; empty if
+    neither."""
     folded = fold(question)
     for pattern, kinds in _KINDS_ASKED:
         if pattern.search(folded):
             return kinds
-    return frozenset()
+    return _THIRD_PARTY_KINDS if _THIRD_PARTY.search(folded) else frozenset()
 
 
 # A region between "which" and the kind ("Which Gulf state ...?", "What European governments

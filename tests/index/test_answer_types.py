@@ -10,6 +10,7 @@ from tests.conftest import SAMPLE_BRIEF_ID
 from tests.index.test_indexer import first_paragraphs
 
 STATE = frozenset({"state"})
+THIRD_PARTY = frozenset({"state", "organisation"})
 
 
 @pytest.mark.parametrize(
@@ -23,8 +24,15 @@ STATE = frozenset({"state"})
         # The kind must be what is asked for, right after "which" or "what"...
         ("What is the main sticking point between the two governments?", frozenset()),
         ("What powers does the monitoring mechanism have?", frozenset()),
-        # ...and "who" alone could be any kind.
-        ("Who mediated the talks?", frozenset()),
+        # ...and "who" alone could be any kind...
+        ("Who signed the Doha agreement?", frozenset()),
+        ("Who were the Afghan negotiators?", frozenset()),
+        # ...but a go-between is a third party: a state or a body.
+        ("Who mediated the talks?", THIRD_PARTY),
+        ("Who helped broker the negotiations between Islamabad and Kabul?", THIRD_PARTY),
+        ("who were the mediators between islamabad and kabul", THIRD_PARTY),
+        ("Which outside parties helped broker the deal?", THIRD_PARTY),
+        ("What role did the mediators play?", frozenset()),  # asks for a role, not who
     ],
 )
 def test_the_kind_asked_for(question, kinds):
