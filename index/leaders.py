@@ -141,14 +141,15 @@ def holder_named(asked: AskedOffice, texts: Iterable[str], actor_named: Callable
 # Turkish official who chaired the talks?"): answered only by a passage naming a person of that
 # side, or one whose role says no side ("Interior Minister Sirajuddin Haqqani" may be anyone's).
 PERSON_OF = "person of the side asked about"
-_PERSON = (
+# The words for a side's people ("Which TTP leaders were named?"; index/names.py reads them too).
+PERSON = (
     r"(?:ministers?|officials?|diplomats?|envoys?|negotiators?|mediators?|generals?|commanders?|officers?|"
     r"spokes(?:person|man|woman|people|men|women)|representatives?|delegates?|ambassadors?|"
-    r"leaders?|chiefs?|members?|fighters?|militants?)"  # "Which TTP leaders were named?"
+    r"leaders?|chiefs?|members?|fighters?|militants?)"
 )
 _ASKS_PERSON_OF = re.compile(
-    rf"^(?:which|what)\s+(?P<owner>[\w'.-]+(?:\s+[\w'.-]+)?)\s+(?P<person>{_PERSON})\b"
-    rf"|\bname\s+of\s+the\s+(?P<named>[\w'.-]+(?:\s+[\w'.-]+)?)\s+(?P<person_named>{_PERSON})\b"
+    rf"^(?:which|what)\s+(?P<owner>[\w'.-]+(?:\s+[\w'.-]+)?)\s+(?P<person>{PERSON})\b"
+    rf"|\bname\s+of\s+the\s+(?P<named>[\w'.-]+(?:\s+[\w'.-]+)?)\s+(?P<person_named>{PERSON})\b"
     # Who spoke for a side, or led its team ("Who led Qatar's mediation team?"): one of its people.
     r"|^who\s+(?:led|headed|represented|spoke\s+for|negotiated\s+for)\s+(?:the\s+)?(?P<led>[\w.-]+?)(?:'s)?"
     r"(?:\s+(?:[\w-]+\s+)?(?:team|delegation|side|negotiators))?\b(?!')"

@@ -36,6 +36,7 @@ from index.gazetteer import (
     REGIONS,
     STATES,
 )
+from index.leaders import PERSON
 from index.lexical import STOP_WORDS, fold, tokens
 from index.speakers import asked_speaker
 
@@ -52,11 +53,11 @@ _OWN_VOICE_WORDS = {
     "president", "prime", "premier", "cabinet", "embassy", "mission", "own", "itself",
 }  # fmt: skip
 _OWN_VOICE = _OWN_VOICE_WORDS | set(tokens(" ".join(sorted(_OWN_VOICE_WORDS))))
-# Words for a state's or body's people, after its name: its own voice, and those who act for it.
-_PEOPLE_WORDS = (_OWN_VOICE_WORDS - {"own", "itself", "state"}) | {
-    "troops", "forces", "soldiers", "commander", "commanders", "general", "ambassador", "mediators",
-    "mediator", "negotiator", "delegates", "spokesmen", "king", "prince", "chief", "chiefs",
-}  # fmt: skip
+# Words for a state's or body's people, after its name: its own voice, and those who act for it
+# (index/leaders.py's person words, and its troops).
+_PEOPLE = re.compile(
+    rf"(?:{'|'.join(sorted(_OWN_VOICE_WORDS - {'own', 'itself', 'state'}))}|{PERSON}|troops|forces|soldiers)"
+)
 
 
 def _own_voice(word: str) -> bool:
@@ -423,7 +424,7 @@ def _names_people_of(question: str, name: str) -> bool:
     """The question speaks of people of `name` ("Which Saudi official attended the Doha talks?",
     "Iran's foreign minister"): someone the briefs never speak of when they never mention it."""
     after = re.search(rf"\b{re.escape(name)}(?:['’]s)?\s+(?:(?:top|senior|former|new)\s+)?(\w+)", question)
-    return after is not None and fold(after.group(1)) in _PEOPLE_WORDS
+    return after is not None and _PEOPLE.fullmatch(fold(after.group(1))) is not None
 
 
 def _runs_in(part: list[str], words: list[str]) -> bool:
