@@ -93,3 +93,17 @@ def test_a_passage_naming_the_kind_asked_for_moves_up(tmp_path, fake_embedder):
         tmp_path, fake_embedder, paragraphs, question, FusionWeights(answer_type=0.0), FusionWeights()
     )
     assert firsts == [1, 2]
+
+
+def test_a_passage_naming_a_third_party_moves_up_for_who_brokered(tmp_path, fake_embedder):
+    paragraphs = [
+        "Who brokered the talks stayed a secret.",
+        "Oman and Kuwait hosted envoys of both camps in the talks.",
+        "Spring rains flooded the valley roads and delayed the harvest.",
+    ]
+    question = "Who brokered the talks between the camps?"
+    # "Who" asking for a go-between asks for a state or a body: the passage naming two comes first.
+    firsts = first_paragraphs(
+        tmp_path, fake_embedder, paragraphs, question, FusionWeights(answer_type=0.0), FusionWeights()
+    )
+    assert firsts == [1, 2]
