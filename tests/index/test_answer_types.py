@@ -80,29 +80,32 @@ def test_no_region_asked_for_leaves_every_state():
     assert asked_region("Which countries did the Gulf crisis affect?") == frozenset()  # not the kind's
 
 
-def test_a_passage_naming_the_kind_asked_for_moves_up(tmp_path, fake_embedder):
+@pytest.mark.parametrize(
+    ("shares_words", "names_states", "question"),
+    [
+        (
+            "Go-betweens kept the talks alive for months.",
+            "Oman and Kuwait acted as hosts to envoys of both camps in the talks.",
+            "Which countries acted as go-betweens in the talks?",
+        ),
+        # "Who" asking for a go-between asks for a state or a body.
+        (
+            "Who brokered the talks stayed a secret.",
+            "Oman and Kuwait hosted envoys of both camps in the talks.",
+            "Who brokered the talks between the camps?",
+        ),
+    ],
+)
+def test_a_passage_naming_the_kind_asked_for_moves_up(
+    tmp_path, fake_embedder, shares_words, names_states, question
+):
     paragraphs = [
-        "Go-betweens kept the talks alive for months.",
-        "Oman and Kuwait acted as hosts to envoys of both camps in the talks.",
+        shares_words,
+        names_states,
         "Spring rains flooded the valley roads and delayed the harvest.",
     ]
-    question = "Which countries acted as go-betweens in the talks?"
-    # Alone, the shared words put the go-betweens without a state first; with answer types, the
+    # Alone, the shared words put the passage without a state first; with answer types, the
     # passage naming two states comes first.
-    firsts = first_paragraphs(
-        tmp_path, fake_embedder, paragraphs, question, FusionWeights(answer_type=0.0), FusionWeights()
-    )
-    assert firsts == [1, 2]
-
-
-def test_a_passage_naming_a_third_party_moves_up_for_who_brokered(tmp_path, fake_embedder):
-    paragraphs = [
-        "Who brokered the talks stayed a secret.",
-        "Oman and Kuwait hosted envoys of both camps in the talks.",
-        "Spring rains flooded the valley roads and delayed the harvest.",
-    ]
-    question = "Who brokered the talks between the camps?"
-    # "Who" asking for a go-between asks for a state or a body: the passage naming two comes first.
     firsts = first_paragraphs(
         tmp_path, fake_embedder, paragraphs, question, FusionWeights(answer_type=0.0), FusionWeights()
     )
