@@ -77,6 +77,7 @@ HELD_OUT = {
     "fresh 24": ROOT / "benchmarks" / "data" / "brief_questions_fresh24.jsonl",
     "fresh 25": ROOT / "benchmarks" / "data" / "brief_questions_fresh25.jsonl",
     "fresh 26": ROOT / "benchmarks" / "data" / "brief_questions_fresh26.jsonl",
+    "fresh 27": ROOT / "benchmarks" / "data" / "brief_questions_fresh27.jsonl",
 }
 DEFAULT = FusionWeights()
 VARIANTS: dict[str, tuple[Retriever, FusionWeights]] = {
