@@ -100,6 +100,7 @@ VARIANTS: dict[str, tuple[Retriever, FusionWeights]] = {
     "fused, no conclusions": (Retriever.FUSED, FusionWeights(conclusion=0.0)),
     "fused, no speakers": (Retriever.FUSED, FusionWeights(speaker=0.0)),
     "fused, no parties": (Retriever.FUSED, FusionWeights(parties=0.0)),
+    "fused, no names given": (Retriever.FUSED, FusionWeights(naming=0.0)),
     "fused: all three (default)": (Retriever.FUSED, DEFAULT),
 }
 # Every abstract SciFact's heads reach (~4,300) kept at once, so that the variants share them.

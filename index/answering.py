@@ -46,6 +46,13 @@ EVIDENCE_DEPTH = 3
 # by Interior Minister Haqqani), and words pointing at the brief itself ("in the brief").
 WORDS = "words"
 _SAYING = re.compile(r"\b(?:say|says|said|tell|tells|told|mention|mentions|mentioned)\b", re.IGNORECASE)
+# Nor words that only stress or rank what is asked ("the single biggest point of friction" is the
+# brief's "principal point of contention"): prose seldom grades a thing the way a reader does.
+_STRESS = re.compile(
+    r"\b(?:single|biggest|greatest|largest|main|principal|key|major|core|central|primary|real|actual"
+    r"|really|actually|exactly|very|most)\b",
+    re.IGNORECASE,
+)
 
 
 class Answerer:
@@ -78,7 +85,7 @@ class Answerer:
         if ranked and not found:
             # Few words ("who mediated?", "Bagram", "civil society") come far from every passage
             # in meaning; the passages holding them all, if any, are what was asked for.
-            asked = DOCUMENT_FRAME.sub(" ", _SAYING.sub(" ", VAGUE.sub(" ", question)))
+            asked = DOCUMENT_FRAME.sub(" ", _SAYING.sub(" ", VAGUE.sub(" ", _STRESS.sub(" ", question))))
             holding = generation.lexical.holding_every_term(asked)
             if len(holding) and (held := searcher.rank(query, depth, holding)):
                 ranked, found, basis = held, True, WORDS

@@ -18,6 +18,7 @@ from index.errors import QuestionError
 from index.late_interaction import LateInteraction
 from index.lexical import fold, tokens
 from index.models import BriefMeta, Hit, SearchFilters
+from index.naming import asked_namer, gives_name_of
 from index.offices import may_name_office
 from index.parties import party_share, without_parties
 from index.speakers import asked_speaker
@@ -72,6 +73,9 @@ class FusionWeights:
     # Afghanistan") has the vector of the question without them mixed in at this weight, and
     # their token vectors for late interaction (index/parties.py; 0: off).
     parties: float = 1.0
+    # Names given: a question asking what an actor calls something has the head nudged towards
+    # passages where that actor, or nobody named, gives a name (index/naming.py).
+    naming: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -216,7 +220,8 @@ class Searcher:
     def _head_nudges(self, question: str) -> list[tuple[float, Callable[[list[int]], np.ndarray]]]:
         """What the question asks for beyond its words, each a weight and a signal over the head's
         passage rows: a kind of actor (index/answer_types.py), the brief's conclusion
-        (index/conclusion.py), an office (index/offices.py), an actor's own words (index/speakers.py)."""
+        (index/conclusion.py), an office (index/offices.py), an actor's own words (index/speakers.py), a
+        name given (index/naming.py)."""
         weights, generation = self.weights, self.generation
         nudges: list[tuple[float, Callable[[list[int]], np.ndarray]]] = []
         if weights.answer_type and (kinds := asked_kinds(question)):
@@ -235,7 +240,27 @@ class Searcher:
         asked = asked_speaker(question) if weights.speaker else None
         if asked and (actor := generation.actor_directory.actor_named(asked.speaker)):
             nudges.append((weights.speaker, lambda rows: self._hearing(actor, rows)))
+        if weights.naming and (namer := asked_namer(question)) is not None:
+            nudges.append((weights.naming, lambda rows: self.giving_names(namer, rows)))
         return nudges
+
+    def giving_names(self, namer: str, rows: list[int]) -> np.ndarray:
+        """1 for each passage of `rows` that gives a name `namer` may be the giver of, else 0: a
+        giver read as another actor is not the one asked about ("How does Kabul classify the
+        TTP?" is not answered by what Islamabad calls it)."""
+        directory = self.generation.actor_directory
+
+        def actor_of(words: str) -> str | None:  # "which Islamabad": the actor its last words name
+            split = words.split()
+            endings = (" ".join(split[start:]) for start in range(len(split)))
+            return next((actor for ending in endings if (actor := directory.actor_named(ending))), None)
+
+        def same_actor(asked: str, given: str) -> bool:
+            asked_actor, given_actor = directory.actor_named(asked), actor_of(given)
+            return asked_actor is None or given_actor is None or asked_actor == given_actor
+
+        passages = self.generation.passages
+        return np.array([float(gives_name_of(passages[row].text, namer, same_actor)) for row in rows])
 
     def _hearing(self, actor_id: str, rows: list[int]) -> np.ndarray:
         """1 for each passage of `rows` in the brief of the first where the actor, or one who

@@ -67,6 +67,9 @@ def test_a_question_far_in_meaning_is_answered_by_the_passages_holding_all_its_w
     assert cited("What did they say about Bagram football?") == set()
     # Nor are the words pointing at the brief itself: no passage holds "brief".
     assert cited("Which air base comes up in this brief?") == cited("air base?") != set()
+    # Nor words that only stress or rank: the brief writes "principal point of contention".
+    assert cited("What is the single biggest point of friction?") == {(SAMPLE_BRIEF_ID, 4)}
+    assert cited("What is the point of friction?") == cited("What is the real point of friction?")
     assert engine.ask("Bagram football").abstained
     assert engine.ask("Who?").abstained  # no word a brief could hold
 
