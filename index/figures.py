@@ -40,6 +40,7 @@ class Figure(StrEnum):
     AMOUNT = "figure"
     EXTENT = "length or duration"
     DATE = "date or time"
+    DAY = "day or date"  # "last year" tells when, but not on which day
     DUE_DATE = "date"  # when something next falls due: a date that is only past does not answer
     CLOCK = "time of day"
 
@@ -86,13 +87,15 @@ _ASKED: tuple[tuple[Figure, re.Pattern[str]], ...] = (
             rf"^(?:and |so |but )?when {_WHEN_NOW_OR_LATER}\b.*\b{_CALENDAR}\b|^(?:until|till|by) when\b"
         ),
     ),
+    # "Which day did the ceasefire begin?", "What was the date of the Istanbul talks?"
+    (Figure.DAY, re.compile(rf"\b(?:what|which) (?:date|day)\b(?!-)|{_WHAT_IS}(?:date|day)\b(?!-)")),
     (
         Figure.DATE,
         re.compile(
             r"^since when\b"
             r"|^when (?:was|were|did) .*\b(?:founded|born|formed)\b"
-            r"|\b(?:what|which) (?:year|date|month|day|decade|century)\b|\bin what year\b|\bhow long ago\b"
-            rf"|{_WHAT_IS}(?:date|year|month|day)\b(?!-)"  # "What was the date of the Istanbul talks?"
+            r"|\b(?:what|which) (?:year|month|decade|century)\b|\bin what year\b|\bhow long ago\b"
+            rf"|{_WHAT_IS}(?:year|month)\b(?!-)"
         ),
     ),
     (
@@ -208,6 +211,13 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 
+# A day, in the calendar or counted from another ("the next day"): not a year nor "recently".
+_DAY = re.compile(
+    r"\b\d{1,2}[/.-]\d{1,2}\b|\b(?:yesterday|today|tomorrow|tonight)\b"
+    r"|\b(?:same|that|next|following|previous)\s+day\b",
+    re.IGNORECASE,
+)
+
 
 def asked_figure(question: str) -> Figure | None:
     """The kind of figure a question asks for, or None if it asks for none."""
@@ -287,6 +297,8 @@ def states(figure: Figure, text: str, of: frozenset[str] = frozenset()) -> bool:
         return _EXTENT.search(text) is not None
     if figure == Figure.CLOCK:
         return _CLOCK.search(text) is not None
+    if figure == Figure.DAY:
+        return _DAY.search(text) is not None or _MONTH_OR_DAY.search(text) is not None
     if figure == Figure.DUE_DATE:
         dates = (match.group(0) for match in _DATE.finditer(text))
         return any(not _PAST.match(date) for date in dates) or _MONTH_OR_DAY.search(text) is not None

@@ -32,7 +32,8 @@ from tests.index.unstated import abstains_until_a_brief_states_it
         ("When will the next round of talks take place?", Figure.DUE_DATE),
         ("When does the ceasefire expire?", Figure.DUE_DATE),
         ("What year was the TTP founded?", Figure.DATE),
-        ("What was the date of the Istanbul talks?", Figure.DATE),
+        ("What was the date of the Istanbul talks?", Figure.DAY),
+        ("Which day did the ceasefire begin?", Figure.DAY),
         ("What is the day-to-day impact of the border closure?", None),  # not a date
         ("How long ago did India open its embassy?", Figure.DATE),
         ("When was the TTP founded?", Figure.DATE),  # an origin: only a date answers
@@ -103,6 +104,12 @@ def test_the_figure_a_question_asks_for(question, figure):
         (Figure.DATE, "Talks resume on 14 March.", True),
         (Figure.DATE, "The talks resume in two weeks.", True),
         (Figure.DATE, "The TTP was founded in 2007.", True),
+        # A day: a year, or "recently", tells when but not on which day.
+        (Figure.DAY, "Talks resume on 14 March.", True),
+        (Figure.DAY, "The sides met again the next day.", True),
+        (Figure.DAY, "Last year, an Indian minister met Mullah Yaqoob.", False),
+        (Figure.DAY, "The TTP was founded in 2007.", False),
+        (Figure.DAY, "India has recently upgraded its mission.", False),
         (Figure.DATE, "The ceasefire may hold if both sides restrain militants.", False),  # a verb
         (Figure.DATE, "The latest round followed the initial negotiations.", False),
         # When something falls due, a date that is only past does not say
