@@ -79,6 +79,7 @@ HELD_OUT = {
     "fresh 26": ROOT / "benchmarks" / "data" / "brief_questions_fresh26.jsonl",
     "fresh 27": ROOT / "benchmarks" / "data" / "brief_questions_fresh27.jsonl",
     "fresh 28": ROOT / "benchmarks" / "data" / "brief_questions_fresh28.jsonl",
+    "fresh 29": ROOT / "benchmarks" / "data" / "brief_questions_fresh29.jsonl",
 }
 DEFAULT = FusionWeights()
 VARIANTS: dict[str, tuple[Retriever, FusionWeights]] = {
