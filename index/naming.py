@@ -24,7 +24,11 @@ _ASKS_NAME = (
         re.IGNORECASE,
     ),
     # "What does Pakistan call the TTP?", "How does Islamabad classify the TTP?"
-    re.compile(rf"\b(?:what|how)\s+(?:does|do)\s+(?P<namer>.+?)\s+(?:\w+ly\s+)?{_VERB}\b", re.IGNORECASE),
+    # Not "What does the brief call for?"
+    re.compile(
+        rf"\b(?:what|how)\s+(?:does|do)\s+(?P<namer>.+?)\s+(?:\w+ly\s+)?{_VERB}\b(?!\s+(?:for|on|upon)\b)",
+        re.IGNORECASE,
+    ),
     # "What is the TTP called in Islamabad?", "By what name is the group known?": no namer said.
     re.compile(r"\bwhat\s+(?:is|are)\s+.+?\s+(?:called|known\s+as|labell?ed|designated)\b", re.IGNORECASE),
     re.compile(rf"\b(?:by\s+)?what\s+{_NOUN}\s+(?:is|are)\b", re.IGNORECASE),

@@ -22,6 +22,7 @@ from tests.index.test_indexer import first_paragraphs
         # ...and names of people, or putting one's name to a pact, are not names given.
         ("What is the name of Afghanistan's acting defence chief?", None),
         ("Who put their names to the pact?", None),
+        ("What does the brief call for?", None),  # a demand, not a name
     ],
 )
 def test_who_the_question_asks_gives_a_name(question, namer):
