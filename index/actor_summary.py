@@ -250,6 +250,13 @@ class ActorDirectory:
                     return self._owner_names[candidate]
         return None
 
+    def actor_ending(self, phrase: str) -> str | None:
+        """The known actor whose name a phrase ends with ("which Islamabad" → Pakistan), the longest
+        ending first; or None."""
+        words = phrase.split()
+        endings = (" ".join(words[start:]) for start in range(len(words)))
+        return next((actor for ending in endings if (actor := self.actor_named(ending))), None)
+
     def rows_naming(self, actor_id: str) -> list[int]:
         """The passages that name the actor, by any of its names, in corpus order."""
         return sorted({mention.row for mention in self._by_actor.get(actor_id, ())})

@@ -12,7 +12,6 @@ Measured with benchmarks/quality.py (README "Quality").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 _NOUN = r"(?:name|label|term|designation|epithet|moniker|tag)"
 _VERB = r"(?:call|label|designate|classify|term|dub|brand|refer\s+to)"
@@ -68,9 +67,3 @@ def namers_in(text: str) -> list[str]:
         # the first's.
         namers.append(namers[-1] if namers and namer.split()[-1].lower() in ("and", "or") else namer)
     return namers + [""] * len(_NAME_GIVEN.findall(text))
-
-
-def gives_name_of(text: str, namer: str, same_actor: Callable[[str, str], bool]) -> bool:
-    """Whether the text gives a name that `namer` (as asked, "" for anyone) may be the giver of:
-    one given by the same actor (`same_actor` reads the words of each), or by nobody named."""
-    return any(not namer or not given or same_actor(namer, given) for given in namers_in(text))

@@ -18,7 +18,7 @@ from index.errors import QuestionError
 from index.late_interaction import LateInteraction
 from index.lexical import fold, tokens
 from index.models import BriefMeta, Hit, SearchFilters
-from index.naming import asked_namer, gives_name_of
+from index.naming import asked_namer, namers_in
 from index.offices import may_name_office
 from index.parties import party_share, without_parties
 from index.speakers import asked_speaker
@@ -247,20 +247,17 @@ class Searcher:
     def giving_names(self, namer: str, rows: list[int]) -> np.ndarray:
         """1 for each passage of `rows` that gives a name `namer` may be the giver of, else 0: a
         giver read as another actor is not the one asked about ("How does Kabul classify the
-        TTP?" is not answered by what Islamabad calls it)."""
+        TTP?" is not answered by what Islamabad calls it); one not read as any actor may be."""
         directory = self.generation.actor_directory
+        asked = directory.actor_named(namer) if namer else None
 
-        def actor_of(words: str) -> str | None:  # "which Islamabad": the actor its last words name
-            split = words.split()
-            endings = (" ".join(split[start:]) for start in range(len(split)))
-            return next((actor for ending in endings if (actor := directory.actor_named(ending))), None)
-
-        def same_actor(asked: str, given: str) -> bool:
-            asked_actor, given_actor = directory.actor_named(asked), actor_of(given)
-            return asked_actor is None or given_actor is None or asked_actor == given_actor
+        def may_be_asked(given: str) -> bool:  # "" when nobody is said to give the name
+            return asked is None or not given or directory.actor_ending(given) in (None, asked)
 
         passages = self.generation.passages
-        return np.array([float(gives_name_of(passages[row].text, namer, same_actor)) for row in rows])
+        return np.array(
+            [float(any(may_be_asked(given) for given in namers_in(passages[row].text))) for row in rows]
+        )
 
     def _hearing(self, actor_id: str, rows: list[int]) -> np.ndarray:
         """1 for each passage of `rows` in the brief of the first where the actor, or one who
