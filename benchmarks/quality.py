@@ -80,6 +80,8 @@ HELD_OUT = {
     "fresh 27": ROOT / "benchmarks" / "data" / "brief_questions_fresh27.jsonl",
     "fresh 28": ROOT / "benchmarks" / "data" / "brief_questions_fresh28.jsonl",
     "fresh 29": ROOT / "benchmarks" / "data" / "brief_questions_fresh29.jsonl",
+    "fresh 30": ROOT / "benchmarks" / "data" / "brief_questions_fresh30.jsonl",
+    "fresh 31": ROOT / "benchmarks" / "data" / "brief_questions_fresh31.jsonl",
 }
 DEFAULT = FusionWeights()
 VARIANTS: dict[str, tuple[Retriever, FusionWeights]] = {

@@ -4,7 +4,9 @@ Afghanistan tells its passages apart no more than "the" does.
 "Which countries mediated between Pakistan and Afghanistan?" is close in meaning to every passage
 on the two neighbours, and the passage naming the mediators ("negotiations mediated by Qatar and
 Türkiye") came last but two of thirteen: the model reads the parties as what the question is
-about. Where both parties are actors most passages name, the question is also embedded without
+about. Where both parties are actors most passages name, or the question names them as the pair
+the brief is about ("between the two neighbours", which meets the conclusion's "the two
+neighbors" in any question), the question is also embedded without
 them ("Which countries mediated?") and the two vectors are mixed; its token vectors, for late
 interaction, are those of the question without them (Searcher.with_parties_read). BM25 reads the
 question as asked: its weights already make a word every passage holds count for little. README
@@ -27,6 +29,11 @@ _PARTY = r"(?:the\s+)?([\w'’.-]+(?:\s+[\w'’.-]+)?)"
 _BETWEEN = re.compile(rf"\s*\bbetween\s+{_PARTY}\s+and\s+{_PARTY}(?=[\s?.!,]|$)", re.IGNORECASE)
 # "the Pakistan-Afghanistan talks": the pair before what it qualifies.
 _PAIR = re.compile(r"\b([A-Z][\w'’.]+)[-–]([A-Z][\w'’.]+)\s+(?=\w)")
+# "between the two neighbours": the pair a brief is about, whichever it is.
+_BETWEEN_THE_TWO = re.compile(
+    r"\s*\bbetween\s+the\s+(?:two\s+)?(?:neighbou?rs|countries|governments|sides|states|nations|capitals)\b",
+    re.IGNORECASE,
+)
 
 
 def party_share(directory: ActorDirectory, passages: int) -> Callable[[str], float]:
@@ -40,8 +47,10 @@ def party_share(directory: ActorDirectory, passages: int) -> Callable[[str], flo
 
 
 def without_parties(question: str, share: Callable[[str], float]) -> str:
-    """`question` without a pair of parties most passages name ("Which countries mediated?"), or
-    "" if it names no such pair."""
+    """`question` without a pair of parties most passages name ("Which countries mediated?") or
+    the pair it is about ("between the two neighbours"), or "" if it names no such pair."""
+    if match := _BETWEEN_THE_TWO.search(question):
+        return " ".join(f"{question[: match.start()]}{question[match.end() :]}".split())
     for pattern in (_BETWEEN, _PAIR):
         match = pattern.search(question)
         if match and all(share(party) >= SUBJECT_SHARE for party in match.groups()):

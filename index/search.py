@@ -113,6 +113,9 @@ class Query:
     filters: SearchFilters | None = None
     retriever: Retriever = Retriever.FUSED
     tokens: np.ndarray | None = None
+    # The vector of the question as asked, when `vector` mixes in that of another reading of it
+    # (Searcher.with_parties_read): whether the briefs answer is judged on the closer of the two.
+    as_asked: np.ndarray | None = None
 
 
 def check_question(question: str) -> str:
@@ -192,6 +195,9 @@ class Searcher:
         sentence = units.best_scores(query_vector)
         # Whether the briefs answer at all is judged on absolute similarity, not on the fused rank.
         confidence = float(np.maximum(dense, sentence).max())
+        if query.as_asked is not None:
+            as_asked = np.maximum(passage_vectors @ query.as_asked, units.best_scores(query.as_asked))
+            confidence = max(confidence, float(as_asked.max()))
         if retriever == Retriever.DENSE:
             score = dense
         elif retriever == Retriever.LEXICAL:
@@ -314,7 +320,7 @@ class Searcher:
             return query
         vector, tokens = self.late.question_vector_and_tokens(text)
         mixed = query.vector + self.weights.parties * vector
-        return replace(query, vector=mixed / np.linalg.norm(mixed), tokens=tokens)
+        return replace(query, vector=mixed / np.linalg.norm(mixed), tokens=tokens, as_asked=query.vector)
 
     def uses_late(self, retriever: Retriever) -> bool:
         """Whether questions ranked with `retriever` go through late interaction."""

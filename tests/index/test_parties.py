@@ -23,6 +23,10 @@ def _share(name: str) -> float:
         # A party few passages name is what the question is about.
         ("What is the relationship between India and Afghanistan?", ""),
         ("What did Pakistan say about Afghanistan?", ""),  # no pair
+        # The pair the brief is about, whichever it is.
+        ("What is the main disagreement between the two governments?", "What is the main disagreement?"),
+        ("Is the mistrust between the neighbours deep-rooted?", "Is the mistrust deep-rooted?"),
+        ("What is the rivalry between the two brothers?", ""),
     ],
 )
 def test_a_question_without_its_parties(question, without):
@@ -46,3 +50,16 @@ def test_the_searcher_mixes_in_the_question_without_its_parties(fake_engine, fak
     assert read.tokens is not None
     about_india = Query("What is the relationship between India and Afghanistan?", vector)
     assert searcher.with_parties_read(about_india) is about_india
+
+
+def test_whether_the_briefs_answer_is_judged_on_the_closer_of_the_two_readings(fake_engine, fake_embedder):
+    """The question without its parties may come further from every passage than the question
+    as asked ("How far off are normal relations between the neighbours?"): it reorders the
+    passages, but does not make the engine abstain."""
+    searcher = Searcher(fake_engine.generation, fake_engine.weights, fake_engine.late)
+    passage = fake_engine.generation.passages[0].text
+    close, far = fake_embedder.embed_batch([passage, "an unrelated sentence about sourdough"])
+    alone = searcher.rank(Query("q", far), 3)[0].confidence
+    with_asked = searcher.rank(Query("q", far, as_asked=close), 3)[0].confidence
+    assert with_asked == pytest.approx(searcher.rank(Query("q", close), 3)[0].confidence)
+    assert with_asked > alone
