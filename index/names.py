@@ -53,6 +53,15 @@ _OWN_VOICE_WORDS = {
     "president", "prime", "premier", "cabinet", "embassy", "mission", "own", "itself",
 }  # fmt: skip
 _OWN_VOICE = _OWN_VOICE_WORDS | set(tokens(" ".join(sorted(_OWN_VOICE_WORDS))))
+# Words for what an actor says, not for a part of it: "What do Asif's warnings say about the
+# truce?" asks what he warned, not to hear from something of his that no brief mentions.
+_SAYINGS = {
+    "warning", "warnings", "remark", "remarks", "statement", "statements", "comment", "comments",
+    "word", "words", "threat", "threats", "claim", "claims", "accusation", "accusations", "message",
+    "messages", "speech", "speeches", "response", "reply", "rhetoric", "position", "stance", "view",
+    "views", "demand", "demands", "assurance", "assurances", "promise", "promises", "announcement",
+    "declaration", "letter", "interview", "account", "version", "narrative", "argument", "arguments",
+}  # fmt: skip
 # Words for a state's or body's people, after its name: its own voice, and those who act for it
 # (index/leaders.py's person words, and its troops).
 _PEOPLE = re.compile(
@@ -317,8 +326,9 @@ class NameChecker:
         brief mentions ("How did Pakistan's opposition parties react?": Pakistan is the briefs',
         its opposition is not): a word after the owner that is no word of the briefs, nor near
         one, nor a word for the owner's own voice (`_OWN_VOICE`: "diplomats", "spokesman",
-        "rulers", which a paraphrase may use for the briefs' "Foreign Office" or "spokesperson");
-        "" otherwise. `actor_named` reads a phrase's owner (ActorDirectory.actor_named)."""
+        "rulers", which a paraphrase may use for the briefs' "Foreign Office" or "spokesperson")
+        or for what it says (`_SAYINGS`: "warnings", "remarks"); "" otherwise. `actor_named`
+        reads a phrase's owner (ActorDirectory.actor_named)."""
         asked = asked_speaker(question)
         words = asked.speaker.split() if asked else []
         for owned in range(1, len(words)):  # the owner's name ends where one first does
@@ -330,7 +340,7 @@ class NameChecker:
                 rest = [
                     token
                     for word in written
-                    if not _own_voice(word)
+                    if not _own_voice(word) and word not in _SAYINGS
                     for token in tokens(word)
                     if token not in STOP_WORDS and not _own_voice(token)
                 ]

@@ -130,6 +130,9 @@ def test_a_question_about_an_office_no_brief_writes_abstains_and_says_why(fake_e
         ("What did Pakistan say?", ""),  # no part: the silent-actor rule's
         ("Do the Afghan authorities believe Pakistan's promises?", ""),  # a clause, not a part
         ("What did Qatar's emir say?", "Qatar's emir"),  # a word no brief holds
+        # What the owner says is no part of it.
+        ("What do Asif's warnings say about the fragility of the truce?", ""),
+        ("What do Haqqani's remarks say about Afghan history?", ""),
     ],
 )
 def test_a_part_of_a_known_actor_no_brief_mentions_is_found(fake_engine, question, voice):

@@ -157,6 +157,7 @@ def test_question_set_quality_does_not_regress(real_engine):
         ("brief_questions_fresh29.jsonl", 41, 44, 45, 10),
         ("brief_questions_fresh30.jsonl", 45, 46, 48, 10),
         ("brief_questions_fresh31.jsonl", 37, 44, 44, 10),
+        ("brief_questions_fresh32.jsonl", 38, 42, 45, 7),
     ],
 )
 def test_held_out_questions_do_not_regress(
