@@ -5,8 +5,8 @@ Afghanistan tells its passages apart no more than "the" does.
 on the two neighbours, and the passage naming the mediators ("negotiations mediated by Qatar and
 Türkiye") came last but two of thirteen: the model reads the parties as what the question is
 about. Where both parties are actors most passages name, or the question names them as the pair
-the brief is about ("between the two neighbours", which meets the conclusion's "the two
-neighbors" in any question), the question is also embedded without
+the brief is about ("between the two neighbours", which drew such questions to the conclusion's
+"the two neighbors"), the question is also embedded without
 them ("Which countries mediated?") and the two vectors are mixed; its token vectors, for late
 interaction, are those of the question without them (Searcher.with_parties_read). BM25 reads the
 question as asked: its weights already make a word every passage holds count for little. README
