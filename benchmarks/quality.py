@@ -83,6 +83,7 @@ HELD_OUT = {
     "fresh 30": ROOT / "benchmarks" / "data" / "brief_questions_fresh30.jsonl",
     "fresh 31": ROOT / "benchmarks" / "data" / "brief_questions_fresh31.jsonl",
     "fresh 32": ROOT / "benchmarks" / "data" / "brief_questions_fresh32.jsonl",
+    "fresh 33": ROOT / "benchmarks" / "data" / "brief_questions_fresh33.jsonl",
 }
 DEFAULT = FusionWeights()
 VARIANTS: dict[str, tuple[Retriever, FusionWeights]] = {

@@ -230,6 +230,8 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             if suffix == "s" and word.endswith(("ss", "us", "is")):
                 return word
+            if suffix == "es" and not word.endswith(("sses", "xes", "zes", "ches", "shes")):
+                continue  # "states" is "state" (its "s" goes below), not "stat" of "stated"
             return word[: len(word) - len(suffix)] + replacement
     return word
 

@@ -44,7 +44,7 @@ from index.vectors import (
     prepare_loaded,
 )
 
-FORMAT_VERSION = 4  # 4: sentence vectors of large corpora in a read-only 8-bit store
+FORMAT_VERSION = 5  # 5: "states" stemmed as "state", not as "stated"; 4: 8-bit sentence store
 POINTER = "CURRENT"
 GENERATIONS = "generations"
 _TMP_PREFIX = ".tmp-"

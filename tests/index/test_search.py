@@ -83,6 +83,17 @@ def test_a_word_meets_the_words_sharing_its_first_six_letters():
     assert index.holding_every_term("the").tolist() == []
 
 
+def test_a_plural_meets_its_singular_and_not_another_word():
+    """ "states" is the plural of "state", not a form of "stated"; "-es" goes only where the
+    singular has none ("boxes", "churches", "passes")."""
+    assert tokens("states state") == ["state", "state"]
+    assert tokens("stated") != tokens("states")
+    assert tokens("sides forces issues promises") == tokens("side force issue promise")
+    assert tokens("boxes churches passes") == tokens("box church pass")
+    index = LexicalIndex.build(["Which side stated it first?", "Two states mediated."])
+    assert index.holding_every_term("states").tolist() == [1]
+
+
 def test_a_word_meets_its_synonyms_in_any_form_as_much_as_itself():
     index = LexicalIndex.build(
         [
