@@ -50,9 +50,14 @@ def without_parties(question: str, share: Callable[[str], float]) -> str:
     """`question` without a pair of parties most passages name ("Which countries mediated?") or
     the pair it is about ("between the two neighbours"), or "" if it names no such pair."""
     if match := _BETWEEN_THE_TWO.search(question):
-        return " ".join(f"{question[: match.start()]}{question[match.end() :]}".split())
+        return _cut(question, match)
     for pattern in (_BETWEEN, _PAIR):
         match = pattern.search(question)
         if match and all(share(party) >= SUBJECT_SHARE for party in match.groups()):
-            return " ".join(f"{question[: match.start()]}{question[match.end() :]}".split())
+            return _cut(question, match)
     return ""
+
+
+def _cut(question: str, match: re.Match[str]) -> str:
+    """`question` without what `match` spans, its spaces made single."""
+    return " ".join(f"{question[: match.start()]}{question[match.end() :]}".split())
