@@ -84,6 +84,7 @@ HELD_OUT = {
     "fresh 31": ROOT / "benchmarks" / "data" / "brief_questions_fresh31.jsonl",
     "fresh 32": ROOT / "benchmarks" / "data" / "brief_questions_fresh32.jsonl",
     "fresh 33": ROOT / "benchmarks" / "data" / "brief_questions_fresh33.jsonl",
+    "fresh 34": ROOT / "benchmarks" / "data" / "brief_questions_fresh34.jsonl",
 }
 DEFAULT = FusionWeights()
 VARIANTS: dict[str, tuple[Retriever, FusionWeights]] = {
@@ -251,6 +252,8 @@ def brief_rows(embedder, weights: FusionWeights = DEFAULT) -> BriefResults:
                 first, top3 = first_and_top3(rankings[start:end], qrels[start:end])
                 parts.append(f"{group}: first {first:.2f} top-3 {top3:.2f}")
                 start = end
+            first, top3 = first_and_top3(rankings[tuned:], qrels[tuned:])
+            parts.append(f"every held-out set: first {first:.2f} top-3 {top3:.2f}")
             row.extra = "  | ".join(parts)
             rows[name] = row
         searcher = Searcher(generation, DEFAULT)

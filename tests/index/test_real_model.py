@@ -159,6 +159,7 @@ def test_question_set_quality_does_not_regress(real_engine):
         ("brief_questions_fresh31.jsonl", 37, 44, 44, 10),
         ("brief_questions_fresh32.jsonl", 38, 42, 45, 7),
         ("brief_questions_fresh33.jsonl", 43, 45, 45, 9),
+        ("brief_questions_fresh34.jsonl", 42, 45, 45, 10),
     ],
 )
 def test_held_out_questions_do_not_regress(
