@@ -6,7 +6,7 @@ Datasets: SciFact train (BEIR; documents indexed once into .briefbot/eval/, then
 brief questions in benchmarks/data/brief_questions.jsonl (paraphrased questions with their gold
 paragraph; off-topic questions with "paragraph": null; and with "kind": "unanswerable", questions
 on the brief's subject that it does not answer) over docs_corpus/. The held-out sets (`HELD_OUT`,
-brief_questions_fresh*.jsonl, each written after the tuning it judges; README "Quality") show how
+brief_questions_fresh*.jsonl, each written after the tuning it judges; benchmarks/QUALITY.md) show how
 the engine does on questions it was not tuned on, beside each variant, and never calibrate. A last
 line runs the engine over the sample brief beside two illustrative ones (`several_briefs`).
 
@@ -49,7 +49,7 @@ QUESTIONS = ROOT / "benchmarks" / "data" / "brief_questions.jsonl"
 # nudge and the briefs mentioning a subject, "fresh 14" after acronyms and counted nouns, before
 # the thesaurus, "fresh 15" after it, to judge a BM25 weight of 0.3, "fresh 16" before a word was
 # counted once in BM25, which left it unchanged (its misses were then read), "fresh 17" before the
-# speaker nudge, to judge it; README "Quality" says what each later one judged.
+# speaker nudge, to judge it; benchmarks/QUALITY.md says what each later one judged.
 HELD_OUT = {
     "fresh": ROOT / "benchmarks" / "data" / "brief_questions_fresh.jsonl",
     "fresh 2": ROOT / "benchmarks" / "data" / "brief_questions_fresh2.jsonl",
@@ -85,6 +85,7 @@ HELD_OUT = {
     "fresh 32": ROOT / "benchmarks" / "data" / "brief_questions_fresh32.jsonl",
     "fresh 33": ROOT / "benchmarks" / "data" / "brief_questions_fresh33.jsonl",
     "fresh 34": ROOT / "benchmarks" / "data" / "brief_questions_fresh34.jsonl",
+    "fresh 35": ROOT / "benchmarks" / "data" / "brief_questions_fresh35.jsonl",
 }
 DEFAULT = FusionWeights()
 VARIANTS: dict[str, tuple[Retriever, FusionWeights]] = {

@@ -7,7 +7,7 @@ with its kind (index/actors.py). The head of a ranking is nudged towards passage
 actors of the asked-for kind that the question does not name. Only questions that say the kind
 ("which two states", "what government", "which official"), or that ask who brought the sides
 together ("Who brokered the truce?": a state or a body), are nudged; "who" alone could be any
-kind and is left as ranked (README "Quality").
+kind and is left as ranked (benchmarks/QUALITY.md).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Where a brief concludes: a question about the author's conclusion ("What does the author
 conclude about the prospects for peace?") is answered at the end of a brief, or in a section that
 says it concludes; a sentence vector hears the topic ("prospects for peace") and finds the
-paragraph that discusses it first (README "Quality")."""
+paragraph that discusses it first (benchmarks/QUALITY.md)."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@
 Such questions score like answerable ones: the passages about refugees or about the talks are
 close in meaning, and the engine would show them although none says how many or when. If none of
 the passages a reader sees first states a figure of the asked kind, the engine abstains and says
-why (README "Quality"). The kinds are told apart because the evidence differs: "several rounds"
+why (benchmarks/QUALITY.md). The kinds are told apart because the evidence differs: "several rounds"
 answers "how many", not "how much did the US spend"; "last year" answers "when", not "how long",
 nor when something falls due ("When does the ceasefire expire?").
 

@@ -431,6 +431,7 @@ OFFICES: dict[str, tuple[str, ...]] = {
     "national security adviser": ("national security advisor",),
     "chief justice": (),
     "ambassador": ("envoy",),
+    "spokesperson": ("spokesman", "spokeswoman"),
 }
 
 # Everyday topics, words with no other sense in policy prose: a question about one that no brief

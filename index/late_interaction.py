@@ -3,7 +3,7 @@ matched somewhere in the passage, in the model's own contextual token vectors (M
 ColBERT, here with the sentence model's token outputs as they are). A sentence vector averages a
 question's words together; token by token, "Will anyone oversee whether the truce is being
 respected?" still finds the monitoring and verification mechanism. The same tokens, grouped by
-sentence, mark each hit's best sentence. Figures: README "Quality".
+sentence, mark each hit's best sentence. Figures: benchmarks/QUALITY.md.
 
 Passage token vectors are made when a passage first reaches the head of a ranking and kept, keyed
 by the passage text, in a bounded cache: storing them for a whole corpus would cost about 100 kB a

@@ -5,7 +5,7 @@ Such questions score like answerable ones: the passages about the TTP are close 
 engine would show them although none names its leader ("Mujahid denied the presence of TTP leaders
 in Afghanistan" names none). If none of the passages a reader sees first names someone as a leader
 ("TTP chief Noor Wali Mehsud", "Mehsud, the group's leader", "led by Mehsud"), the engine abstains
-and says why (README "Quality"). Only the present and the future are checked ("Who will chair
+and says why (benchmarks/QUALITY.md). Only the present and the future are checked ("Who will chair
 the verification body?"): "Who led the Pakistani side at the talks?" may be answered by who signed
 for it. A ministry is led by its minister: "Who heads
 Afghanistan's interior ministry?" is answered by "Interior Minister Sirajuddin Haqqani", not by

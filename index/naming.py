@@ -6,7 +6,7 @@ al-Khawarij"), not by the passages that only speak of the thing named.
 A sentence vector hears "label" as one more topic word and finds the passages most about the TTP;
 the construction that gives a name is plain in the words. Only the present tense is read: "What
 did Asif call Kabul's backing of terrorism?" asks for one remark, which any wording may report.
-Measured with benchmarks/quality.py (README "Quality").
+Measured with benchmarks/quality.py (benchmarks/QUALITY.md).
 """
 
 from __future__ import annotations

@@ -22,11 +22,13 @@ from index.lexical import tokens
 # Defense Minister"), as the stemmer leaves them.
 _MODIFIERS = frozenset({"act", "acting", "former", "new", "current", "interim", "caretaker", "then"})
 _MAX_OWNER_WORDS = 3
-# Every form of every office as BM25 reads it ("minister", "foreign", "affair"), by its first word.
+# Every form of every office as BM25 reads it ("minister", "foreign", "affair"), by its first word;
+# each once, as BM25 reads some alike ("spokesman" and "spokeswoman" as "spokesperson").
 _FORMS: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
 for _office, _other_forms in OFFICES.items():
     for _form in (_office, *_other_forms):
-        _FORMS[tokens(_form)[0]].append((_office, tokens(_form)))
+        if (_office, tokens(_form)) not in _FORMS[tokens(_form)[0]]:
+            _FORMS[tokens(_form)[0]].append((_office, tokens(_form)))
 
 
 def may_name_office(question: str) -> bool:

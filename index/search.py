@@ -50,7 +50,7 @@ class FusionWeights:
     candidates: int = 200
     # Pseudo-relevance feedback: the question vector plus this share of the best passage's vector
     # re-scores the same candidates (no second search): the best passage's wording finds its
-    # neighbours. SciFact train nDCG@10 +0.004, briefs top 3 0.92 → 0.96 (README "Quality").
+    # neighbours. SciFact train nDCG@10 +0.004, briefs top 3 0.92 → 0.96 (benchmarks/QUALITY.md).
     feedback: float = 0.2
     # Late interaction (index/late_interaction.py): the fused top `late_depth` re-ordered with
     # token-level scores mixed in at `late_weight` (0: off).
@@ -406,7 +406,7 @@ class Searcher:
         """The sentence of passage `row` that best answers, among the sentence numbers `among` if
         given. With the question's token vectors, the sentence whose tokens best match them (late
         interaction: a labelled answer for 44 of 50 and 34 of 38 questions, against 41 and 31;
-        README "Quality"); without, its similarity plus shared words."""
+        benchmarks/QUALITY.md); without, its similarity plus shared words."""
         generation = self.generation
         passage = generation.passages[row]
         sentences = passage.sentences()

@@ -5,7 +5,7 @@ talks?": the briefs name China and the United States, and the passages about the
 close in meaning as for an answerable question, but no brief records anything either of them said
 or did, so the passages shown would answer another question. The engine abstains when the actor a
 question asks to hear from is known to the briefs and silent in those of the passages closest to
-the question (README "Quality"): that Iran speaks in a brief on water rights does not make a brief
+the question (benchmarks/QUALITY.md): that Iran speaks in a brief on water rights does not make a brief
 on the truce answer "What did Iran say about the ceasefire?".
 
 Silent is narrow on purpose, since the actor summaries that find who says what read only plain

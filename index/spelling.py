@@ -11,7 +11,7 @@ capitalised only for opening a sentence ("Whcih countries ...?") or in a questio
 so are the names of states and capitals. A British spelling is an English word when its
 American form is ("organisations", "defence": the list has only the American ones). The answer
 says how a question was read. Of our benchmark questions as written, the few read otherwise write
-"go-betweens", which the list lacks (read as "go-between"; README "Quality").
+"go-betweens", which the list lacks (read as "go-between"; benchmarks/QUALITY.md).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ dispute" meets "the principal point of contention". Each group holds words of on
 word with a common other sense ("call" of "called for", "term" of "long-term", "last" of "last
 year", "deal" of "deal with", "accord" of "according to", "facilitate" of "facilitate the
 repatriation") is left out, as it would meet the wrong passages. Measured with
-benchmarks/quality.py (README "Quality")."""
+benchmarks/quality.py (benchmarks/QUALITY.md)."""
 
 GROUPS = (
     "mediate mediator mediation broker facilitator intermediary middleman middlemen",

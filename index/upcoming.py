@@ -7,7 +7,7 @@ Such questions score like answerable ones: the passages about the last rounds of
 meaning, and the engine would show them although none says anything of a round to come. If none of
 the passages a reader sees first speaks of a future meeting ("another round is planned", "the
 delegations will meet again in Istanbul", "talks scheduled for next month"), the engine abstains and
-says why (README "Quality").
+says why (benchmarks/QUALITY.md).
 """
 
 from __future__ import annotations

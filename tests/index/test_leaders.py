@@ -93,7 +93,8 @@ def test_a_leader_no_close_passage_names_abstains_and_says_why(fake_engine, corp
         ("Who is the foreign minister of Türkiye?", ("foreign minister", "turkiye")),
         ("Who is the Afghan ambassador to Pakistan?", ("ambassador", "afghan")),
         ("Who is the interior minister?", ("interior minister", "")),
-        ("Who is the foreign ministry spokesperson?", None),  # a ministry, not its minister
+        # The ministry's spokesperson, not its minister.
+        ("Who is the foreign ministry spokesperson?", ("spokesperson", "foreign ministry")),
         ("Who signed for Pakistan?", None),
         ("Who is the Turkish foreign minister who chaired the talks?", ("foreign minister", "turkish")),
     ],

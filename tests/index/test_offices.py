@@ -25,6 +25,10 @@ NAMES = {"pakistan": "pakistan", "afghanistan": "afghanistan", "taliban": "afgha
         ("What did India's interior minister say?", []),  # written once with no owner: anyone's
         ("What did India's prime minister say?", []),  # never written: index/names.py's rule
         ("What did the foreign minister say?", []),  # no owner asked
+        ("What did the Afghan spokesman say?", []),  # the Taliban's spokesperson
+        # Every word for the office is one office, said once.
+        ("What did Pakistan's spokesman say?", [("pakistan", "spokesperson")]),
+        ("What did Pakistan's spokeswoman say?", [("pakistan", "spokesperson")]),
     ],
 )
 def test_whose_offices_the_briefs_name(question, unheld):
@@ -34,6 +38,7 @@ def test_whose_offices_the_briefs_name(question, unheld):
             "Pakistan’s Foreign Office stated that talks failed.",
             "Indian Minister of External Affairs J.P. Singh met Afghanistan’s Acting Defense Minister.",
             "The Taliban warned through Interior Minister Sirajuddin Haqqani.",
+            "Taliban spokesperson Zabihullah Mujahid accused Pakistan.",
         ],
     )
     assert offices.unheld(question) == unheld
