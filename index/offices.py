@@ -26,9 +26,9 @@ _MAX_OWNER_WORDS = 3
 # each once, as BM25 reads some alike ("spokesman" and "spokeswoman" as "spokesperson").
 _FORMS: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
 for _office, _other_forms in OFFICES.items():
-    for _form in (_office, *_other_forms):
-        if (_office, tokens(_form)) not in _FORMS[tokens(_form)[0]]:
-            _FORMS[tokens(_form)[0]].append((_office, tokens(_form)))
+    for _words in (tokens(form) for form in (_office, *_other_forms)):
+        if (_office, _words) not in _FORMS[_words[0]]:
+            _FORMS[_words[0]].append((_office, _words))
 
 
 def may_name_office(question: str) -> bool:
