@@ -86,6 +86,7 @@ HELD_OUT = {
     "fresh 33": ROOT / "benchmarks" / "data" / "brief_questions_fresh33.jsonl",
     "fresh 34": ROOT / "benchmarks" / "data" / "brief_questions_fresh34.jsonl",
     "fresh 35": ROOT / "benchmarks" / "data" / "brief_questions_fresh35.jsonl",
+    "fresh 36": ROOT / "benchmarks" / "data" / "brief_questions_fresh36.jsonl",
 }
 DEFAULT = FusionWeights()
 VARIANTS: dict[str, tuple[Retriever, FusionWeights]] = {

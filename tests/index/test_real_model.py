@@ -161,6 +161,7 @@ def test_question_set_quality_does_not_regress(real_engine):
         ("brief_questions_fresh33.jsonl", 43, 45, 45, 9),
         ("brief_questions_fresh34.jsonl", 42, 45, 45, 10),
         ("brief_questions_fresh35.jsonl", 39, 45, 45, 10),
+        ("brief_questions_fresh36.jsonl", 42, 45, 45, 10),
     ],
 )
 def test_held_out_questions_do_not_regress(
