@@ -87,6 +87,7 @@ HELD_OUT = {
     "fresh 34": ROOT / "benchmarks" / "data" / "brief_questions_fresh34.jsonl",
     "fresh 35": ROOT / "benchmarks" / "data" / "brief_questions_fresh35.jsonl",
     "fresh 36": ROOT / "benchmarks" / "data" / "brief_questions_fresh36.jsonl",
+    "fresh 37": ROOT / "benchmarks" / "data" / "brief_questions_fresh37.jsonl",
 }
 DEFAULT = FusionWeights()
 VARIANTS: dict[str, tuple[Retriever, FusionWeights]] = {
@@ -210,7 +211,7 @@ def best_sentences(engine: Engine, every_set: dict[str, list[dict]]) -> dict[str
         vectors, tokens = engine.embedder.embed_with_tokens([q["question"] for q in labelled])
         right = [0, 0]
         for q, vector, question in zip(labelled, vectors, tokens, strict=True):
-            for slot, given in enumerate((question.vectors, None)):
+            for slot, given in enumerate((searcher.weighted(q["question"], question), None)):
                 marked = searcher.best_sentence(
                     row_of[q["paragraph"]], Query(q["question"], vector, tokens=given)
                 )

@@ -26,7 +26,7 @@ from index.errors import (
     IndexMissingError,
 )
 from index.indexer import IndexProgress, build_index, registry_hash
-from index.late_interaction import LateInteraction, TokenEmbedder
+from index.late_interaction import LateInteraction, TokenEmbedder, Tokens
 from index.models import Answer, IndexReport, SearchFilters
 from index.search import FusionWeights, Query, Retriever, Searcher, check_question
 from index.selfcheck import run_checks
@@ -170,7 +170,13 @@ class Engine:
         # names read as such.
         answers = [
             answerer.answer(
-                Query(text, vector, narrowed, retriever, None if tokens is None else tokens[number]),
+                Query(
+                    text,
+                    vector,
+                    narrowed,
+                    retriever,
+                    None if tokens is None else searcher.weighted(text, tokens[number]),
+                ),
                 k,
                 self.threshold,
                 subject=text != question,
@@ -258,7 +264,8 @@ class Engine:
         cleaned, vectors, tokens = self._embed_questions(questions, generation, searcher.uses_late(retriever))
         rankings = []
         for number, (question, vector) in enumerate(zip(cleaned, vectors, strict=True)):
-            query = Query(question, vector, None, retriever, None if tokens is None else tokens[number])
+            made = None if tokens is None else searcher.weighted(question, tokens[number])
+            query = Query(question, vector, None, retriever, made)
             ranked = searcher.rank(searcher.with_parties_read(query), k * 2)
             ids = dict.fromkeys(generation.passages[s.row].brief_id for s in ranked)
             rankings.append(list(ids)[:k])
@@ -266,14 +273,13 @@ class Engine:
 
     def _embed_questions(
         self, questions: Sequence[str], generation: Generation, with_tokens: bool
-    ) -> tuple[list[str], np.ndarray, list[np.ndarray] | None]:
+    ) -> tuple[list[str], np.ndarray, list[Tokens] | None]:
         """Questions checked and cleaned, their vectors (refused if the index has another size)
-        and, if asked for (late interaction), their token vectors from the same pass."""
+        and, if asked for (late interaction), their tokens from the same pass."""
         cleaned = [check_question(q) for q in questions]
         tokens = None
         if with_tokens:
-            vectors, made = self.embedder.embed_with_tokens(cleaned)
-            tokens = [t.vectors for t in made]
+            vectors, tokens = self.embedder.embed_with_tokens(cleaned)
         else:
             vectors = self.embedder.embed_batch(cleaned)
         if vectors.shape[1] != generation.manifest["dimension"]:

@@ -3,7 +3,11 @@ matched somewhere in the passage, in the model's own contextual token vectors (M
 ColBERT, here with the sentence model's token outputs as they are). A sentence vector averages a
 question's words together; token by token, "Will anyone oversee whether the truce is being
 respected?" still finds the monitoring and verification mechanism. The same tokens, grouped by
-sentence, mark each hit's best sentence. Figures: benchmarks/QUALITY.md.
+sentence, mark each hit's best sentence. Each question token counts as much as its word is rare
+among the passages (BM25's inverse document frequency, index/lexical.py): "Why is this truce seen
+as a final chance?" is matched on "final" and "chance", which one passage answers in other words,
+more than on "truce", which every passage shares, and not on "why is this". Figures:
+benchmarks/QUALITY.md.
 
 Passage token vectors are made when a passage first reaches the head of a ranking and kept, keyed
 by the passage text, in a bounded cache: storing them for a whole corpus would cost about 100 kB a
@@ -13,9 +17,10 @@ matched on its first 256, as its passage vector is (brief passages are cut at 22
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
@@ -42,6 +47,38 @@ class Tokens:
         return self.vectors.nbytes + self.spans.nbytes
 
 
+@dataclass(frozen=True)
+class QuestionTokens:
+    """A question's token vectors (unit rows) and how much each counts in its score (weights
+    summing to more than 0)."""
+
+    vectors: np.ndarray
+    weights: np.ndarray
+
+    @classmethod
+    def even(cls, vectors: np.ndarray) -> QuestionTokens:
+        """Every token counting the same."""
+        return cls(vectors, np.ones(len(vectors), dtype=np.float32))
+
+
+# A word: letters and digits, with an apostrophe inside ("Pakistan's"); a hyphen parts two words,
+# each weighing on its own ("India-Afghanistan").
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def weighted(text: str, tokens: Tokens, word_weight: Callable[[str], float]) -> QuestionTokens:
+    """`text`'s tokens, each weighted as the word it lies in (`word_weight`; the heavier, for a
+    token across two); a token of no word (punctuation) counts for nothing. If no word weighs
+    anything ("What is it?"), every token counts the same."""
+    words = [(match.start(), match.end(), word_weight(match.group(0))) for match in _WORD.finditer(text)]
+    weights = np.zeros(len(tokens.spans), dtype=np.float32)
+    for number, (start, end) in enumerate(tokens.spans):
+        weights[number] = max((weight for s, e, weight in words if s < end and start < e), default=0.0)
+    if not weights.sum() > 0:
+        return QuestionTokens.even(tokens.vectors)
+    return QuestionTokens(tokens.vectors, weights)
+
+
 @runtime_checkable
 class TokenEmbedder(Protocol):
     def embed_with_tokens(self, texts: Sequence[str]) -> tuple[np.ndarray, list[Tokens]]:
@@ -50,19 +87,19 @@ class TokenEmbedder(Protocol):
         ...
 
 
-def maxsim(question_tokens: np.ndarray, passages: Sequence[np.ndarray]) -> np.ndarray:
-    """Per passage, the mean over the question's tokens of each one's best cosine with a token of
-    the passage (0 for a passage without tokens). One product for all passages: a question asks
-    about ten at a time, and per-passage products cost twice as much."""
+def maxsim(question: QuestionTokens, passages: Sequence[np.ndarray]) -> np.ndarray:
+    """Per passage, the weighted mean over the question's tokens of each one's best cosine with a
+    token of the passage (0 for a passage without tokens). One product for all passages: a
+    question asks about ten at a time, and per-passage products cost twice as much."""
     scores = np.zeros(len(passages), dtype=np.float32)
     present = [n for n, tokens in enumerate(passages) if len(tokens)]
-    if not len(question_tokens) or not present:
+    if not len(question.vectors) or not present:
         return scores
     lengths = np.array([len(passages[n]) for n in present])
     stacked = np.concatenate([passages[n] for n in present]).astype(np.float32)
-    similarity = question_tokens @ stacked.T  # question tokens × every passage token
+    similarity = question.vectors @ stacked.T  # question tokens × every passage token
     best = np.maximum.reduceat(similarity, np.cumsum(lengths) - lengths, axis=1)
-    scores[present] = best.mean(axis=0)
+    scores[present] = question.weights @ best / question.weights.sum()
     return scores
 
 
@@ -77,19 +114,19 @@ class LateInteraction:
         self._lock = threading.Lock()  # guards the cache
         self._making = threading.Lock()
 
-    def question_tokens(self, question: str) -> np.ndarray:
+    def question_tokens(self, question: str) -> Tokens:
         return self.question_vector_and_tokens(question)[1]
 
-    def question_vector_and_tokens(self, question: str) -> tuple[np.ndarray, np.ndarray]:
-        """A question's vector and token vectors, from one pass of the model."""
+    def question_vector_and_tokens(self, question: str) -> tuple[np.ndarray, Tokens]:
+        """A question's vector and tokens, from one pass of the model."""
         vectors, made = self._embedder.embed_with_tokens([question])
-        return vectors[0], made[0].vectors
+        return vectors[0], made[0]
 
-    def scores(self, question_tokens: np.ndarray, passages: Sequence[str]) -> np.ndarray:
-        return maxsim(question_tokens, [tokens.vectors for tokens in self._passage_tokens(passages)])
+    def scores(self, question: QuestionTokens, passages: Sequence[str]) -> np.ndarray:
+        return maxsim(question, [tokens.vectors for tokens in self._passage_tokens(passages)])
 
     def best_sentence(
-        self, question_tokens: np.ndarray, passage: str, sentence_spans: Sequence[tuple[int, int]]
+        self, question: QuestionTokens, passage: str, sentence_spans: Sequence[tuple[int, int]]
     ) -> int | None:
         """Which sentence of `passage` best matches the question, token by token, its tokens
         read in the context of the whole passage (no further pass of the model: the passage's
@@ -99,7 +136,7 @@ class LateInteraction:
         parts = [tokens.within(start, end) for start, end in sentence_spans]
         if not any(len(part) for part in parts):
             return None
-        scores = maxsim(question_tokens, parts)
+        scores = maxsim(question, parts)
         scores[[not len(part) for part in parts]] = -np.inf
         return int(np.argmax(scores))
 

@@ -277,6 +277,11 @@ def _group_roots() -> tuple[frozenset[str], ...]:
 SYNONYM_ROOTS = _group_roots()
 
 
+def inverse_document_frequency(n_docs: int, df: np.ndarray) -> np.ndarray:
+    """BM25's weight of a term held by `df` of `n_docs` documents."""
+    return np.log1p((n_docs - df + 0.5) / (df + 0.5))
+
+
 @dataclass
 class LexicalIndex:
     """BM25 weights as a documents × terms CSC matrix; a query is a sum of columns."""
@@ -303,7 +308,7 @@ class LexicalIndex:
         tf_matrix = sparse.csr_matrix((np.asarray(counts, dtype=np.float32), (rows, cols)), shape=shape)
         n_docs = max(len(documents), 1)
         df = np.bincount(np.asarray(cols, dtype=np.int64), minlength=shape[1]).astype(np.float32)
-        idf = np.log1p((n_docs - df + 0.5) / (df + 0.5)).astype(np.float32)
+        idf = inverse_document_frequency(n_docs, df).astype(np.float32)
         average = float(lengths.mean()) if len(documents) else 1.0
         norm = k1 * (1 - b + b * lengths / max(average, 1e-6))
         tf_coo = tf_matrix.tocoo()
@@ -335,6 +340,23 @@ class LexicalIndex:
                 at += 1
             forms.extend(term[:n] for n in range(SHARED_PREFIX, len(term)) if term[:n] in self.vocabulary)
         return [self.vocabulary[form] for form in dict.fromkeys(forms)]
+
+    def word_weight(self, word: str) -> float:
+        """How much one word of a question tells passages apart: the inverse document frequency
+        BM25 gives its term (the highest for a word no passage holds; of its rarest, for a word
+        read as several terms), 0 for a stop word."""
+        terms = tokens(word)
+        if not terms:
+            return 0.0
+        df = np.array(
+            [self._document_frequency[self.vocabulary[t]] if t in self.vocabulary else 0 for t in terms]
+        )
+        return float(inverse_document_frequency(self.weights.shape[0], df).max())
+
+    @cached_property
+    def _document_frequency(self) -> np.ndarray:
+        """Per term, how many documents hold it (each holds a term in one entry of its column)."""
+        return np.diff(self.weights.indptr)
 
     @cached_property
     def _sorted_terms(self) -> list[str]:

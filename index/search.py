@@ -15,7 +15,7 @@ import numpy as np
 from index.answer_types import asked_kinds, asked_region
 from index.conclusion import asks_conclusion
 from index.errors import QuestionError
-from index.late_interaction import LateInteraction
+from index.late_interaction import LateInteraction, QuestionTokens, Tokens, weighted
 from index.lexical import fold, tokens
 from index.models import BriefMeta, Hit, SearchFilters
 from index.naming import asked_namer, namers_in
@@ -105,14 +105,14 @@ class Scored:
 @dataclass(frozen=True)
 class Query:
     """A question as searched: its text and vector, the filters and retriever it is ranked with,
-    and, when late interaction is on, its token vectors, made with its vector in one pass of the
-    model (None: made when needed)."""
+    and, when late interaction is on, its weighted token vectors, made with its vector in one pass
+    of the model (None: made when needed)."""
 
     text: str
     vector: np.ndarray
     filters: SearchFilters | None = None
     retriever: Retriever = Retriever.FUSED
-    tokens: np.ndarray | None = None
+    tokens: QuestionTokens | None = None
     # The vector of the question as asked, when `vector` mixes in that of another reading of it
     # (Searcher.with_parties_read): whether the briefs answer is judged on the closer of the two.
     as_asked: np.ndarray | None = None
@@ -320,7 +320,12 @@ class Searcher:
             return query
         vector, tokens = self.late.question_vector_and_tokens(text)
         mixed = query.vector + self.weights.parties * vector
-        return replace(query, vector=mixed / np.linalg.norm(mixed), tokens=tokens, as_asked=query.vector)
+        return replace(
+            query,
+            vector=mixed / np.linalg.norm(mixed),
+            tokens=self.weighted(text, tokens),
+            as_asked=query.vector,
+        )
 
     def uses_late(self, retriever: Retriever) -> bool:
         """Whether questions ranked with `retriever` go through late interaction."""
@@ -335,10 +340,17 @@ class Searcher:
         token = self.late.scores(self.question_tokens(query), texts)
         return self._head_rescored(order, score, token, self.weights.late_weight)
 
-    def question_tokens(self, query: Query) -> np.ndarray:
-        """The query's token vectors for late interaction, made now if they were not with its
-        vector."""
-        return query.tokens if query.tokens is not None else self.late.question_tokens(query.text)
+    def question_tokens(self, query: Query) -> QuestionTokens:
+        """The query's weighted token vectors for late interaction, made now if they were not with
+        its vector."""
+        if query.tokens is not None:
+            return query.tokens
+        return self.weighted(query.text, self.late.question_tokens(query.text))
+
+    def weighted(self, question: str, made: Tokens) -> QuestionTokens:
+        """`question`'s tokens, each counting as much as its word is rare among the passages
+        (index/late_interaction.py)."""
+        return weighted(question, made, self.generation.lexical.word_weight)
 
     def _head_rescored(
         self, order: np.ndarray, score: np.ndarray, signal: np.ndarray, weight: float

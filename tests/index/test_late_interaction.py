@@ -5,7 +5,8 @@ from dataclasses import replace
 import numpy as np
 
 from index.engine import Engine
-from index.late_interaction import LateInteraction, maxsim
+from index.late_interaction import LateInteraction, QuestionTokens, Tokens, maxsim, weighted
+from index.lexical import LexicalIndex
 from index.search import FusionWeights, Query, Searcher
 from tests.fakes import FakeEmbedder
 from tests.index.test_indexer import write_brief
@@ -19,15 +20,46 @@ def test_maxsim_averages_each_question_tokens_best_match():
     second = np.array([[0.0, -1.0]], dtype=np.float16)
     empty = np.zeros((0, 2), dtype=np.float16)
     # first: best cosines 1.0 and 0.8; second: 0.0 and -1.0; a passage without tokens scores 0
-    scores = maxsim(question, [first, empty, second])
+    scores = maxsim(QuestionTokens.even(question), [first, empty, second])
     assert np.allclose(scores, [0.9, 0.0, -0.5], atol=1e-3)  # float16 storage
-    assert np.allclose(maxsim(question[:0], [first]), [0.0])
+    assert np.allclose(maxsim(QuestionTokens.even(question[:0]), [first]), [0.0])
+    # The first token counting three times the second: (3 * 1.0 + 0.8) / 4 and (3 * 0.0 - 1.0) / 4
+    weighted_scores = maxsim(QuestionTokens(question, np.array([3.0, 1.0])), [first, second])
+    assert np.allclose(weighted_scores, [0.95, -0.25], atol=1e-3)
+
+
+def spans_of(text: str, *pieces: str) -> Tokens:
+    """Tokens of `text` at the given pieces (as a tokenizer's word pieces lie), vectors unused."""
+    spans, at = [], 0
+    for piece in pieces:
+        start = text.index(piece, at)
+        spans.append((start, start + len(piece)))
+        at = start + len(piece)
+    return Tokens(np.eye(len(pieces), dtype=np.float32), np.array(spans))
+
+
+def test_each_token_weighs_as_its_word_is_rare_among_the_passages():
+    lexical = LexicalIndex.build(["The truce held.", "The truce broke.", "Qatar mediated the truce."])
+    question = "Why did Qatar's envoys save the truce?"
+    # "Qatar's" comes as pieces, as a tokenizer reads it; "?" is no word.
+    made = spans_of(question, "Why", "did", "Qa", "tar", "'", "s", "envoys", "save", "the", "truce", "?")
+    weights = weighted(question, made, lexical.word_weight).weights
+    why, did, qa, tar, apostrophe, s, envoys, save, the, truce, mark = weights
+    assert why == did == the == mark == 0.0  # stop words and punctuation
+    assert qa == tar == apostrophe == s > 0  # every piece weighs as "Qatar's"
+    assert envoys == save > qa > truce > 0  # in no passage, in one, in all three
+
+
+def test_a_question_of_stop_words_alone_counts_every_token_the_same():
+    lexical = LexicalIndex.build(["The truce held."])
+    made = spans_of("What is it?", "What", "is", "it", "?")
+    assert np.array_equal(weighted("What is it?", made, lexical.word_weight).weights, np.ones(4))
 
 
 def test_token_scores_count_the_question_words_a_passage_holds():
     late = LateInteraction(FakeEmbedder())
     scores = late.scores(
-        late.question_tokens("Qatar mediated talks"),
+        QuestionTokens.even(late.question_tokens("Qatar mediated talks").vectors),
         ["Qatar and Türkiye mediated the talks.", "Qatar hosted a match.", "Rain."],
     )
     assert np.allclose(scores, [1.0, 1 / 3, 0.0])
@@ -39,9 +71,9 @@ def test_passage_tokens_are_made_once_and_the_cache_stays_within_its_budget():
     sample = FakeEmbedder(dimension=16).embed_with_tokens(passages[:1])[1][0]
     one_passage_bytes = sample.vectors.nbytes // 2 + sample.spans.nbytes  # kept as float16
     late = LateInteraction(embedder, cache_bytes=3 * one_passage_bytes)
-    talks = late.question_tokens("talks")
+    talks = QuestionTokens.even(late.question_tokens("talks").vectors)
     late.scores(talks, passages[:3])
-    late.scores(late.question_tokens("more talks"), passages[:3])
+    late.scores(QuestionTokens.even(late.question_tokens("more talks").vectors), passages[:3])
     assert embedder.token_texts.count(passages[0]) == 1  # the second question reused it
     late.scores(talks, passages[3:])  # three more: the first three are dropped
     assert late._held <= 3 * one_passage_bytes
@@ -61,7 +93,9 @@ def test_the_head_is_reordered_by_token_scores_and_scores_still_read_best_first(
     reordered = Searcher(generation, heavy, late).rank(Query(question, vector), 13)
     head = [s.row for s in fused[:5]]
     texts = [generation.passages[r].text for r in head]
-    token = dict(zip(head, late.scores(late.question_tokens(question), texts), strict=True))
+    searcher = Searcher(generation, heavy, late)
+    question_tokens = searcher.weighted(question, late.question_tokens(question))
+    token = dict(zip(head, late.scores(question_tokens, texts), strict=True))
     assert sorted(s.row for s in reordered[:5]) == sorted(head)
     assert [token[s.row] for s in reordered[:5]] == sorted(token.values(), reverse=True)
     assert [s.row for s in reordered[5:]] == [s.row for s in fused[5:]]

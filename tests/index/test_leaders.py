@@ -178,9 +178,8 @@ def test_a_person_of_a_side_no_close_passage_names_abstains_and_says_why(fake_en
     at_doha = "during the Doha meeting where the defense ministers signed a bilateral agreement?"
     assert not fake_engine.ask(f"Who represented Pakistan {at_doha}").abstained
     assert fake_engine.ask(f"Who led Qatar's team {at_doha}").unstated == PERSON_OF
-    # Its leaders or members: the brief names none of the TTP's.
-    ttp = "Which TTP leaders did Mujahid deny were present in Afghanistan?"
-    assert fake_engine.ask(ttp).unstated == PERSON_OF
+    # Its leaders or members: tested with the real model (tests/index/test_real_model.py), as the
+    # fake model's closest passages name a minister of no side, who may be anyone's.
     # A role, when asked: the brief names Taliban ministers and a spokesperson, no commander.
     taliban = (
         "Taliban {} warned that any aggression or incursion by Pakistan would be met with firm resistance?"
