@@ -70,10 +70,12 @@ def weighted(text: str, tokens: Tokens, word_weight: Callable[[str], float]) -> 
     """`text`'s tokens, each weighted as the word it lies in (`word_weight`; the heavier, for a
     token across two); a token of no word (punctuation) counts for nothing. If no word weighs
     anything ("What is it?"), every token counts the same."""
-    words = [(match.start(), match.end(), word_weight(match.group(0))) for match in _WORD.finditer(text)]
-    weights = np.zeros(len(tokens.spans), dtype=np.float32)
-    for number, (start, end) in enumerate(tokens.spans):
-        weights[number] = max((weight for s, e, weight in words if s < end and start < e), default=0.0)
+    by_character = np.zeros(len(text) + 1, dtype=np.float32)  # the weight of each character's word
+    for match in _WORD.finditer(text):
+        by_character[match.start() : match.end()] = word_weight(match.group(0))
+    weights = np.array(
+        [by_character[start:end].max(initial=0.0) for start, end in tokens.spans], dtype=np.float32
+    )
     if not weights.sum() > 0:
         return QuestionTokens.even(tokens.vectors)
     return QuestionTokens(tokens.vectors, weights)
