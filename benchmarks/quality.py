@@ -88,6 +88,7 @@ HELD_OUT = {
     "fresh 35": ROOT / "benchmarks" / "data" / "brief_questions_fresh35.jsonl",
     "fresh 36": ROOT / "benchmarks" / "data" / "brief_questions_fresh36.jsonl",
     "fresh 37": ROOT / "benchmarks" / "data" / "brief_questions_fresh37.jsonl",
+    "fresh 38": ROOT / "benchmarks" / "data" / "brief_questions_fresh38.jsonl",
 }
 DEFAULT = FusionWeights()
 VARIANTS: dict[str, tuple[Retriever, FusionWeights]] = {

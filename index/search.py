@@ -336,8 +336,10 @@ class Searcher:
     ) -> tuple[np.ndarray, np.ndarray]:
         """The head of `order` re-scored with late interaction (index/late_interaction.py)."""
         head = order[: self.weights.late_depth]
-        texts = [self.generation.passages[int(candidates[i])].text for i in head]
-        token = self.late.scores(self.question_tokens(query), texts)
+        passages = [self.generation.passages[int(candidates[i])] for i in head]
+        token = self.late.scores(
+            self.question_tokens(query), [p.text for p in passages], [p.sentence_spans for p in passages]
+        )
         return self._head_rescored(order, score, token, self.weights.late_weight)
 
     def question_tokens(self, query: Query) -> QuestionTokens:

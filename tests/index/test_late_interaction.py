@@ -8,6 +8,7 @@ from index.engine import Engine
 from index.late_interaction import LateInteraction, QuestionTokens, Tokens, maxsim, weighted
 from index.lexical import LexicalIndex
 from index.search import FusionWeights, Query, Searcher
+from index.sentences import sentence_spans
 from tests.fakes import FakeEmbedder
 from tests.index.test_indexer import write_brief
 
@@ -65,6 +66,16 @@ def test_token_scores_count_the_question_words_a_passage_holds():
     assert np.allclose(scores, [1.0, 1 / 3, 0.0])
 
 
+def test_a_passage_matching_the_question_in_one_sentence_scores_above_one_matching_it_piecemeal():
+    late = LateInteraction(FakeEmbedder())
+    question = QuestionTokens.even(late.question_tokens("Qatar mediated talks").vectors)
+    together, piecemeal = "Qatar mediated talks. Rain fell.", "Qatar hosted. Others mediated talks."
+    spans = [sentence_spans(together), sentence_spans(piecemeal)]
+    # Each holds every word somewhere; only the first holds them all in one sentence (2 of 3).
+    assert np.allclose(late.scores(question, [together, piecemeal]), [1.0, 1.0])
+    assert np.allclose(late.scores(question, [together, piecemeal], spans), [1.0, (1.0 + 2 / 3) / 2])
+
+
 def test_passage_tokens_are_made_once_and_the_cache_stays_within_its_budget():
     embedder = FakeEmbedder(dimension=16)
     passages = [f"passage number {n} about talks" for n in range(6)]
@@ -92,10 +103,13 @@ def test_the_head_is_reordered_by_token_scores_and_scores_still_read_best_first(
     heavy = FusionWeights(late_depth=5, late_weight=1e6, answer_type=0.0)
     reordered = Searcher(generation, heavy, late).rank(Query(question, vector), 13)
     head = [s.row for s in fused[:5]]
-    texts = [generation.passages[r].text for r in head]
+    passages = [generation.passages[r] for r in head]
     searcher = Searcher(generation, heavy, late)
     question_tokens = searcher.weighted(question, late.question_tokens(question))
-    token = dict(zip(head, late.scores(question_tokens, texts), strict=True))
+    token_scores = late.scores(
+        question_tokens, [p.text for p in passages], [p.sentence_spans for p in passages]
+    )
+    token = dict(zip(head, token_scores, strict=True))
     assert sorted(s.row for s in reordered[:5]) == sorted(head)
     assert [token[s.row] for s in reordered[:5]] == sorted(token.values(), reverse=True)
     assert [s.row for s in reordered[5:]] == [s.row for s in fused[5:]]
