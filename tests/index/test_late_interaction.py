@@ -5,7 +5,15 @@ from dataclasses import replace
 import numpy as np
 
 from index.engine import Engine
-from index.late_interaction import LateInteraction, QuestionTokens, Tokens, maxsim, weighted
+from index.late_interaction import (
+    SENTENCE_SHARE,
+    LateInteraction,
+    QuestionTokens,
+    Tokens,
+    maxsim,
+    passage_and_sentence_maxsim,
+    weighted,
+)
 from index.lexical import LexicalIndex
 from index.search import FusionWeights, Query, Searcher
 from index.sentences import sentence_spans
@@ -73,7 +81,25 @@ def test_a_passage_matching_the_question_in_one_sentence_scores_above_one_matchi
     spans = [sentence_spans(together), sentence_spans(piecemeal)]
     # Each holds every word somewhere; only the first holds them all in one sentence (2 of 3).
     assert np.allclose(late.scores(question, [together, piecemeal]), [1.0, 1.0])
-    assert np.allclose(late.scores(question, [together, piecemeal], spans), [1.0, (1.0 + 2 / 3) / 2])
+    mixed = SENTENCE_SHARE * 2 / 3 + (1 - SENTENCE_SHARE) * 1.0
+    assert np.allclose(late.scores(question, [together, piecemeal], spans), [1.0, mixed])
+
+
+def test_whole_and_best_sentence_scores_come_from_one_product_run_by_run():
+    question = QuestionTokens.even(np.array([[1.0, 0.0], [0.0, 1.0]], dtype=np.float32))
+    x, y = [1.0, 0.0], [0.0, 1.0]
+    # Two sentences, one question token matched in each: whole 1.0, best sentence 0.5.
+    split = Tokens(np.array([x, y], dtype=np.float16), np.array([[0, 1], [3, 4]]))
+    # Both matched in the second sentence: 1.0 and 1.0.
+    together = Tokens(np.array([x, x, y], dtype=np.float16), np.array([[0, 1], [3, 4], [5, 6]]))
+    empty = Tokens(np.zeros((0, 2), dtype=np.float16), np.zeros((0, 2), dtype=np.int64))
+    # Its tokens lie past its only sentence (as past the model's reach): scored as a whole alone.
+    outside = Tokens(np.array([x], dtype=np.float16), np.array([[9, 10]]))
+    spans = [[(0, 2), (3, 4)], [(0, 2), (3, 6)], [(0, 2)], [(0, 2)]]
+    scores = passage_and_sentence_maxsim(question, [split, together, empty, outside], spans)
+    whole = maxsim(question, [t.vectors for t in (split, together, empty, outside)])
+    assert np.allclose(whole, [1.0, 1.0, 0.0, 0.5])
+    assert np.allclose(scores, [SENTENCE_SHARE * 0.5 + (1 - SENTENCE_SHARE) * 1.0, 1.0, 0.0, 0.5])
 
 
 def test_passage_tokens_are_made_once_and_the_cache_stays_within_its_budget():

@@ -317,7 +317,7 @@ def test_questions_file_json_lines(real_engine, real_embedder, tmp_path: Path, m
 
 def test_marked_sentence_is_the_labelled_answer(real_engine):
     """Questions labelled with the sentences that answer them (benchmarks/QUALITY.md): in the right
-    paragraph, token vectors mark one of them for 44 of 50 and 34 of 38 today, against 41 and 31
+    paragraph, token vectors mark one of them for 49 of 50 and 36 of 38 today, against 41 and 31
     with sentence vectors and shared words."""
     labelled = [
         q
@@ -336,7 +336,7 @@ def test_marked_sentence_is_the_labelled_answer(real_engine):
         ).startswith(tuple(q["best_sentences"]))
         for q, vector, question in zip(labelled, vectors, tokens, strict=True)
     ]
-    assert len(labelled) == 88 and sum(right) >= 78, f"{sum(right)}/{len(labelled)}"
+    assert len(labelled) == 88 and sum(right) >= 85, f"{sum(right)}/{len(labelled)}"
 
 
 def test_several_briefs_do_not_regress(real_embedder, tmp_path):
