@@ -162,11 +162,6 @@ def _sentence_of_tokens(tokens: Tokens, sentence_spans: Sequence[tuple[int, int]
     return np.where(inside, number, -1)
 
 
-def _sentence_parts(tokens: Tokens, sentence_spans: Sequence[tuple[int, int]]) -> list[np.ndarray]:
-    """A passage's token vectors, sentence by sentence (empty past the model's reach)."""
-    return [tokens.within(start, end) for start, end in sentence_spans]
-
-
 class LateInteraction:
     """Token-level scores of passages for a question; thread-safe, shared by every question."""
 
@@ -193,7 +188,7 @@ class LateInteraction:
         sentence_spans: Sequence[Sequence[tuple[int, int]]] | None = None,
     ) -> np.ndarray:
         """Per passage, how closely its tokens match the question's (`maxsim`). Given each
-        passage's sentence spans, that of the whole passage and of its best sentence, evenly: a
+        passage's sentence spans, that of the whole passage and of its best sentence mixed: a
         question is mostly answered by one sentence, and a passage that matches its words
         sentence by sentence, each somewhere else ("India" here, "closer" there), answers it less
         well than one that matches them in one sentence."""
@@ -209,7 +204,8 @@ class LateInteraction:
         read in the context of the whole passage (no further pass of the model: the passage's
         tokens are those its ranking used); None if no sentence has a token (past the model's
         length)."""
-        parts = _sentence_parts(self._passage_tokens([passage])[0], sentence_spans)
+        tokens = self._passage_tokens([passage])[0]
+        parts = [tokens.within(start, end) for start, end in sentence_spans]
         if not any(len(part) for part in parts):
             return None
         scores = maxsim(question, parts)
