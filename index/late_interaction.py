@@ -98,15 +98,10 @@ def maxsim(question: QuestionTokens, passages: Sequence[np.ndarray]) -> np.ndarr
     """Per passage, the weighted mean over the question's tokens of each one's best cosine with a
     token of the passage (0 for a passage without tokens). One product for all passages: a
     question asks about ten at a time, and per-passage products cost twice as much."""
-    scores = np.zeros(len(passages), dtype=np.float32)
-    present = [n for n, tokens in enumerate(passages) if len(tokens)]
-    if not len(question.vectors) or not present:
-        return scores
-    lengths = np.array([len(passages[n]) for n in present])
-    stacked = np.concatenate([passages[n] for n in present]).astype(np.float32)
-    similarity = question.vectors @ stacked.T  # question tokens × every passage token
-    scores[present] = _run_scores(question, similarity, np.cumsum(lengths) - lengths)
-    return scores
+    lengths = np.array([len(tokens) for tokens in passages], dtype=np.int64)
+    if not len(question.vectors) or not lengths.sum():
+        return np.zeros(len(passages), dtype=np.float32)
+    return _whole_scores(question, _similarity(question, passages), lengths)
 
 
 def passage_and_sentence_maxsim(
@@ -114,17 +109,13 @@ def passage_and_sentence_maxsim(
 ) -> np.ndarray:
     """Per passage, `maxsim` of the whole passage and of its best sentence (each sentence matched on
     its own tokens), mixed at SENTENCE_SHARE; a passage with no sentence within the model's reach
-    scores as a whole alone. One product for every token, read run by run: the tokens of one
-    sentence follow each other. (Widening the float16 tokens costs more than the product, so it is
-    done once.)"""
-    whole = np.zeros(len(passages), dtype=np.float32)
-    lengths = np.array([len(tokens.vectors) for tokens in passages])
+    scores as a whole alone. One product for both, read run by run: the tokens of one sentence
+    follow each other."""
+    lengths = np.array([len(tokens.vectors) for tokens in passages], dtype=np.int64)
     if not len(question.vectors) or not lengths.sum():
-        return whole
-    stacked = np.concatenate([tokens.vectors for tokens in passages]).astype(np.float32)
-    similarity = question.vectors @ stacked.T  # question tokens × every passage token
-    present = lengths > 0
-    whole[present] = _run_scores(question, similarity, (np.cumsum(lengths) - lengths)[present])
+        return np.zeros(len(passages), dtype=np.float32)
+    similarity = _similarity(question, [tokens.vectors for tokens in passages])
+    whole = _whole_scores(question, similarity, lengths)
     # Each token's passage and sentence; a token of no sentence (-1) is left out of the sentences.
     sentence = np.concatenate(
         [_sentence_of_tokens(tokens, spans) for tokens, spans in zip(passages, sentence_spans, strict=True)]
@@ -143,6 +134,21 @@ def passage_and_sentence_maxsim(
         reached = np.isfinite(by_passage)
         best[reached] = by_passage[reached]
     return SENTENCE_SHARE * best + (1 - SENTENCE_SHARE) * whole
+
+
+def _similarity(question: QuestionTokens, passages: Sequence[np.ndarray]) -> np.ndarray:
+    """The question's tokens × every token of the passages, in order. The float16 tokens are
+    widened once, which costs more than the product."""
+    return question.vectors @ np.concatenate(passages).astype(np.float32).T
+
+
+def _whole_scores(question: QuestionTokens, similarity: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """`maxsim` of each passage from the product of every token, the passages `lengths` tokens
+    long one after another (0 for a passage without tokens)."""
+    scores = np.zeros(len(lengths), dtype=np.float32)
+    present = lengths > 0
+    scores[present] = _run_scores(question, similarity, (np.cumsum(lengths) - lengths)[present])
+    return scores
 
 
 def _run_scores(question: QuestionTokens, similarity: np.ndarray, run_starts: np.ndarray) -> np.ndarray:
