@@ -191,17 +191,13 @@ class LateInteraction:
         self,
         question: QuestionTokens,
         passages: Sequence[str],
-        sentence_spans: Sequence[Sequence[tuple[int, int]]] | None = None,
+        sentence_spans: Sequence[Sequence[tuple[int, int]]],
     ) -> np.ndarray:
-        """Per passage, how closely its tokens match the question's (`maxsim`). Given each
-        passage's sentence spans, that of the whole passage and of its best sentence mixed: a
-        question is mostly answered by one sentence, and a passage that matches its words
-        sentence by sentence, each somewhere else ("India" here, "closer" there), answers it less
-        well than one that matches them in one sentence."""
-        made = self._passage_tokens(passages)
-        if sentence_spans is None:
-            return maxsim(question, [tokens.vectors for tokens in made])
-        return passage_and_sentence_maxsim(question, made, sentence_spans)
+        """Per passage, how closely its tokens match the question's: `maxsim` of the whole passage
+        and of its best sentence, mixed. A question is mostly answered by one sentence, and a
+        passage that matches its words sentence by sentence, each somewhere else ("India" here,
+        "closer" there), answers it less well than one that matches them in one sentence."""
+        return passage_and_sentence_maxsim(question, self._passage_tokens(passages), sentence_spans)
 
     def best_sentence(
         self, question: QuestionTokens, passage: str, sentence_spans: Sequence[tuple[int, int]]

@@ -67,9 +67,11 @@ def test_a_question_of_stop_words_alone_counts_every_token_the_same():
 
 def test_token_scores_count_the_question_words_a_passage_holds():
     late = LateInteraction(FakeEmbedder())
+    passages = ["Qatar and Türkiye mediated the talks.", "Qatar hosted a match.", "Rain."]
     scores = late.scores(
         QuestionTokens.even(late.question_tokens("Qatar mediated talks").vectors),
-        ["Qatar and Türkiye mediated the talks.", "Qatar hosted a match.", "Rain."],
+        passages,
+        [sentence_spans(p) for p in passages],  # one sentence each
     )
     assert np.allclose(scores, [1.0, 1 / 3, 0.0])
 
@@ -79,8 +81,10 @@ def test_a_passage_matching_the_question_in_one_sentence_scores_above_one_matchi
     question = QuestionTokens.even(late.question_tokens("Qatar mediated talks").vectors)
     together, piecemeal = "Qatar mediated talks. Rain fell.", "Qatar hosted. Others mediated talks."
     spans = [sentence_spans(together), sentence_spans(piecemeal)]
-    # Each holds every word somewhere; only the first holds them all in one sentence (2 of 3).
-    assert np.allclose(late.scores(question, [together, piecemeal]), [1.0, 1.0])
+    # Each holds every word somewhere (read as one sentence, both score 1); only the first holds
+    # them all in one of its sentences (the second 2 of 3).
+    as_one = [[(0, len(together))], [(0, len(piecemeal))]]
+    assert np.allclose(late.scores(question, [together, piecemeal], as_one), [1.0, 1.0])
     mixed = SENTENCE_SHARE * 2 / 3 + (1 - SENTENCE_SHARE) * 1.0
     assert np.allclose(late.scores(question, [together, piecemeal], spans), [1.0, mixed])
 
@@ -109,12 +113,13 @@ def test_passage_tokens_are_made_once_and_the_cache_stays_within_its_budget():
     one_passage_bytes = sample.vectors.nbytes // 2 + sample.spans.nbytes  # kept as float16
     late = LateInteraction(embedder, cache_bytes=3 * one_passage_bytes)
     talks = QuestionTokens.even(late.question_tokens("talks").vectors)
-    late.scores(talks, passages[:3])
-    late.scores(QuestionTokens.even(late.question_tokens("more talks").vectors), passages[:3])
+    spans = [sentence_spans(p) for p in passages]
+    late.scores(talks, passages[:3], spans[:3])
+    late.scores(QuestionTokens.even(late.question_tokens("more talks").vectors), passages[:3], spans[:3])
     assert embedder.token_texts.count(passages[0]) == 1  # the second question reused it
-    late.scores(talks, passages[3:])  # three more: the first three are dropped
+    late.scores(talks, passages[3:], spans[3:])  # three more: the first three are dropped
     assert late._held <= 3 * one_passage_bytes
-    late.scores(talks, passages[:1])
+    late.scores(talks, passages[:1], spans[:1])
     assert embedder.token_texts.count(passages[0]) == 2
 
 
