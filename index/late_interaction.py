@@ -43,10 +43,6 @@ class Tokens:
     vectors: np.ndarray
     spans: np.ndarray
 
-    def within(self, start: int, end: int) -> np.ndarray:
-        """The vectors of the tokens that lie inside characters start to end."""
-        return self.vectors[(self.spans[:, 0] >= start) & (self.spans[:, 1] <= end)]
-
     @property
     def nbytes(self) -> int:
         return self.vectors.nbytes + self.spans.nbytes
@@ -94,46 +90,49 @@ class TokenEmbedder(Protocol):
         ...
 
 
-def maxsim(question: QuestionTokens, passages: Sequence[np.ndarray]) -> np.ndarray:
-    """Per passage, the weighted mean over the question's tokens of each one's best cosine with a
-    token of the passage (0 for a passage without tokens). One product for all passages: a
-    question asks about ten at a time, and per-passage products cost twice as much."""
-    lengths = np.array([len(tokens) for tokens in passages], dtype=np.int64)
-    if not len(question.vectors) or not lengths.sum():
-        return np.zeros(len(passages), dtype=np.float32)
-    return _whole_scores(question, _similarity(question, passages), lengths)
-
-
 def passage_and_sentence_maxsim(
     question: QuestionTokens, passages: Sequence[Tokens], sentence_spans: Sequence[Sequence[tuple[int, int]]]
 ) -> np.ndarray:
-    """Per passage, `maxsim` of the whole passage and of its best sentence (each sentence matched on
+    """Per passage, MaxSim of the whole passage and of its best sentence (each sentence matched on
     its own tokens), mixed at SENTENCE_SHARE; a passage with no sentence within the model's reach
-    scores as a whole alone. One product for both, read run by run: the tokens of one sentence
-    follow each other."""
+    scores as a whole alone, one without tokens 0. MaxSim: the weighted mean over the question's
+    tokens of each one's best cosine with a token of the passage. One product for all passages and
+    both scores: a question asks about ten at a time, and per-passage products cost twice as much."""
     lengths = np.array([len(tokens.vectors) for tokens in passages], dtype=np.int64)
     if not len(question.vectors) or not lengths.sum():
         return np.zeros(len(passages), dtype=np.float32)
     similarity = _similarity(question, [tokens.vectors for tokens in passages])
     whole = _whole_scores(question, similarity, lengths)
-    # Each token's passage and sentence; a token of no sentence (-1) is left out of the sentences.
+    best = whole.copy()
+    passage, _, scores = _sentence_scores(question, similarity, passages, sentence_spans)
+    by_passage = np.full(len(passages), -np.inf, dtype=np.float32)
+    np.maximum.at(by_passage, passage, scores)
+    reached = np.isfinite(by_passage)
+    best[reached] = by_passage[reached]
+    return SENTENCE_SHARE * best + (1 - SENTENCE_SHARE) * whole
+
+
+def _sentence_scores(
+    question: QuestionTokens,
+    similarity: np.ndarray,
+    passages: Sequence[Tokens],
+    sentence_spans: Sequence[Sequence[tuple[int, int]]],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """MaxSim of every sentence that has tokens, from the product of the question with all the
+    passages' tokens in order (`similarity`), read run by run: the tokens of one sentence follow
+    each other. As three arrays, one entry per such sentence: its passage, its number among that
+    passage's `sentence_spans`, its score."""
     sentence = np.concatenate(
         [_sentence_of_tokens(tokens, spans) for tokens, spans in zip(passages, sentence_spans, strict=True)]
     )
-    passage = np.repeat(np.arange(len(passages)), lengths)
-    kept = sentence >= 0
-    best = whole.copy()
-    if kept.any():
-        sentence, passage = sentence[kept], passage[kept]
-        run_starts = np.flatnonzero(
-            np.r_[True, (sentence[1:] != sentence[:-1]) | (passage[1:] != passage[:-1])]
-        )
-        runs = _run_scores(question, similarity[:, kept], run_starts)
-        by_passage = np.full(len(passages), -np.inf, dtype=np.float32)
-        np.maximum.at(by_passage, passage[run_starts], runs)
-        reached = np.isfinite(by_passage)
-        best[reached] = by_passage[reached]
-    return SENTENCE_SHARE * best + (1 - SENTENCE_SHARE) * whole
+    passage = np.repeat(np.arange(len(passages)), [len(tokens.vectors) for tokens in passages])
+    kept = sentence >= 0  # a token of no sentence is left out of the sentences
+    if not kept.any():
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float32)
+    sentence, passage = sentence[kept], passage[kept]
+    run_starts = np.flatnonzero(np.r_[True, (sentence[1:] != sentence[:-1]) | (passage[1:] != passage[:-1])])
+    scores = _run_scores(question, similarity[:, kept], run_starts)
+    return passage[run_starts], sentence[run_starts], scores
 
 
 def _similarity(question: QuestionTokens, passages: Sequence[np.ndarray]) -> np.ndarray:
@@ -143,7 +142,7 @@ def _similarity(question: QuestionTokens, passages: Sequence[np.ndarray]) -> np.
 
 
 def _whole_scores(question: QuestionTokens, similarity: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-    """`maxsim` of each passage from the product of every token, the passages `lengths` tokens
+    """MaxSim of each passage from the product of every token, the passages `lengths` tokens
     long one after another (0 for a passage without tokens)."""
     scores = np.zeros(len(lengths), dtype=np.float32)
     present = lengths > 0
@@ -193,7 +192,7 @@ class LateInteraction:
         passages: Sequence[str],
         sentence_spans: Sequence[Sequence[tuple[int, int]]],
     ) -> np.ndarray:
-        """Per passage, how closely its tokens match the question's: `maxsim` of the whole passage
+        """Per passage, how closely its tokens match the question's: MaxSim of the whole passage
         and of its best sentence, mixed. A question is mostly answered by one sentence, and a
         passage that matches its words sentence by sentence, each somewhere else ("India" here,
         "closer" there), answers it less well than one that matches them in one sentence."""
@@ -206,13 +205,13 @@ class LateInteraction:
         read in the context of the whole passage (no further pass of the model: the passage's
         tokens are those its ranking used); None if no sentence has a token (past the model's
         length)."""
-        tokens = self._passage_tokens([passage])[0]
-        parts = [tokens.within(start, end) for start, end in sentence_spans]
-        if not any(len(part) for part in parts):
+        tokens = self._passage_tokens([passage])
+        if not len(question.vectors) or not len(tokens[0].vectors):
             return None
-        scores = maxsim(question, parts)
-        scores[[not len(part) for part in parts]] = -np.inf
-        return int(np.argmax(scores))
+        _, sentence, scores = _sentence_scores(
+            question, _similarity(question, [tokens[0].vectors]), tokens, [sentence_spans]
+        )
+        return int(sentence[np.argmax(scores)]) if len(scores) else None
 
     def _passage_tokens(self, passages: Sequence[str]) -> list[Tokens]:
         keys = [hashlib.blake2b(text.encode(), digest_size=16).digest() for text in passages]

@@ -10,7 +10,6 @@ from index.late_interaction import (
     LateInteraction,
     QuestionTokens,
     Tokens,
-    maxsim,
     passage_and_sentence_maxsim,
     weighted,
 )
@@ -23,17 +22,27 @@ from tests.index.test_indexer import write_brief
 NO_LATE = FusionWeights(late_weight=0.0)
 
 
+def as_one_sentence(vectors: np.ndarray) -> tuple[Tokens, list[tuple[int, int]]]:
+    """Token vectors one character apart, and one sentence spanning them all."""
+    spans = np.array([[2 * i, 2 * i + 1] for i in range(len(vectors))]).reshape(-1, 2)
+    return Tokens(vectors, spans), [(0, 2 * len(vectors))]
+
+
 def test_maxsim_averages_each_question_tokens_best_match():
     question = np.array([[1.0, 0.0], [0.0, 1.0]], dtype=np.float32)
     first = np.array([[1.0, 0.0], [0.6, 0.8], [-1.0, 0.0]], dtype=np.float16)
     second = np.array([[0.0, -1.0]], dtype=np.float16)
     empty = np.zeros((0, 2), dtype=np.float16)
+    passages, spans = zip(*(as_one_sentence(v) for v in (first, empty, second)), strict=True)
+    # Read as one sentence, whole and best sentence agree.
     # first: best cosines 1.0 and 0.8; second: 0.0 and -1.0; a passage without tokens scores 0
-    scores = maxsim(QuestionTokens.even(question), [first, empty, second])
+    scores = passage_and_sentence_maxsim(QuestionTokens.even(question), passages, spans)
     assert np.allclose(scores, [0.9, 0.0, -0.5], atol=1e-3)  # float16 storage
-    assert np.allclose(maxsim(QuestionTokens.even(question[:0]), [first]), [0.0])
+    assert np.allclose(passage_and_sentence_maxsim(QuestionTokens.even(question[:0]), passages, spans), 0.0)
     # The first token counting three times the second: (3 * 1.0 + 0.8) / 4 and (3 * 0.0 - 1.0) / 4
-    weighted_scores = maxsim(QuestionTokens(question, np.array([3.0, 1.0])), [first, second])
+    weighted_scores = passage_and_sentence_maxsim(
+        QuestionTokens(question, np.array([3.0, 1.0])), passages[::2], spans[::2]
+    )
     assert np.allclose(weighted_scores, [0.95, -0.25], atol=1e-3)
 
 
@@ -101,9 +110,19 @@ def test_whole_and_best_sentence_scores_come_from_one_product_run_by_run():
     outside = Tokens(np.array([x], dtype=np.float16), np.array([[9, 10]]))
     spans = [[(0, 2), (3, 4)], [(0, 2), (3, 6)], [(0, 2)], [(0, 2)]]
     scores = passage_and_sentence_maxsim(question, [split, together, empty, outside], spans)
-    whole = maxsim(question, [t.vectors for t in (split, together, empty, outside)])
-    assert np.allclose(whole, [1.0, 1.0, 0.0, 0.5])
     assert np.allclose(scores, [SENTENCE_SHARE * 0.5 + (1 - SENTENCE_SHARE) * 1.0, 1.0, 0.0, 0.5])
+
+
+def test_the_best_sentence_is_the_one_matching_the_question_token_by_token():
+    late = LateInteraction(FakeEmbedder())
+    question = QuestionTokens.even(late.question_tokens("Qatar mediated talks").vectors)
+    passage = "Rain fell. Qatar mediated. Qatar mediated the talks. Talks ended."
+    spans = sentence_spans(passage)
+    assert late.best_sentence(question, passage, spans) == 2
+    # Among some sentences only: the number is the place among those given.
+    assert late.best_sentence(question, passage, [spans[0], spans[1], spans[3]]) == 1
+    assert late.best_sentence(question, passage, [(200, 210)]) is None  # no token lies there
+    assert late.best_sentence(QuestionTokens.even(question.vectors[:0]), passage, spans) is None
 
 
 def test_passage_tokens_are_made_once_and_the_cache_stays_within_its_budget():
