@@ -89,6 +89,7 @@ HELD_OUT = {
     "fresh 36": ROOT / "benchmarks" / "data" / "brief_questions_fresh36.jsonl",
     "fresh 37": ROOT / "benchmarks" / "data" / "brief_questions_fresh37.jsonl",
     "fresh 38": ROOT / "benchmarks" / "data" / "brief_questions_fresh38.jsonl",
+    "fresh 39": ROOT / "benchmarks" / "data" / "brief_questions_fresh39.jsonl",
 }
 DEFAULT = FusionWeights()
 VARIANTS: dict[str, tuple[Retriever, FusionWeights]] = {
