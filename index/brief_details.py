@@ -263,7 +263,10 @@ _SAYS = (
 _ANYTHING = r"(?:say|mention|write|have)\s+(?:anything|something|much)"
 _REGARDING = r"(?:about|on|of|regarding|concerning)"
 _IT_OR_WRITER = rf"(?:{_THE_WRITER}|it)"
-_SOME = r"(?:any|anything|something|much)(?:\s+(?:mention|info|information|details?|word|discussion|data))?"
+_SOME = (
+    r"(?:any|anything|something|much)"
+    r"(?:\s+(?:mention|info|information|details?|word|discussion|data|news|updates?))?"
+)
 _TOPIC_FRAMES = [
     re.compile(frame, re.IGNORECASE)
     for frame in (
@@ -277,6 +280,11 @@ _TOPIC_FRAMES = [
         rf"^(?:is|are)\s+there\s+{_SOME}(?:\s+in\s+{_IT_OR_WRITER})?\s+{_REGARDING}\s+(?P<subject>.+)$",
         # "anything on refugees?", "any mention of Bagram", "what about India?", "tell me about CPEC"
         rf"^(?:{_SOME}\s+{_REGARDING}|what\s+about|(?:please\s+)?tell\s+me(?:\s+more)?\s+about)\s+(?P<subject>.+)$",
+        # Colloquial: "what's the deal with Bagram?", "what's going on with CPEC", "what do we know
+        # about Haqqani" ("deal", "going on" are no words of the subject, and would be searched)
+        r"^(?:what(?:'s|\s+is)\s+(?:the\s+(?:deal|story|latest)|going\s+on|happening|up)\s+(?:with|on)"
+        r"|what\s+do\s+(?:we|you)\s+know\s+about|(?:fill|catch)\s+me\s+up\s+on|fill\s+me\s+in\s+on)"
+        r"\s+(?P<subject>.+)$",
     )
 ]
 _IN_THE_BRIEF = re.compile(rf"\s+(?:in|from)\s+(?:{_A_DOCUMENT}|it)$", re.IGNORECASE)

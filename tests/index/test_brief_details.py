@@ -348,6 +348,14 @@ def test_a_long_list_of_briefs_is_cut_short_with_a_pointer_to_all_of_them(fake_e
         ("any mention of Bagram", "Bagram"),
         ("what about India?", "India"),
         ("Tell me about the monitoring mechanism", "the monitoring mechanism"),
+        ("What's the deal with Bagram?", "Bagram"),
+        ("what is going on with CPEC", "CPEC"),
+        ("What’s the story with the Istanbul talks?", "the Istanbul talks"),
+        ("What do we know about Sirajuddin Haqqani?", "Sirajuddin Haqqani"),
+        ("fill me in on the refugees", "the refugees"),
+        ("any news on the TTP?", "the TTP"),
+        ("What is the deal Pakistan wants?", ""),  # the deal itself
+        ("What's going on?", ""),
         # A subject's own question, searched as asked.
         ("Is there any chance of peace?", ""),
         ("What does the author conclude about the prospects for real peace?", ""),

@@ -56,6 +56,7 @@ def test_a_few_words_the_brief_holds_are_answered_where_it_holds_them(real_engin
     [
         ("what does the brief say about women", 5),  # searched with its frame: abstained
         ("Is there anything about Bagram?", 3),  # likewise
+        ("What's the deal with Bagram?", 3),  # likewise ("deal" is ¶7's)
         ("What does the author say about India?", 11),  # with its frame: Asif's statements first
     ],
 )
