@@ -201,8 +201,13 @@ def question_names(question: str, subject: bool = False) -> list[str]:
     names = []
     for match in _RUN.finditer(question):
         words = match.group(0).split()
-        # A question that is a name and nothing else ("Imran Khan?") opens with no question word.
-        only_a_name = len(words) > 1 and question.strip().rstrip("?!. ") == match.group(0)
+        # A question that is a name and nothing else ("Imran Khan?") opens with no question word
+        # ("Who's Haqqani?" does).
+        only_a_name = (
+            len(words) > 1
+            and question.strip().rstrip("?!. ") == match.group(0)
+            and _plain_words(words[:1])[0].split("'")[0] not in _NEVER_NAMES
+        )
         opens = not subject and _opens_sentence(question, match.start())
         if opens and not _opens_with_world_name(words) and not only_a_name:
             words = words[1:]  # "What", "Did", "Explain": capitalised because they come first

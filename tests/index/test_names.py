@@ -12,6 +12,8 @@ from tests.conftest import SAMPLE_BRIEF_ID
     [
         ("What did Iran say about the ceasefire?", ["Iran"]),
         ("Imran Khan?", ["Imran Khan"]),  # a name alone opens with no question word
+        ("Who's Haqqani?", ["Haqqani"]),  # "Who's" is a question word, not part of the name
+        ("Who’s Mujahid?", ["Mujahid"]),
         ("Khawaja Asif", ["Khawaja Asif"]),
         ("Explain what Asif said.", ["Asif"]),  # a first word is not a name...
         ("Iran's reaction to the truce?", ["Iran"]),  # ...unless it is a state or a capital
@@ -47,6 +49,7 @@ def test_names_are_capitalised_runs_that_do_not_open_a_sentence(question, names)
         ("What did Iran say about the ceasefire?", ["Iran"]),
         ("Imran Khan?", ["Imran Khan"]),  # a name alone, whole
         ("Khawaja Asif", []),  # a name alone, known
+        ("Who's Haqqani?", []),  # a known name, asked about
         ("What did Imran Khan and the UN say?", ["Imran Khan", "UN"]),
         ("Did Mullah Omar sign it?", ["Mullah Omar"]),  # one unknown word makes the name unknown
         ("What did Qatar and Türkiye do?", []),
