@@ -26,17 +26,21 @@ from index.lexical import fold, tokens
 # "which", "what", then at most two words ("two", "outside", "foreign"), then the kind.
 _ASKED = r"\b(?:which|what)\s+(?:[\w'-]+\s+){0,2}?"
 _STATE_KINDS = r"(?:countries|country|states?|nations?|governments?)\b"
+_GROUP_KINDS = r"(?:groups?|organi[sz]ations?|factions?|militias?)\b"
+_PERSON_KINDS = r"(?:ministers?|officials?|leaders?|spokes(?:person|man|woman))\b"
 _KINDS_ASKED: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (re.compile(_ASKED + _STATE_KINDS), frozenset({"state"})),
-    (
-        re.compile(_ASKED + r"(?:groups?|organi[sz]ations?|factions?|militias?)\b"),
-        frozenset({"armed group", "organisation"}),
-    ),
-    (
-        re.compile(_ASKED + r"(?:ministers?|officials?|leaders?|spokes(?:person|man|woman))\b"),
-        frozenset({"person"}),
-    ),
+    (re.compile(_ASKED + _GROUP_KINDS), frozenset({"armed group", "organisation"})),
+    (re.compile(_ASKED + _PERSON_KINDS), frozenset({"person"})),
 )
+_KIND_ASKED = re.compile(_ASKED + f"(?:{_STATE_KINDS}|{_GROUP_KINDS}|{_PERSON_KINDS})")
+
+
+def without_asked_kind(question: str) -> str:
+    """The question (folded) without the kind of actor it asks for and the words qualifying it
+    ("Which Gulf state mediated?" → "mediated?"): a passage answering it names such an actor, in
+    words the question cannot know."""
+    return _KIND_ASKED.sub(" ", fold(question))
 
 
 # Who brought the sides together ("Who brokered the truce?", "Which outside parties helped

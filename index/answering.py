@@ -6,7 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+import numpy as np
+
 from index.acronyms import asked_expansion, spells_out
+from index.answer_types import asked_kinds, asked_region, without_asked_kind
 from index.brief_answers import VAGUE, BriefAnswers
 from index.brief_details import DOCUMENT_FRAME, asked_mentions
 from index.figures import asked_figure, counted, states
@@ -85,8 +88,7 @@ class Answerer:
         if ranked and not found:
             # Few words ("who mediated?", "Bagram", "civil society") come far from every passage
             # in meaning; the passages holding them all, if any, are what was asked for.
-            asked = DOCUMENT_FRAME.sub(" ", _SAYING.sub(" ", VAGUE.sub(" ", _STRESS.sub(" ", question))))
-            holding = generation.lexical.holding_every_term(asked)
+            holding = self._holding_every_word(question)
             if len(holding) and (held := searcher.rank(query, depth, holding)):
                 ranked, found, basis = held, True, WORDS
         elsewhere = False
@@ -123,6 +125,18 @@ class Answerer:
         hits = searcher.hits(shown, query, among)
         names = tuple(generation.actor_directory.index.actors[actor_id].name for actor_id in holders)
         return Answer(question, hits, False, basis=basis, office=office if holders else "", holders=names)
+
+    def _holding_every_word(self, question: str) -> np.ndarray:
+        """The passage rows holding every word of the question that a passage answering it would
+        hold: not verbs of saying, words of stress or for the brief itself, nor the kind of actor
+        it asks for ("Which Gulf state mediated?"), which such a passage names instead (Qatar)."""
+        generation = self.generation
+        asked = DOCUMENT_FRAME.sub(" ", _SAYING.sub(" ", VAGUE.sub(" ", _STRESS.sub(" ", question))))
+        if not (kinds := asked_kinds(question)):
+            return generation.lexical.holding_every_term(asked)
+        holding = generation.lexical.holding_every_term(without_asked_kind(asked))
+        naming = generation.answer_types.novel_actors(question, holding, kinds, asked_region(question))
+        return holding[naming > 0]
 
     def _unknown(
         self, question: str, ranked: list[Scored], subject: bool = False

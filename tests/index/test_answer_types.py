@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from index.answer_types import asked_kinds, asked_region
+from index.answer_types import asked_kinds, asked_region, without_asked_kind
 from index.search import FusionWeights
 from tests.conftest import SAMPLE_BRIEF_ID
 from tests.index.test_indexer import first_paragraphs
@@ -78,6 +78,20 @@ def test_the_region_asked_for(question, member, outsider):
 def test_no_region_asked_for_leaves_every_state():
     assert asked_region("Which two states mediated?") == frozenset()
     assert asked_region("Which countries did the Gulf crisis affect?") == frozenset()  # not the kind's
+
+
+@pytest.mark.parametrize(
+    ("question", "rest"),
+    [
+        ("Which Gulf state mediated?", "mediated?"),
+        ("What two outside governments brokered the truce?", "brokered the truce?"),
+        ("Which official warned Pakistan?", "warned pakistan?"),
+        ("Which militant groups did Pakistan ban?", "did pakistan ban?"),
+        ("Who mediated?", "who mediated?"),  # no kind named
+    ],
+)
+def test_the_question_without_the_kind_it_asks_for(question, rest):
+    assert " ".join(without_asked_kind(question).split()) == rest
 
 
 @pytest.mark.parametrize(

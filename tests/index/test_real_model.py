@@ -35,6 +35,8 @@ def test_mediators_question_puts_qatar_and_turkiye_first(real_engine):
         ("who mediated?", 1),
         ("mediators?", 1),
         ("Who were the go-betweens?", 1),
+        ("Which states mediated?", 1),  # the kind asked for is named, not held: "Qatar and Türkiye"
+        ("Which Gulf state mediated?", 1),
         ("Bagram", 3),
         ("civil society", 5),
         ("Phase Two", 10),
@@ -69,6 +71,11 @@ def test_what_a_brief_says_about_a_subject_it_never_names_is_refused(real_engine
     assert real_engine.ask("What does the brief say about climate change?").abstained
     iran = real_engine.ask("Is there anything about Iran?")
     assert iran.abstained and iran.unknown_names == ("Iran",)
+
+
+def test_a_few_words_asking_for_a_kind_no_passage_holding_them_names_are_refused(real_engine):
+    # ¶1 holds "mediated" but names no African state.
+    assert real_engine.ask("Which African state mediated?").abstained
 
 
 def test_a_few_words_naming_nothing_are_not_looked_for(real_engine):
