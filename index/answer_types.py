@@ -33,14 +33,18 @@ _KINDS_ASKED: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (re.compile(_ASKED + _GROUP_KINDS), frozenset({"armed group", "organisation"})),
     (re.compile(_ASKED + _PERSON_KINDS), frozenset({"person"})),
 )
-_KIND_ASKED = re.compile(_ASKED + f"(?:{_STATE_KINDS}|{_GROUP_KINDS}|{_PERSON_KINDS})")
 
 
-def without_asked_kind(question: str) -> str:
-    """The question (folded) without the kind of actor it asks for and the words qualifying it
-    ("Which Gulf state mediated?" → "mediated?"): a passage answering it names such an actor, in
-    words the question cannot know."""
-    return _KIND_ASKED.sub(" ", fold(question))
+def named_kind(question: str) -> tuple[str, frozenset[str]]:
+    """The question (folded) without the kind of actor it names as what it asks for and the words
+    qualifying it, and the actor kinds that names ("Which Gulf state mediated?" → "mediated?",
+    {"state"}): a passage answering it names such an actor, in words the question cannot know.
+    ("", empty) if it names no kind."""
+    folded = fold(question)
+    for pattern, kinds in _KINDS_ASKED:
+        if match := pattern.search(folded):
+            return f"{folded[: match.start()]} {folded[match.end() :]}", kinds
+    return "", frozenset()
 
 
 # Who brought the sides together ("Who brokered the truce?", "Which outside parties helped

@@ -9,7 +9,7 @@ from dataclasses import replace
 import numpy as np
 
 from index.acronyms import asked_expansion, spells_out
-from index.answer_types import asked_kinds, asked_region, without_asked_kind
+from index.answer_types import asked_region, named_kind
 from index.brief_answers import VAGUE, BriefAnswers
 from index.brief_details import DOCUMENT_FRAME, asked_mentions
 from index.figures import asked_figure, counted, states
@@ -132,9 +132,10 @@ class Answerer:
         it asks for ("Which Gulf state mediated?"), which such a passage names instead (Qatar)."""
         generation = self.generation
         asked = DOCUMENT_FRAME.sub(" ", _SAYING.sub(" ", VAGUE.sub(" ", _STRESS.sub(" ", question))))
-        if not (kinds := asked_kinds(question)):
+        rest, kinds = named_kind(asked)
+        if not kinds:
             return generation.lexical.holding_every_term(asked)
-        holding = generation.lexical.holding_every_term(without_asked_kind(asked))
+        holding = generation.lexical.holding_every_term(rest)
         naming = generation.answer_types.novel_actors(question, holding, kinds, asked_region(question))
         return holding[naming > 0]
 

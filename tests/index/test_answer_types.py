@@ -4,12 +4,13 @@ import math
 
 import pytest
 
-from index.answer_types import asked_kinds, asked_region, without_asked_kind
+from index.answer_types import asked_kinds, asked_region, named_kind
 from index.search import FusionWeights
 from tests.conftest import SAMPLE_BRIEF_ID
 from tests.index.test_indexer import first_paragraphs
 
 STATE = frozenset({"state"})
+ARMED_OR_BODY = frozenset({"armed group", "organisation"})
 THIRD_PARTY = frozenset({"state", "organisation"})
 
 
@@ -81,17 +82,22 @@ def test_no_region_asked_for_leaves_every_state():
 
 
 @pytest.mark.parametrize(
-    ("question", "rest"),
+    ("question", "rest", "kinds"),
     [
-        ("Which Gulf state mediated?", "mediated?"),
-        ("What two outside governments brokered the truce?", "brokered the truce?"),
-        ("Which official warned Pakistan?", "warned pakistan?"),
-        ("Which militant groups did Pakistan ban?", "did pakistan ban?"),
-        ("Who mediated?", "who mediated?"),  # no kind named
+        ("Which Gulf state mediated?", "mediated?", STATE),
+        ("What two outside governments brokered the truce?", "brokered the truce?", STATE),
+        ("Which official warned Pakistan?", "warned pakistan?", frozenset({"person"})),
+        (
+            "Which militant groups did Pakistan ban?",
+            "did pakistan ban?",
+            frozenset({"armed group", "organisation"}),
+        ),
+        ("Who mediated?", "", frozenset()),  # a go-between, but no kind named
     ],
 )
-def test_the_question_without_the_kind_it_asks_for(question, rest):
-    assert " ".join(without_asked_kind(question).split()) == rest
+def test_the_question_without_the_kind_it_names(question, rest, kinds):
+    without, named = named_kind(question)
+    assert (" ".join(without.split()), named) == (rest, kinds)
 
 
 @pytest.mark.parametrize(
