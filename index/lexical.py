@@ -236,6 +236,20 @@ def stem(word: str) -> str:
     return word
 
 
+# A contraction's ending ("they're", "didn't"): a stop word so shortened is one still. "'s" is "is"
+# only after these ("what's", "who's"); after others it is a possessive ("the other's military").
+_CONTRACTION = re.compile(r"(?:'re|'ve|'ll|'d|n't)$")
+_IS_CONTRACTED = {"who", "what", "where", "when", "why", "how", "it", "that", "there", "here", "he", "she"}
+_NEGATIONS = {"won't": "will", "can't": "can", "shan't": "shall"}
+
+
+def _is_stop_word(part: str) -> bool:
+    """Whether a word is a stop word, or one contracted: "what's", "who're", "didn't", "won't"."""
+    if part in STOP_WORDS or (part.endswith("'s") and part[:-2] in _IS_CONTRACTED):
+        return True
+    return _NEGATIONS.get(part, _CONTRACTION.sub("", part)) in STOP_WORDS
+
+
 def tokens(text: str) -> list[str]:
     if not text.isupper():  # "US" is the country, unless all is in capitals ("TELL US")
         text = _US.sub(" usa ", text)
@@ -243,7 +257,7 @@ def tokens(text: str) -> list[str]:
     folded = _GO_BETWEEN.sub(" intermediary ", _MULTIWORD.sub(" usa ", fold(text)))
     for match in _WORD.finditer(folded):
         for part in match.group(0).split("-"):
-            if part and part not in STOP_WORDS:
+            if part and not _is_stop_word(part):
                 possessive = part.endswith("'s")
                 base = part[:-2] if possessive else part
                 words.append(NORMAL_FORMS.get(base) or stem(part))

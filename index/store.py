@@ -44,7 +44,7 @@ from index.vectors import (
     prepare_loaded,
 )
 
-FORMAT_VERSION = 5  # 5: "states" stemmed as "state", not as "stated"; 4: 8-bit sentence store
+FORMAT_VERSION = 6  # 6: contracted stop words ("what's", "didn't") left out; 5: "states" as "state"
 POINTER = "CURRENT"
 GENERATIONS = "generations"
 _TMP_PREFIX = ".tmp-"

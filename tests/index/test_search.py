@@ -54,6 +54,8 @@ def test_a_question_far_in_meaning_is_answered_by_the_passages_holding_all_its_w
         return {(hit.brief.brief_id, hit.passage.paragraph) for hit in answer.hits}
 
     assert cited("Bagram?") == {("zzz", 1), (SAMPLE_BRIEF_ID, 3)}
+    # A contracted question word is one still, no word a passage could hold.
+    assert cited("Where's Bagram?") == cited("Where is Bagram?") == cited("Bagram?")
     by_words = engine.ask("Bagram?")
     assert by_words.basis == WORDS and "No passage is close in meaning" in answer_text(by_words)
     # "mediated" and "mediators" meet: the light stemmer leaves "mediat" and "mediator".
@@ -92,6 +94,16 @@ def test_a_plural_meets_its_singular_and_not_another_word():
     assert tokens("boxes churches passes") == tokens("box church pass")
     index = LexicalIndex.build(["Which side stated it first?", "Two states mediated."])
     assert index.holding_every_term("states").tolist() == [1]
+
+
+def test_a_contracted_stop_word_is_a_stop_word_and_a_possessive_is_not():
+    assert tokens("Where's Bagram? Who're the mediators? Why didn't it work, and won't it?") == [
+        "bagram",
+        "mediator",
+        "work",
+    ]
+    assert tokens("What's the deal, and it's over") == ["deal"]
+    assert tokens("each other's territory, Pakistan's view") == ["other", "territory", "pakistan", "view"]
 
 
 def test_a_word_meets_its_synonyms_in_any_form_as_much_as_itself():
