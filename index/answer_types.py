@@ -61,11 +61,10 @@ _THIRD_PARTY_KINDS = frozenset({"state", "organisation"})
 def asked_kinds(question: str) -> frozenset[str]:
     """The actor kinds a question asks for by name, or by asking for a go-between; empty if
     neither."""
-    folded = fold(question)
-    for pattern, kinds in _KINDS_ASKED:
-        if pattern.search(folded):
-            return kinds
-    return _THIRD_PARTY_KINDS if _THIRD_PARTY.search(folded) else frozenset()
+    _, kinds = named_kind(question)
+    if kinds:
+        return kinds
+    return _THIRD_PARTY_KINDS if _THIRD_PARTY.search(fold(question)) else frozenset()
 
 
 # A region between "which" and the kind ("Which Gulf state ...?", "What European governments
