@@ -238,11 +238,13 @@ def answer_text(answer: Answer, first: int = 1) -> str:
         lines.append(basis_note(answer))
     if answer.holders:
         lines.append(holders_note(answer))
+    # Scores rank passages against each other: an overview's, a conclusion's or a lone hit's say nothing.
+    scored = answer.basis not in (OVERVIEW, CONCLUSION) and (len(answer.hits) > 1 or first > 1)
     for number, hit in enumerate(answer.hits, start=first):
         start, end = hit.best_sentence_span
         text = hit.passage.text
         marked = f"{text[:start]}**{text[start:end]}**{text[end:]}" if end > start else text
-        score = "" if answer.basis in (OVERVIEW, CONCLUSION) else f"  (score {hit.score:.3f})"
+        score = f"  (score {hit.score:.3f})" if scored else ""
         lines.append(f"\n[{number}] {citation(hit)}{score}")
         lines.append(f"    {marked}")
     return "\n".join(lines)

@@ -56,6 +56,13 @@ _STRESS = re.compile(
     r"|really|actually|exactly|very|most)\b",
     re.IGNORECASE,
 )
+# Nor words that only say an event took place or someone holds a post ("Where did the first round
+# take place?", "What's Asif's job?"): prose names the place and the post instead.
+_EVENT_OR_POST = re.compile(
+    r"\b(?:tak(?:e|es|ing)|took|taken)\s+place\b|\b(?:happen|occur)(?:s|ed|red|ring|ing)?\b"
+    r"|\b(?:job|role|position)s?\b",
+    re.IGNORECASE,
+)
 
 
 class Answerer:
@@ -131,7 +138,8 @@ class Answerer:
         hold: not verbs of saying, words of stress or for the brief itself, nor the kind of actor
         it asks for ("Which Gulf state mediated?"), which such a passage names instead (Qatar)."""
         generation = self.generation
-        asked = DOCUMENT_FRAME.sub(" ", _SAYING.sub(" ", VAGUE.sub(" ", _STRESS.sub(" ", question))))
+        asked = _STRESS.sub(" ", _EVENT_OR_POST.sub(" ", question))
+        asked = DOCUMENT_FRAME.sub(" ", _SAYING.sub(" ", VAGUE.sub(" ", asked)))
         rest, kinds = named_kind(asked)
         if not kinds:
             return generation.lexical.holding_every_term(asked)

@@ -42,6 +42,7 @@ def test_mediators_question_puts_qatar_and_turkiye_first(real_engine):
         ("Phase Two", 10),
         ("what did the interior minister say about history", 8),  # "say" is not looked for
         ("Which air base is mentioned in the brief?", 3),  # nor "in the brief"
+        ("Where did the first round take place?", 2),  # nor "take place": "held in Doha"
     ],
 )
 def test_a_few_words_the_brief_holds_are_answered_where_it_holds_them(real_engine, question, paragraph):
@@ -71,6 +72,13 @@ def test_what_a_brief_says_about_a_subject_it_never_names_is_refused(real_engine
     assert real_engine.ask("What does the brief say about climate change?").abstained
     iran = real_engine.ask("Is there anything about Iran?")
     assert iran.abstained and iran.unknown_names == ("Iran",)
+
+
+def test_asking_for_someones_job_finds_where_their_office_is_named(real_engine):
+    # No passage holds "job": those naming Asif are searched, his office among the first two.
+    answer = real_engine.ask("What's Asif's job?")
+    assert not answer.abstained
+    assert any("Defense Minister Khawaja" in hit.passage.text for hit in answer.hits[:2])
 
 
 def test_a_few_words_asking_for_a_kind_no_passage_holding_them_names_are_refused(real_engine):

@@ -61,6 +61,9 @@ def test_a_question_far_in_meaning_is_answered_by_the_passages_holding_all_its_w
     # "mediated" and "mediators" meet: the light stemmer leaves "mediat" and "mediator".
     assert cited("Who mediated?") == {("zzz", 2), (SAMPLE_BRIEF_ID, 1)}
     assert cited("Who mediated?", brief_ids=frozenset({"zzz"})) == {("zzz", 2)}
+    # Scores rank passages against each other; a lone hit's says nothing and is not shown.
+    assert "(score " in answer_text(engine.ask("Who mediated?"))
+    assert "(score " not in answer_text(engine.ask("Who mediated?", filters=SearchFilters(brief_ids={"zzz"})))
     assert cited("Who brokered?") == cited("Who mediated?")  # a synonym meets the brief's word
     # Every word, in one passage: Doha is in another paragraph of the sample brief than Bagram.
     assert cited("Bagram and Doha") == set()
@@ -72,6 +75,9 @@ def test_a_question_far_in_meaning_is_answered_by_the_passages_holding_all_its_w
     # Nor words that only stress or rank: the brief writes "principal point of contention".
     assert cited("What is the single biggest point of friction?") == {(SAMPLE_BRIEF_ID, 4)}
     assert cited("What is the point of friction?") == cited("What is the real point of friction?")
+    # Nor words saying only that something took place, or asking for a post: prose names them.
+    assert cited("Where did the mediation take place?") == cited("Who mediated?")
+    assert cited("What was the mediators' role?") == cited("Who mediated?")
     assert engine.ask("Bagram football").abstained
     assert engine.ask("Who?").abstained  # no word a brief could hold
 
