@@ -50,10 +50,11 @@ EVIDENCE_DEPTH = 3
 WORDS = "words"
 _SAYING = re.compile(r"\b(?:say|says|said|tell|tells|told|mention|mentions|mentioned)\b", re.IGNORECASE)
 # Nor words that only stress or rank what is asked ("the single biggest point of friction" is the
-# brief's "principal point of contention"): prose seldom grades a thing the way a reader does.
+# brief's "principal point of contention"), or its scope ("this whole thing"): prose seldom grades
+# a thing the way a reader does.
 _STRESS = re.compile(
     r"\b(?:single|biggest|greatest|largest|main|principal|key|major|core|central|primary|real|actual"
-    r"|really|actually|exactly|very|most)\b",
+    r"|really|actually|exactly|very|most|whole|entire|overall)\b",
     re.IGNORECASE,
 )
 # Nor words that only say an event took place or someone holds a post ("Where did the first round

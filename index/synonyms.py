@@ -32,4 +32,5 @@ GROUPS = (
     "hostility animosity enmity",
     "frustration impatience",
     "guarantee commitment",
+    "outlook prospect",
 )
