@@ -19,7 +19,8 @@ late       what late interaction adds to a question (engine.ask, ONNX questions)
            brief and on SciFact train: off, on with a cold passage-token cache, and warm.
 spelling   what reading typing slips adds to a question: the check alone, on questions as
            written and with a slip, over the sample brief's words and SciFact train's; and what
-           reading unwritten acronyms adds (as written, and an acronym looked up cold).
+           reading unwritten acronyms adds (as written, and an acronym looked up cold), and
+           states' names no brief writes (read as an index loads, then a question).
 startup    `briefbot run` to ready against the local fake Discord; first question vs tenth.
 load       50 questions sent at once through the fake Discord; interaction-to-reply latency.
 """
@@ -575,6 +576,7 @@ def bench_spelling() -> None:
                 f"{percentile(times['slipped'], 50):7.2f}/{max(times['slipped']):.1f}"
             )
             _acronym_times(name, generation, questions)
+            _state_name_times(generation, questions)
 
 
 def _acronym_times(name: str, generation, questions: list[str]) -> None:
@@ -599,6 +601,23 @@ def _acronym_times(name: str, generation, questions: list[str]) -> None:
 
 
 # -- 5 and 6: start-up and load through the fake Discord ----------------------------------------
+def _state_name_times(generation, questions: list[str]) -> None:
+    """What reading states' names no brief writes adds (index/state_names.py): one pass over every
+    passage as an index loads, then each question."""
+    started = time.perf_counter()
+    state_names = generation.state_names
+    built = (time.perf_counter() - started) * 1000
+    times = []
+    for question in questions:
+        started = time.perf_counter()
+        state_names.as_written(question)
+        times.append((time.perf_counter() - started) * 1000)
+    print(
+        f"  {'':40} states' names: read in {built:.0f} ms, a question "
+        f"{percentile(times, 50):.3f}/{max(times):.2f} ms"
+    )
+
+
 def bench_startup_and_load(which: set[str]) -> None:
     import asyncio
 

@@ -57,11 +57,12 @@ _STRESS = re.compile(
     r"|really|actually|exactly|very|most|whole|entire|overall)\b",
     re.IGNORECASE,
 )
-# Nor words that only say an event took place or someone holds a post ("Where did the first round
-# take place?", "What's Asif's job?"): prose names the place and the post instead.
-_EVENT_OR_POST = re.compile(
+# Nor words that only say an event took place, someone holds a post or a thing has a purpose
+# ("Where did the first round take place?", "What's Asif's job?", "What is the mechanism supposed
+# to do?"): prose names the place, the post and the purpose instead.
+_EVENT_POST_OR_PURPOSE = re.compile(
     r"\b(?:tak(?:e|es|ing)|took|taken)\s+place\b|\b(?:happen|occur)(?:s|ed|red|ring|ing)?\b"
-    r"|\b(?:job|role|position)s?\b",
+    r"|\b(?:job|role|position)s?\b|\b(?:supposed|meant|intended)\s+to\b",
     re.IGNORECASE,
 )
 
@@ -139,7 +140,7 @@ class Answerer:
         hold: not verbs of saying, words of stress or for the brief itself, nor the kind of actor
         it asks for ("Which Gulf state mediated?"), which such a passage names instead (Qatar)."""
         generation = self.generation
-        asked = _STRESS.sub(" ", _EVENT_OR_POST.sub(" ", question))
+        asked = _STRESS.sub(" ", _EVENT_POST_OR_PURPOSE.sub(" ", question))
         asked = DOCUMENT_FRAME.sub(" ", _SAYING.sub(" ", VAGUE.sub(" ", asked)))
         rest, kinds = named_kind(asked)
         if not kinds:

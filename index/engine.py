@@ -94,7 +94,8 @@ class Engine:
         which no question should wait for."""
         _ = generation.names, generation.answer_types, generation.conclusions
         if self.eager:  # whom the briefs hear from, whose offices they name (~2 s on 1,000 briefs)
-            _ = generation.voices, generation.offices, generation.speller  # and the words slips stand for
+            # ... the words slips stand for, and the names of states the briefs write
+            _ = generation.voices, generation.offices, generation.speller, generation.state_names
         self._generation = generation
         return generation
 
@@ -160,7 +161,7 @@ class Engine:
         ]
         framed = [question for question, _ in of_authors]
         corrected = [generation.speller.corrected(q) for q in framed] if self.correct_spelling else framed
-        asked = [generation.acronyms.expanded(q) for q in corrected]
+        asked = [generation.acronyms.expanded(generation.state_names.as_written(q)) for q in corrected]
         # "What does the brief say about women?" searches for "women" (index/brief_details.py).
         # "What do the briefs say about the TTP?" is what each says (index/brief_answers.py), not a topic.
         searched = [q if asked_mentions(q) else asked_topic(q) or q for q in asked]

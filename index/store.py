@@ -35,6 +35,7 @@ from index.names import NameChecker
 from index.offices import Offices
 from index.speakers import Voices
 from index.spelling import Speller, english_words
+from index.state_names import StateNames
 from index.vectors import (
     APPROXIMATE_FROM,
     VectorRows,
@@ -175,6 +176,11 @@ class Generation:
         actors = self.actors.actors.values()
         aliases = (word for actor in actors for name in actor.aliases for word in tokens(name))
         return Acronyms([passage.text for passage in self.passages], self.lexical.vocabulary, aliases)
+
+    @cached_property
+    def state_names(self) -> StateNames:
+        """States' names no brief writes, read as the ones they write ("Turkey" → "Türkiye")."""
+        return StateNames(passage.text for passage in self.passages)
 
     @cached_property
     def names(self) -> NameChecker:

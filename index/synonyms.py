@@ -33,4 +33,5 @@ GROUPS = (
     "frustration impatience",
     "guarantee commitment",
     "outlook prospect",
+    "punish penalize penalty",
 )

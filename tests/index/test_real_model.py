@@ -109,6 +109,17 @@ def test_a_typing_slip_is_read_as_the_briefs_word(real_engine, typed, paragraph)
 
 @pytest.mark.parametrize(
     "question",
+    ["Was Turkey involved?", "Did Turkey take part?", "Which ministry in Turkey spoke about the deal?"],
+)
+def test_a_state_named_as_the_brief_never_writes_it_finds_where_the_brief_names_it(real_engine, question):
+    # As typed, the model reads "Turkey" as another word than "Türkiye": ¶1 came second.
+    answer = real_engine.ask(question)
+    assert answer.read_as == question.replace("Turkey", "Türkiye")
+    assert not answer.abstained and answer.hits[0].passage.paragraph == 1
+
+
+@pytest.mark.parametrize(
+    "question",
     [
         "hello",
         "Who won the 2022 World Cup?",

@@ -79,6 +79,7 @@ def test_a_question_far_in_meaning_is_answered_by_the_passages_holding_all_its_w
     # Nor words saying only that something took place, or asking for a post: prose names them.
     assert cited("Where did the mediation take place?") == cited("Who mediated?")
     assert cited("What was the mediators' role?") == cited("Who mediated?")
+    assert cited("What were the mediators meant to do?") == cited("Who mediated?")
     assert engine.ask("Bagram football").abstained
     assert engine.ask("Who?").abstained  # no word a brief could hold
 
@@ -135,8 +136,11 @@ def test_a_word_meets_its_synonyms_in_any_form_as_much_as_itself():
     assert index.scores("mediation")[0] == pytest.approx(mediated[0])
     assert not index.scores("the author of the content").any()
     assert not index.scores("according to Kabul").any()  # "accord" is in no group
-    outlook = LexicalIndex.build(["Rivers rose.", "The prospects for peace remain distant."])
-    assert outlook.holding_every_term("What's the outlook?").tolist() == [1]
+    other_words = LexicalIndex.build(
+        ["Rivers rose.", "The prospects for peace remain distant.", "To penalize any violations."]
+    )
+    assert other_words.holding_every_term("What's the outlook?").tolist() == [1]
+    assert other_words.holding_every_term("How will violations be punished?").tolist() == [2]
 
 
 def test_a_word_counts_once_however_many_of_its_synonyms_a_passage_holds():
