@@ -56,7 +56,7 @@ _CALENDAR = (
     r"(?:next|expir\w*|takes? place|be held|held|schedul\w*|due|deadline|elections?|run out|runs out|"
     r"lapses?|renew\w*|extend\w*|comes? into force|takes? effect|resum\w*|review\w*|launch\w*|"
     # A body's start ("When will the mechanism start work?"), not an actor's ("start acting").
-    r"(?:start|begin|commence)s?\s+(?:work|operat\w*|function\w*)|become operational|"
+    r"(?:start|begin|commence)s?\s+(?:work\w*|operat\w*|function\w*)|become operational|"
     r"be (?:set up|established))"
 )
 # Only verbs of money: "how much support did they receive" asks a degree. Those of money alone

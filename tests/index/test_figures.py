@@ -45,6 +45,7 @@ from tests.index.unstated import abstains_until_a_brief_states_it
         ("When will Pakistan regard the truce as broken?", None),
         ("When will Kabul start acting against the TTP?", None),
         ("When will the verification mechanism start work?", Figure.DUE_DATE),  # a body's start
+        ("When will the mechanism start working?", Figure.DUE_DATE),
         ("When will the monitoring mechanism begin operating?", Figure.DUE_DATE),
         ("When will the ceasefire be reviewed?", Figure.DUE_DATE),
         ("When do the talks resume?", Figure.DUE_DATE),

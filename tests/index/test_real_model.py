@@ -199,6 +199,7 @@ def test_question_set_quality_does_not_regress(real_engine):
         ("brief_questions_fresh37.jsonl", 40, 42, 45, 9),
         ("brief_questions_fresh38.jsonl", 42, 43, 45, 10),
         ("brief_questions_fresh39.jsonl", 42, 46, 46, 9),
+        ("brief_questions_fresh40.jsonl", 44, 46, 46, 9),
     ],
 )
 def test_held_out_questions_do_not_regress(
