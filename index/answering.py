@@ -25,7 +25,7 @@ from index.leaders import (
 )
 from index.lexical import tokens
 from index.models import Answer
-from index.names import question_names
+from index.names import COMMANDS, question_names
 from index.offices import may_name_office
 from index.places import PLACE, asked_place, names_place
 from index.search import Query, Scored, Searcher
@@ -48,7 +48,9 @@ EVIDENCE_DEPTH = 3
 # the interior minister say about history?" is answered by "Our history speaks volumes", declared
 # by Interior Minister Haqqani), and words pointing at the brief itself ("in the brief").
 WORDS = "words"
-_SAYING = re.compile(r"\b(?:say|says|said|tell|tells|told|mention|mentions|mentioned)\b", re.IGNORECASE)
+_SAYING = re.compile(
+    r"\b(?:say|says|said|tell|tells|told|mention|mentions|mentioned|quotes?|quoted)\b", re.IGNORECASE
+)
 # Nor words that only stress or rank what is asked ("the single biggest point of friction" is the
 # brief's "principal point of contention"), or its scope ("this whole thing"): prose seldom grades
 # a thing the way a reader does.
@@ -65,6 +67,9 @@ _EVENT_POST_OR_PURPOSE = re.compile(
     r"|\b(?:job|role|position)s?\b|\b(?:supposed|meant|intended)\s+to\b",
     re.IGNORECASE,
 )
+
+# Nor the command opening a request ("Describe Bagram", "Give me Asif's quotes").
+_COMMAND = re.compile(rf"^\s*(?:please\s+)?(?:{'|'.join(sorted(COMMANDS))})(?:\s+me)?\b", re.IGNORECASE)
 
 
 class Answerer:
@@ -140,7 +145,7 @@ class Answerer:
         hold: not verbs of saying, words of stress or for the brief itself, nor the kind of actor
         it asks for ("Which Gulf state mediated?"), which such a passage names instead (Qatar)."""
         generation = self.generation
-        asked = _STRESS.sub(" ", _EVENT_POST_OR_PURPOSE.sub(" ", question))
+        asked = _STRESS.sub(" ", _EVENT_POST_OR_PURPOSE.sub(" ", _COMMAND.sub(" ", question)))
         asked = DOCUMENT_FRAME.sub(" ", _SAYING.sub(" ", VAGUE.sub(" ", asked)))
         rest, kinds = named_kind(asked)
         if not kinds:

@@ -91,6 +91,12 @@ _NEVER_NAMES = {
     "against", "any", "all", "into", "over", "after", "before", "during", "between", "its", "their",
     "his", "her", "not", "that", "this", "these", "those", "than", "as", "if", "be", "been", "there",
 }  # fmt: skip
+# Commands that open a request for what the briefs say of a name ("Quote Mujahid", "Explain
+# CPEC"): no part of the name, however short the request.
+COMMANDS = {
+    "quote", "show", "explain", "describe", "summarize", "summarise", "list", "define", "tell",
+    "give", "find", "compare", "outline", "profile", "search",
+}  # fmt: skip
 FUZZY_SCAN_LIMIT = 1_000  # words compared per unknown word, at most (under 30 ms when all are close)
 # Names known to be names even at a sentence's start ("Iran's reaction?", "South Korea's view?"),
 # whole: "South", "New" or "Central" alone open many sentences.
@@ -202,11 +208,11 @@ def question_names(question: str, subject: bool = False) -> list[str]:
     for match in _RUN.finditer(question):
         words = match.group(0).split()
         # A question that is a name and nothing else ("Imran Khan?") opens with no question word
-        # ("Who's Haqqani?" does).
+        # ("Who's Haqqani?" does) nor command ("Quote Mujahid").
         only_a_name = (
             len(words) > 1
             and question.strip().rstrip("?!. ") == match.group(0)
-            and _plain_words(words[:1])[0].split("'")[0] not in _NEVER_NAMES
+            and _plain_words(words[:1])[0].split("'")[0] not in _NEVER_NAMES | COMMANDS
         )
         opens = not subject and _opens_sentence(question, match.start())
         if opens and not _opens_with_world_name(words) and not only_a_name:

@@ -14,6 +14,8 @@ from tests.conftest import SAMPLE_BRIEF_ID
         ("Imran Khan?", ["Imran Khan"]),  # a name alone opens with no question word
         ("Who's Haqqani?", ["Haqqani"]),  # "Who's" is a question word, not part of the name
         ("Who’s Mujahid?", ["Mujahid"]),
+        ("Quote Mujahid", ["Mujahid"]),  # nor is a command opening a request
+        ("Profile Sirajuddin Haqqani", ["Sirajuddin Haqqani"]),
         ("Khawaja Asif", ["Khawaja Asif"]),
         ("Explain what Asif said.", ["Asif"]),  # a first word is not a name...
         ("Iran's reaction to the truce?", ["Iran"]),  # ...unless it is a state or a capital

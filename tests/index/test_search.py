@@ -80,6 +80,8 @@ def test_a_question_far_in_meaning_is_answered_by_the_passages_holding_all_its_w
     assert cited("Where did the mediation take place?") == cited("Who mediated?")
     assert cited("What was the mediators' role?") == cited("Who mediated?")
     assert cited("What were the mediators meant to do?") == cited("Who mediated?")
+    # Nor a command opening a request, nor words for quoting, which prose reports otherwise.
+    assert cited("Describe Bagram") == cited("Please give me the Bagram quotes") == cited("Bagram?")
     assert engine.ask("Bagram football").abstained
     assert engine.ask("Who?").abstained  # no word a brief could hold
 
