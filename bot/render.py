@@ -19,7 +19,7 @@ from bot.text import (
     plural,
 )
 from index.actor_summary import ActorListing, ActorSummary
-from index.brief_details import ACTORS
+from index.brief_details import ACTORS, QUOTED
 from index.models import Answer, Hit, IndexReport, Passage
 from index.store import StoredBrief
 from index.whatsnew import NewBrief
@@ -96,7 +96,7 @@ def abstention_embed(answer: Answer) -> discord.Embed:
     else:
         if answer.closest_briefs:
             description += f"\n{briefs_label(answer)}:\n{titles}"
-        if answer.unstated != ACTORS:  # whom the briefs name is an answer, not a miss
+        if answer.unstated not in (ACTORS, QUOTED):  # whom the briefs name or quote is an answer
             description += "\nTry other words, or `/briefs` to see what is indexed."
     embed = discord.Embed(
         title=clip(safe(answer.question), TITLE_LIMIT),

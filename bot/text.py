@@ -16,6 +16,7 @@ from index.brief_details import (
     NEWEST,
     OLDEST,
     OVERVIEW,
+    QUOTED,
     WHICH_BRIEF,
 )
 from index.corpus import REGISTRY_EDITED, RULES_NEWER, CorpusDrift
@@ -96,14 +97,16 @@ def abstention_reason(answer: Answer) -> str:
         if not answer.closest_briefs:
             return "No brief gives its date, so none is the newest or oldest: /briefs lists them all."
         return f"The {answer.unstated} by its date:"
-    if answer.unstated == ACTORS:
+    if answer.unstated in (ACTORS, QUOTED):
         kind = answer.named_kind or "actors"
+        verb = "quote" if answer.unstated == QUOTED else "name"
         if not answer.named_most:
-            return f"The briefs name no {kind}."
+            return f"The briefs {verb} no {kind}."
         named = ", ".join(f"{name} ({plural(passages, 'passage')})" for name, passages in answer.named_most)
+        counted = ", by the passages where each says something" if answer.unstated == QUOTED else ""
         return (
-            f"The {kind} the briefs name most: {named}. /actor or `briefbot actor NAME` tells what "
-            "each said and did; /actors lists them all."
+            f"The {kind} the briefs {verb} most{counted}: {named}. /actor or `briefbot actor NAME` "
+            "tells what each said and did; /actors lists them all."
         )
     if answer.unstated == WHICH_BRIEF:
         return (
@@ -197,7 +200,7 @@ def lists_briefs(answer: Answer) -> bool:
 def briefs_label(answer: Answer) -> str:
     """What the briefs an abstention names are: those counted, for whom the briefs name; else the
     closest to the question."""
-    return "Counted in" if answer.unstated == ACTORS else "Closest briefs"
+    return "Counted in" if answer.unstated in (ACTORS, QUOTED) else "Closest briefs"
 
 
 def closest_briefs(answer: Answer) -> list[str]:

@@ -17,12 +17,14 @@ from index.brief_details import (
     MENTIONS,
     NEWEST,
     OVERVIEW,
+    QUOTED,
     WHICH_BRIEF,
     asked_actors,
     asked_whole,
     asks_brief_details,
     asks_catalogue,
     asks_latest,
+    asks_quoted,
     brief_name_words,
     names_a_brief,
 )
@@ -67,12 +69,19 @@ class BriefAnswers:
             closest = self.searcher.closest_briefs(ranked)
             return Answer(question, (), True, closest, unstated=BRIEF_DETAILS)
         if kind := asked_actors(question):  # the actor index's counts, which no passage holds
-            named_most = self._named_most(filters, ACTOR_KINDS.get(kind))
+            quoted = asks_quoted(question)
+            named_most = self._named_most(filters, ACTOR_KINDS.get(kind), quoted)
             # The briefs counted, when a filter, a brief named or a thread narrowed them.
             admitted = [brief.meta for _, brief in self._admitted_briefs(filters)]
             counted = tuple(admitted) if len(admitted) < len(self.generation.briefs) else ()
             return Answer(
-                question, (), True, counted, unstated=ACTORS, named_most=named_most, named_kind=kind
+                question,
+                (),
+                True,
+                counted,
+                unstated=QUOTED if quoted else ACTORS,
+                named_most=named_most,
+                named_kind=kind,
             )
         if whole and ranked:
             several = self.generation.admitted_briefs(filters or SearchFilters()).sum() > 1
@@ -193,10 +202,11 @@ class BriefAnswers:
         return Answer(question, tuple(hits), False, basis=OVERVIEW if opening else CONCLUSION)
 
     def _named_most(
-        self, filters: SearchFilters | None, kinds: tuple[str, ...] | None = None
+        self, filters: SearchFilters | None, kinds: tuple[str, ...] | None = None, quoted: bool = False
     ) -> tuple[tuple[str, int], ...]:
         """The actors (of `kinds`, if given) the admitted briefs name most, with the passages
-        naming each."""
+        naming each; with `quoted`, those they have say something most, with those passages."""
         briefs = {brief.meta.brief_id for _, brief in self._admitted_briefs(filters)}
-        listing = self.generation.actor_directory.listing(briefs, kinds)[:NAMED_MOST]
+        directory = self.generation.actor_directory
+        listing = (directory.quoted if quoted else directory.listing)(briefs, kinds)[:NAMED_MOST]
         return tuple((actor.name, actor.mentions) for actor in listing)

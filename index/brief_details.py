@@ -48,6 +48,7 @@ from index.lexical import fold
 BRIEF_DETAILS = "brief details"
 WHICH_BRIEF = "which brief"
 ACTORS = "actors"
+QUOTED = "quoted"  # whom they have say something ("Who is quoted?"), from the actor index too
 # Which briefs are indexed: all of them, newest first, or the newest or oldest alone.
 CATALOGUE = "briefs indexed"
 NEWEST = "newest brief"
@@ -171,6 +172,19 @@ _ACTORS = re.compile(
     rf"|^{_POLITE}(?:list|name)\s+(?:(?:all|every)\s+)?the\s+(?:{_KIND}){_IN_THEM}$"
 )
 
+_QUOTED_VERB = r"(?:quoted|cited|heard\s+from)"
+_QUOTED = re.compile(
+    # "Who is quoted?", "who gets quoted in this brief", "which officials are cited"
+    rf"^(?:who|(?:which|what)\s+(?:{_KIND}|sources|voices))\s+(?:is|are|was|were|gets?|got)\s+"
+    rf"{_QUOTED_VERB}{_IN_THEM}$"
+    # "Who does the brief quote?", "whom do the reports cite"
+    rf"|^who(?:m)?\s+(?:does|do|did)\s+(?:{_A_DOCUMENT}|it)\s+(?:quote|cite|hear\s+from)$"
+    # "Whose words are quoted?", "whose statements does the brief report"
+    r"|^whose\s+(?:words|statements|remarks|views|voices|quotes)\s+(?:are|were)\s+"
+    rf"(?:quoted|cited|reported){_IN_THEM}$"
+    # "Who speaks in the brief?", "who is heard in this report": in the brief, not for someone
+    rf"|^who\s+(?:speaks|talks|is\s+heard|are\s+heard)\s+in\s+{_A_DOCUMENT}$"
+)
 
 _DOCUMENTS = r"(?:briefs|reports|articles|papers|pieces|documents|analyses)"
 _HELD = (
@@ -207,12 +221,19 @@ def asks_catalogue(question: str) -> str:
 
 
 def asked_actors(question: str) -> str:
-    """Whom the question asks the briefs name, naming no subject: "actors" (every kind), or a kind
-    ("states", "people", "organisations", "armed groups"); "" for any other question."""
+    """Whom the question asks the briefs name (or quote: `asks_quoted`), naming no subject:
+    "actors" (every kind), or a kind ("states", "people", "organisations", "armed groups"); "" for
+    any other question."""
     folded = " ".join(fold(question).rstrip(" ?.!").split())
-    if _ACTORS.search(folded) is None:
+    if _ACTORS.search(folded) is None and _QUOTED.search(folded) is None:
         return ""
     return next((label for label, named in _KIND_NAMED.items() if named.search(folded)), "actors")
+
+
+def asks_quoted(question: str) -> bool:
+    """Whether the question asks whom the briefs quote ("Who is quoted?", "Which officials are
+    cited?", "Who does the brief quote?")."""
+    return _QUOTED.search(" ".join(fold(question).rstrip(" ?.!").split())) is not None
 
 
 def asks_brief_details(question: str) -> bool:

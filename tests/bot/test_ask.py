@@ -116,6 +116,16 @@ async def test_whom_of_a_kind_the_briefs_name_is_an_answer_not_an_apology(harnes
     assert reply["allowed_mentions"] == {"parse": []}
 
 
+async def test_whom_the_briefs_quote_is_an_answer_not_an_apology(harness):
+    reply = await harness.fake.reply(
+        await harness.fake.slash("ask", [option("question", "Which officials are quoted?")])
+    )
+    description = reply["embeds"][0]["description"]
+    assert description.startswith("The people the briefs quote most, by the passages where each says")
+    assert "Khawaja Muhammad Asif (2 passages)" in description and "Try other words" not in description
+    assert reply["allowed_mentions"] == {"parse": []}
+
+
 async def test_which_briefs_there_are_is_a_list_not_an_apology(harness):
     reply = await harness.fake.reply(
         await harness.fake.slash("ask", [option("question", "What briefs do you have?")])

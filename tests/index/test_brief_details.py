@@ -17,6 +17,7 @@ from index.brief_details import (
     NEWEST,
     OLDEST,
     OVERVIEW,
+    QUOTED,
     WHICH_BRIEF,
     asked_actors,
     asked_mentions,
@@ -24,6 +25,7 @@ from index.brief_details import (
     asked_whole,
     asks_brief_details,
     asks_catalogue,
+    asks_quoted,
     names_a_brief,
 )
 from index.models import SearchFilters
@@ -198,6 +200,46 @@ def test_a_brief_as_a_whole_is_its_opening_and_conclusion(fake_engine, corpus):
 )
 def test_whether_a_question_asks_whom_the_briefs_name(question, asked):
     assert asked_actors(question) == asked
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Who is quoted?", "actors"),
+        ("who gets quoted in this brief", "actors"),
+        ("Which officials are cited?", "people"),
+        ("Which countries are quoted in the brief?", "states"),
+        ("Who does the brief quote?", "actors"),
+        ("Whose words are quoted?", "actors"),
+        ("Who speaks in the report?", "actors"),
+    ],
+)
+def test_whether_a_question_asks_whom_the_briefs_quote(question, kind):
+    assert asks_quoted(question) and asked_actors(question) == kind
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Who speaks for the Taliban?", "What did Asif say?", "Who is mentioned?", "Who quoted Asif?"],
+)
+def test_other_questions_do_not_ask_whom_the_briefs_quote(question):
+    assert not asks_quoted(question)
+
+
+def test_whom_the_briefs_quote_is_answered_from_the_actor_index(fake_engine):
+    answer = fake_engine.ask("Who is quoted?")
+    assert answer.abstained and answer.unstated == QUOTED and answer.hits == ()
+    quoted = dict(answer.named_most)
+    # Those the brief has say something, counted by the passages where they do ("Asif stated",
+    # "Mujahid denied"); not those it only names or has act ("mediated by Qatar and Türkiye").
+    assert quoted["Khawaja Muhammad Asif"] == 2 and quoted["Zabihullah Mujahid"] == 2
+    assert "Qatar" not in quoted and "India" not in quoted
+    assert "The actors the briefs quote most, by the passages where each says something:" in answer_text(
+        answer
+    )
+    people = fake_engine.ask("Which officials are quoted?")
+    directory = fake_engine.actor_directory()
+    assert {directory.index.actors[directory.find(name)].kind for name, _ in people.named_most} == {"person"}
 
 
 def test_whom_the_briefs_name_is_answered_from_the_actor_index(fake_engine, corpus):
