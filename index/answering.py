@@ -67,7 +67,6 @@ _EVENT_POST_OR_PURPOSE = re.compile(
     r"|\b(?:job|role|position)s?\b|\b(?:supposed|meant|intended)\s+to\b",
     re.IGNORECASE,
 )
-
 # Nor the command opening a request ("Describe Bagram", "Give me Asif's quotes").
 _COMMAND = re.compile(rf"^\s*(?:please\s+)?(?:{'|'.join(sorted(COMMANDS))})(?:\s+me)?\b", re.IGNORECASE)
 
@@ -142,8 +141,9 @@ class Answerer:
 
     def _holding_every_word(self, question: str) -> np.ndarray:
         """The passage rows holding every word of the question that a passage answering it would
-        hold: not verbs of saying, words of stress or for the brief itself, nor the kind of actor
-        it asks for ("Which Gulf state mediated?"), which such a passage names instead (Qatar)."""
+        hold: not a command opening it, verbs of saying, words of stress or scope, of an event
+        taking place, a post or a purpose, or for the brief itself, nor the kind of actor it asks
+        for ("Which Gulf state mediated?"), which such a passage names instead (Qatar)."""
         generation = self.generation
         asked = _STRESS.sub(" ", _EVENT_POST_OR_PURPOSE.sub(" ", _COMMAND.sub(" ", question)))
         asked = DOCUMENT_FRAME.sub(" ", _SAYING.sub(" ", VAGUE.sub(" ", asked)))

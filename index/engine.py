@@ -93,8 +93,8 @@ class Engine:
         built first: passes over the whole vocabulary, every actor mention and every passage,
         which no question should wait for."""
         _ = generation.names, generation.answer_types, generation.conclusions
-        if self.eager:  # whom the briefs hear from, whose offices they name (~2 s on 1,000 briefs)
-            # ... the words slips stand for, and the names of states the briefs write
+        if self.eager:  # whom the briefs hear from, whose offices they name (~2 s on 1,000 briefs),
+            # the words typing slips stand for and the names of states the briefs write
             _ = generation.voices, generation.offices, generation.speller, generation.state_names
         self._generation = generation
         return generation
