@@ -509,7 +509,7 @@ def main() -> None:
         f"{top3_on}/{asked} with slips corrected; as typed {first_off}/{asked}, {top3_off}/{asked}"
     )
     read, total = briefs.read_otherwise
-    print(f"questions as written that the spelling check reads otherwise: {read}/{total}")
+    print(f"questions as written read otherwise (a slip, an acronym, a state's name): {read}/{total}")
     print(several_briefs(embedder, through_engine))
     print(f"({time.perf_counter() - started:.0f} s)")
 
