@@ -67,6 +67,8 @@ _EVENT_POST_OR_PURPOSE = re.compile(
     r"|\b(?:job|role|position)s?\b|\b(?:supposed|meant|intended)\s+to\b",
     re.IGNORECASE,
 )
+# Where a sentence of a message ends: "I'm confused. Who mediated?"
+_SENTENCES = re.compile(r"(?<=[.!?])\s+")
 # Nor the command opening a request ("Describe Bagram", "Give me Asif's quotes").
 _COMMAND = re.compile(rf"^\s*(?:please\s+)?(?:{'|'.join(sorted(COMMANDS))})(?:\s+me)?\b", re.IGNORECASE)
 
@@ -140,6 +142,16 @@ class Answerer:
         return Answer(question, hits, False, basis=basis, office=office if holders else "", holders=names)
 
     def _holding_every_word(self, question: str) -> np.ndarray:
+        """The passage rows holding every word of the question (`_holding_every_word_of`), or, if
+        none, of its last sentence when that asks and others come before it: "I read the brief but
+        I'm confused. Can you tell me who mediated?" asks only its last."""
+        holding = self._holding_every_word_of(question)
+        sentences = _SENTENCES.split(question.strip())
+        if not len(holding) and len(sentences) > 1 and sentences[-1].endswith("?"):
+            return self._holding_every_word_of(sentences[-1])
+        return holding
+
+    def _holding_every_word_of(self, question: str) -> np.ndarray:
         """The passage rows holding every word of the question that a passage answering it would
         hold: not a command opening it, verbs of saying, words of stress or scope, of an event
         taking place, a post or a purpose, or for the brief itself, nor the kind of actor it asks

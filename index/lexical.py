@@ -236,9 +236,9 @@ def stem(word: str) -> str:
     return word
 
 
-# A contraction's ending ("they're", "didn't"): a stop word so shortened is one still. "'s" is "is"
-# only after these ("what's", "who's"); after others it is a possessive ("the other's military").
-_CONTRACTION = re.compile(r"(?:'re|'ve|'ll|'d|n't)$")
+# A contraction's ending ("they're", "didn't", "I'm"): a stop word so shortened is one still. "'s"
+# is "is" only after these ("what's", "who's"); after others a possessive ("the other's military").
+_CONTRACTION = re.compile(r"(?:'re|'ve|'ll|'d|'m|n't)$")
 _IS_CONTRACTED = {"who", "what", "where", "when", "why", "how", "it", "that", "there", "here", "he", "she"}
 _NEGATIONS = {"won't": "will", "can't": "can", "shan't": "shall"}
 

@@ -97,6 +97,9 @@ COMMANDS = {
     "quote", "show", "explain", "describe", "summarize", "summarise", "list", "define", "tell",
     "give", "find", "compare", "outline", "profile", "search",
 }  # fmt: skip
+# The reader speaking of themselves, capitalised wherever it stands: "I read the brief; can you tell
+# me who mediated?", "What I'm asking is ...".
+_FIRST_PERSON = re.compile(r"I(?:['’](?:m|ve|d|ll))?")
 FUZZY_SCAN_LIMIT = 1_000  # words compared per unknown word, at most (under 30 ms when all are close)
 # Names known to be names even at a sentence's start ("Iran's reaction?", "South Korea's view?"),
 # whole: "South", "New" or "Central" alone open many sentences.
@@ -217,6 +220,7 @@ def question_names(question: str, subject: bool = False) -> list[str]:
         opens = not subject and _opens_sentence(question, match.start())
         if opens and not _opens_with_world_name(words) and not only_a_name:
             words = words[1:]  # "What", "Did", "Explain": capitalised because they come first
+        words = [word for word in words if not _FIRST_PERSON.fullmatch(word.strip(_CLINGING))]  # "I'm"
         # Of "Chinese-funded" or "US-backed", only the capitalised parts are names.
         parts = [part for word in words for part in word.split("-") if part[:1].isupper()]
         name = re.sub(r"['’]s$", "", " ".join(parts)).strip(".’'")

@@ -45,7 +45,8 @@ from index.vectors import (
     prepare_loaded,
 )
 
-FORMAT_VERSION = 6  # 6: contracted stop words ("what's", "didn't") left out; 5: "states" as "state"
+# 7: "I'm" a stop word too; 6: contracted stop words ("what's", "didn't"); 5: "states" as "state"
+FORMAT_VERSION = 7
 POINTER = "CURRENT"
 GENERATIONS = "generations"
 _TMP_PREFIX = ".tmp-"

@@ -15,6 +15,7 @@ from tests.conftest import SAMPLE_BRIEF_ID
         ("Who's Haqqani?", ["Haqqani"]),  # "Who's" is a question word, not part of the name
         ("Who’s Mujahid?", ["Mujahid"]),
         ("Quote Mujahid", ["Mujahid"]),  # nor is a command opening a request
+        ("I read it, but I'm lost: did Iran mediate?", ["Iran"]),  # nor the reader's "I"
         ("Profile Sirajuddin Haqqani", ["Sirajuddin Haqqani"]),
         ("Khawaja Asif", ["Khawaja Asif"]),
         ("Explain what Asif said.", ["Asif"]),  # a first word is not a name...

@@ -80,6 +80,9 @@ def test_a_question_far_in_meaning_is_answered_by_the_passages_holding_all_its_w
     assert cited("Where did the mediation take place?") == cited("Who mediated?")
     assert cited("What was the mediators' role?") == cited("Who mediated?")
     assert cited("What were the mediators meant to do?") == cited("Who mediated?")
+    # A message whose words no passage holds all asks its last sentence, if that is a question.
+    assert cited("I read it but I'm lost. Who mediated?") == cited("Who mediated?")
+    assert cited("Who mediated? I'm lost.") == cited("Bagram. Football?") == set()
     # Nor a command opening a request, nor words for quoting, which prose reports otherwise.
     assert cited("Describe Bagram") == cited("Please give me the Bagram quotes") == cited("Bagram?")
     assert engine.ask("Bagram football").abstained
@@ -113,6 +116,7 @@ def test_a_contracted_stop_word_is_a_stop_word_and_a_possessive_is_not():
         "work",
     ]
     assert tokens("What's the deal, and it's over") == ["deal"]
+    assert tokens("I'm lost, I’m sure") == ["lost", "sure"]
     assert tokens("each other's territory, Pakistan's view") == ["other", "territory", "pakistan", "view"]
 
 
