@@ -67,10 +67,12 @@ _EVENT_POST_OR_PURPOSE = re.compile(
     r"|\b(?:job|role|position)s?\b|\b(?:supposed|meant|intended)\s+to\b",
     re.IGNORECASE,
 )
+# Nor the command opening a request ("Describe Bagram", "Give me Asif's quotes"), nor courtesies
+# ("mediators pls").
+_COURTESY = re.compile(r"\b(?:please|pls|plz|thanks|thank\s+you|thx|cheers)\b", re.IGNORECASE)
+_COMMAND = re.compile(rf"^\s*(?:{'|'.join(sorted(COMMANDS))})(?:\s+me)?\b", re.IGNORECASE)
 # Where a sentence of a message ends: "I'm confused. Who mediated?"
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
-# Nor the command opening a request ("Describe Bagram", "Give me Asif's quotes").
-_COMMAND = re.compile(rf"^\s*(?:please\s+)?(?:{'|'.join(sorted(COMMANDS))})(?:\s+me)?\b", re.IGNORECASE)
 
 
 class Answerer:
@@ -157,7 +159,8 @@ class Answerer:
         taking place, a post or a purpose, or for the brief itself, nor the kind of actor it asks
         for ("Which Gulf state mediated?"), which such a passage names instead (Qatar)."""
         generation = self.generation
-        asked = _STRESS.sub(" ", _EVENT_POST_OR_PURPOSE.sub(" ", _COMMAND.sub(" ", question)))
+        asked = _COMMAND.sub(" ", _COURTESY.sub(" ", question))
+        asked = _STRESS.sub(" ", _EVENT_POST_OR_PURPOSE.sub(" ", asked))
         asked = DOCUMENT_FRAME.sub(" ", _SAYING.sub(" ", VAGUE.sub(" ", asked)))
         rest, kinds = named_kind(asked)
         if not kinds:

@@ -85,6 +85,7 @@ def test_a_question_far_in_meaning_is_answered_by_the_passages_holding_all_its_w
     assert cited("Who mediated? I'm lost.") == cited("Bagram. Football?") == set()
     # Nor a command opening a request, nor words for quoting, which prose reports otherwise.
     assert cited("Describe Bagram") == cited("Please give me the Bagram quotes") == cited("Bagram?")
+    assert cited("mediators pls") == cited("Who mediated?")
     assert engine.ask("Bagram football").abstained
     assert engine.ask("Who?").abstained  # no word a brief could hold
 
