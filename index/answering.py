@@ -155,9 +155,9 @@ class Answerer:
 
     def _holding_every_word_of(self, question: str) -> np.ndarray:
         """The passage rows holding every word of the question that a passage answering it would
-        hold: not a command opening it, verbs of saying, words of stress or scope, of an event
-        taking place, a post or a purpose, or for the brief itself, nor the kind of actor it asks
-        for ("Which Gulf state mediated?"), which such a passage names instead (Qatar)."""
+        hold: not a command opening it, courtesies, verbs of saying, words of stress or scope, of
+        an event taking place, a post or a purpose, or for the brief itself, nor the kind of actor
+        it asks for ("Which Gulf state mediated?"), which such a passage names instead (Qatar)."""
         generation = self.generation
         asked = _COMMAND.sub(" ", _COURTESY.sub(" ", question))
         asked = _STRESS.sub(" ", _EVENT_POST_OR_PURPOSE.sub(" ", asked))
