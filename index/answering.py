@@ -148,8 +148,10 @@ class Answerer:
         none, of its last sentence when that asks and others come before it: "I read the brief but
         I'm confused. Can you tell me who mediated?" asks only its last."""
         holding = self._holding_every_word_of(question)
+        if len(holding):
+            return holding
         sentences = _SENTENCES.split(question.strip())
-        if not len(holding) and len(sentences) > 1 and sentences[-1].endswith("?"):
+        if len(sentences) > 1 and sentences[-1].endswith("?"):
             return self._holding_every_word_of(sentences[-1])
         return holding
 
