@@ -28,7 +28,7 @@ from index.brief_details import (
     brief_name_words,
     names_a_brief,
 )
-from index.lexical import tokens
+from index.lexical import fold, tokens
 from index.models import Answer, BriefMeta, Hit, SearchFilters
 from index.search import Query, Scored, Searcher
 from index.store import StoredBrief
@@ -38,6 +38,8 @@ NAMED_MOST = 8
 # Asked which briefs mention a subject, the engine cites the closest passage of at most this many
 # (or of as many as the question asks passages for, if more).
 LISTED_MENTIONS = 10
+# "What is PoliTact?", "who are the X": a name asked about alone.
+_WHAT_IS = re.compile(r"(?:who|what)(?:'s|\s+is|\s+are|\s+was)\s+(?:the\s+)?(?P<name>[\w'&. -]+)")
 # Words that name nothing to look for: "is there anything about" holds no subject of its own.
 VAGUE = re.compile(r"\b(?:any|some|every|no)(?:thing|one|body)\b|\bthings?\b|\bstuff\b", re.IGNORECASE)
 
@@ -68,6 +70,8 @@ class BriefAnswers:
         if details:  # front matter, which no passage holds
             closest = self.searcher.closest_briefs(ranked)
             return Answer(question, (), True, closest, unstated=BRIEF_DETAILS)
+        if published := self._published_by_asked(question, filters):  # "What is PoliTact?"
+            return Answer(question, (), True, published, unstated=BRIEF_DETAILS)
         if kind := asked_actors(question):  # the actor index's counts, which no passage holds
             quoted = asks_quoted(question)
             named_most = self._named_most(filters, ACTOR_KINDS.get(kind), quoted)
@@ -147,6 +151,19 @@ class BriefAnswers:
         most = max((count for count, _ in held), default=0)
         best = [number for count, number in held if count == most]
         return best[0] if most and len(best) == 1 else None
+
+    def _published_by_asked(self, question: str, filters: SearchFilters | None) -> tuple[BriefMeta, ...]:
+        """The briefs (of those `filters` admit) of the publisher a question asks about by its name
+        alone ("What is PoliTact?", "Who are PoliTact?"), which is in their front matter rather than
+        their text; none if it asks of no publisher, or of one the briefs' text names."""
+        match = _WHAT_IS.fullmatch(" ".join(fold(question).rstrip(" ?.!").split()))
+        if match is None or len(self.generation.lexical.holding_every_term(match.group("name"))):
+            return ()
+        return tuple(
+            brief.meta
+            for _, brief in self._admitted_briefs(filters)
+            if brief.meta.publisher and fold(brief.meta.publisher) == match.group("name")
+        )
 
     def _admitted_briefs(self, filters: SearchFilters | None) -> list[tuple[int, StoredBrief]]:
         """The number (as in Generation.passage_brief) and details of each brief `filters` admit."""

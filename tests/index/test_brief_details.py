@@ -83,6 +83,20 @@ def test_a_question_about_a_brief_itself_is_answered_with_its_details(fake_engin
     )
 
 
+def test_a_publisher_asked_about_by_name_is_answered_with_its_briefs_details(fake_engine, corpus):
+    (corpus / "floods.md").write_text(
+        "---\ntitle: Floods\npublisher: River Watch\n---\n\nFloods damaged bridges across Sindh.\n"
+    )
+    fake_engine.reindex()
+    for question in ("What is PoliTact?", "who are politact"):
+        answer = fake_engine.ask(question)
+        assert answer.abstained and answer.unstated == BRIEF_DETAILS, question
+        assert [brief.brief_id for brief in answer.closest_briefs] == [SAMPLE_BRIEF_ID]
+    assert [brief.brief_id for brief in fake_engine.ask("What is River Watch?").closest_briefs] == ["floods"]
+    # A name the briefs' text holds is asked of the text, as before.
+    assert fake_engine.ask("What is the TTP?").unstated != BRIEF_DETAILS
+
+
 @pytest.mark.parametrize(
     "question",
     ["tl;dr", "TLDR?", "Summary please", "Can you summarise this brief?", "sum it up",
