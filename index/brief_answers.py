@@ -157,13 +157,16 @@ class BriefAnswers:
         alone ("What is PoliTact?", "Who are PoliTact?"), which is in their front matter rather than
         their text; none if it asks of no publisher, or of one the briefs' text names."""
         match = _WHAT_IS.fullmatch(" ".join(fold(question).rstrip(" ?.!").split()))
-        if match is None or len(self.generation.lexical.holding_every_term(match.group("name"))):
+        if match is None:
             return ()
-        return tuple(
+        published = tuple(
             brief.meta
             for _, brief in self._admitted_briefs(filters)
             if brief.meta.publisher and fold(brief.meta.publisher) == match.group("name")
         )
+        if not published or len(self.generation.lexical.holding_every_term(match.group("name"))):
+            return ()
+        return published
 
     def _admitted_briefs(self, filters: SearchFilters | None) -> list[tuple[int, StoredBrief]]:
         """The number (as in Generation.passage_brief) and details of each brief `filters` admit."""
