@@ -86,6 +86,9 @@ def test_a_question_far_in_meaning_is_answered_by_the_passages_holding_all_its_w
     # Nor a command opening a request, nor words for quoting, which prose reports otherwise.
     assert cited("Describe Bagram") == cited("Please give me the Bagram quotes") == cited("Bagram?")
     assert cited("mediators pls") == cited("Who mediated?")
+    # Nor words asking what a thing means or how far it goes.
+    assert cited("What does Bagram refer to?") == cited("What would count as Bagram?") == cited("Bagram?")
+    assert cited("How big was the mediation?") == cited("Who mediated?")
     assert engine.ask("Bagram football").abstained
     assert engine.ask("Who?").abstained  # no word a brief could hold
 
