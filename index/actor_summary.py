@@ -310,25 +310,10 @@ class ActorDirectory:
     ) -> list[ActorListing]:
         """Every actor (of `kinds`, if given), the most named first; counted in the briefs
         `brief_ids` only, if given (an actor they never name is then left out)."""
-        rows = []
-        for actor_id, actor in self.index.actors.items():
-            if kinds is not None and actor.kind not in kinds:
-                continue
-            mentions = self._by_actor.get(actor_id, [])
-            if brief_ids is not None:
-                mentions = [m for m in mentions if self.passages[m.row].brief_id in brief_ids]
-                if not mentions:
-                    continue
-            rows.append(
-                ActorListing(
-                    actor_id,
-                    actor.name,
-                    actor.kind,
-                    len({m.row for m in mentions}),
-                    len({self.passages[m.row].brief_id for m in mentions}),
-                )
-            )
-        return sorted(rows, key=lambda r: (-r.mentions, r.name.lower()))
+        naming = {
+            actor_id: {m.row for m in self._by_actor.get(actor_id, [])} for actor_id in self.index.actors
+        }
+        return self._listed(naming, brief_ids, kinds)
 
     def quoted(
         self, brief_ids: Collection[str] | None = None, kinds: Collection[str] | None = None
@@ -336,18 +321,28 @@ class ActorDirectory:
         """Every actor (of `kinds`, if given) the briefs (`brief_ids` only, if given) have say
         something, as its summary would list it, the one saying something in most passages first;
         `mentions` counts those passages."""
-        rows = []
-        for actor_id, saying in self._saying_rows.items():
+        return self._listed(self._saying_rows, brief_ids, kinds)
+
+    def _listed(
+        self,
+        rows_by_actor: dict[str, set[int]],
+        brief_ids: Collection[str] | None,
+        kinds: Collection[str] | None,
+    ) -> list[ActorListing]:
+        """The actors of `rows_by_actor` (of `kinds`, if given), each with its passages there (of the
+        briefs `brief_ids` only, if given: an actor with none is left out), the most first."""
+        listed = []
+        for actor_id, rows in rows_by_actor.items():
             actor = self.index.actors[actor_id]
             if kinds is not None and actor.kind not in kinds:
                 continue
-            in_briefs = [
-                row for row in saying if brief_ids is None or self.passages[row].brief_id in brief_ids
-            ]
-            if in_briefs:
-                briefs = len({self.passages[row].brief_id for row in in_briefs})
-                rows.append(ActorListing(actor_id, actor.name, actor.kind, len(in_briefs), briefs))
-        return sorted(rows, key=lambda r: (-r.mentions, r.name.lower()))
+            if brief_ids is not None:
+                rows = {row for row in rows if self.passages[row].brief_id in brief_ids}
+                if not rows:
+                    continue
+            briefs = len({self.passages[row].brief_id for row in rows})
+            listed.append(ActorListing(actor_id, actor.name, actor.kind, len(rows), briefs))
+        return sorted(listed, key=lambda r: (-r.mentions, r.name.lower()))
 
     @cached_property
     def _saying_rows(self) -> dict[str, set[int]]:

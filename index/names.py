@@ -100,6 +100,8 @@ COMMANDS = {
 # The reader speaking of themselves, capitalised wherever it stands: "I read the brief; can you tell
 # me who mediated?", "What I'm asking is ...".
 _FIRST_PERSON = re.compile(r"I(?:['’](?:m|ve|d|ll))?")
+# Words that open a request rather than a name ("Who's Haqqani?", "Quote Mujahid").
+_OPENS_A_REQUEST = _NEVER_NAMES | COMMANDS
 FUZZY_SCAN_LIMIT = 1_000  # words compared per unknown word, at most (under 30 ms when all are close)
 # Names known to be names even at a sentence's start ("Iran's reaction?", "South Korea's view?"),
 # whole: "South", "New" or "Central" alone open many sentences.
@@ -215,7 +217,7 @@ def question_names(question: str, subject: bool = False) -> list[str]:
         only_a_name = (
             len(words) > 1
             and question.strip().rstrip("?!. ") == match.group(0)
-            and _plain_words(words[:1])[0].split("'")[0] not in _NEVER_NAMES | COMMANDS
+            and _plain_words(words[:1])[0].split("'")[0] not in _OPENS_A_REQUEST
         )
         opens = not subject and _opens_sentence(question, match.start())
         if opens and not _opens_with_world_name(words) and not only_a_name:
