@@ -91,6 +91,7 @@ HELD_OUT = {
     "fresh 38": ROOT / "benchmarks" / "data" / "brief_questions_fresh38.jsonl",
     "fresh 39": ROOT / "benchmarks" / "data" / "brief_questions_fresh39.jsonl",
     "fresh 40": ROOT / "benchmarks" / "data" / "brief_questions_fresh40.jsonl",
+    "fresh 41": ROOT / "benchmarks" / "data" / "brief_questions_fresh41.jsonl",
 }
 DEFAULT = FusionWeights()
 VARIANTS: dict[str, tuple[Retriever, FusionWeights]] = {

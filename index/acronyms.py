@@ -11,6 +11,13 @@ write most often; the answer says how the question was read. One the gazetteer k
 Asked what an acronym the briefs write stands for ("What does TTP stand for?", "Define CPEC"), the
 engine shows first the passage that spells it out ("Tehreek-e-Taliban Pakistan (TTP)"), that
 sentence marked: the passages using it, closer in meaning to the question, came first.
+
+A brief spells an acronym out once and writes it short after ("Phase Two of CPEC"); BM25 reads the
+short form alone, so "Which stage of the corridor project is Pakistan entering?" met the passage
+spelling it out, not the one answering. Each passage writing an acronym its brief spells out
+elsewhere has the long form added to the words BM25 reads of it (`with_long_forms`), not to the
+text shown nor to what the model embeds: there it drew passages on the TTP to any question about
+the Taliban or Pakistan (benchmarks/QUALITY.md).
 """
 
 from __future__ import annotations
@@ -109,6 +116,43 @@ def asked_expansion(question: str) -> str:
     for?", "define cpec"); "" for any other question."""
     match = _ASKS_EXPANSION.search(" ".join(question.lower().rstrip(" ?.!").split()))
     return next(group for group in match.groups() if group).upper() if match else ""
+
+
+_IN_BRACKETS = re.compile(r"\(\s*([A-Z](?:[A-Z]|[a-z](?=[A-Z])){1,5})\s*\)")
+
+
+def long_forms(texts: Iterable[str]) -> dict[str, str]:
+    """Each acronym the texts spell out, bracketed right after a name its capitals spell
+    ("Tehreek-e-Taliban Pakistan (TTP)"), and that name; the first given if several are."""
+    forms: dict[str, str] = {}
+    for text in texts:
+        for bracket in _IN_BRACKETS.finditer(text):
+            acronym = bracket.group(1)
+            before = text[: bracket.start()].rstrip()
+            capitals = "".join(c for c in acronym if c.isupper())
+            # Anchored at the bracket: the name right before it, not one that opens earlier
+            # ("The Tehreek-e-Taliban" would end before "Pakistan (TTP)").
+            name = re.search(_spelling(capitals).pattern + "$", before)
+            # Not one opening on a small word capitalised to open a sentence ("The Taliban Pakistan").
+            if name and acronym not in forms and name.group(0).split(None, 1)[0].lower() not in STOP_WORDS:
+                forms[acronym] = name.group(0)
+    return forms
+
+
+def with_long_forms(texts: Sequence[str]) -> list[str]:
+    """The texts of one brief, each writing an acronym the brief spells out but not its long form
+    followed by that long form, for BM25 to read."""
+    forms = long_forms(texts)
+    if not forms:
+        return list(texts)
+    shorts = {acronym: re.compile(rf"\b{acronym}\b") for acronym in forms}
+    read = []
+    for text in texts:
+        missing = [
+            long for acronym, long in forms.items() if long not in text and shorts[acronym].search(text)
+        ]
+        read.append(" ".join((text, *missing)))
+    return read
 
 
 def spells_out(text: str, acronym: str) -> int | None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
+from index.acronyms import with_long_forms
 from index.actors import (
     DISCOVERY_VERSION,
     REGISTRY_FILE,
@@ -104,9 +105,11 @@ def build_index(
         added_before = store.added_dates()
         now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
         passages: list[Passage] = []
+        lexical_texts: list[str] = []  # what BM25 reads: the text, acronyms' long forms added
         stored_briefs: list[StoredBrief] = []
         for brief in scan.briefs:
             brief_passages = passages_of(brief, split_long)
+            lexical_texts.extend(with_long_forms([p.text for p in brief_passages]))
             stored_briefs.append(
                 StoredBrief(
                     brief.meta,
@@ -118,7 +121,7 @@ def build_index(
             )
             passages.extend(brief_passages)
 
-        texts = [p.text for p in passages]  # what the model and BM25 read of each passage
+        texts = [p.text for p in passages]  # what the model reads of each passage
         units, owner, sentence_of_unit = _evidence_units(passages)
         # One call for passages and sentences, so the model sees them all sorted by length.
         embedded = cache.embed(embedder, texts + units, _stage(progress, "embedding"))
@@ -126,7 +129,7 @@ def build_index(
         passages_embedded = int(embedded.fresh[: len(texts)].sum())
         if progress:
             progress("writing", 0, 1)
-        lexical = LexicalIndex.build(texts)
+        lexical = LexicalIndex.build(lexical_texts)
         actors = build_actor_index(passages, registry)
         reread = [i for i in changed if _file_hash(previous[i]) == _file_hash(current[i])]
         if reread:  # the same files, read into other paragraphs or details (corpus.PARSE_VERSION)

@@ -45,8 +45,9 @@ from index.vectors import (
     prepare_loaded,
 )
 
-# 7: "I'm" a stop word too; 6: contracted stop words ("what's", "didn't"); 5: "states" as "state"
-FORMAT_VERSION = 7
+# 8: BM25 reads acronyms' long forms (index/acronyms.py); 7: "I'm" a stop word too; 6: contracted
+# stop words ("what's", "didn't"); 5: "states" as "state"
+FORMAT_VERSION = 8
 POINTER = "CURRENT"
 GENERATIONS = "generations"
 _TMP_PREFIX = ".tmp-"

@@ -34,4 +34,7 @@ GROUPS = (
     "guarantee commitment",
     "outlook prospect",
     "punish penalize penalty",
+    # "extend" of "does not extend to the TTP" is another sense, but briefs extend truces, talks
+    # and deadlines far more often; a reader prolongs them or asks for an extension.
+    "extend extension prolong",
 )

@@ -2,7 +2,7 @@
 
 import pytest
 
-from index.acronyms import Acronyms, asked_expansion
+from index.acronyms import Acronyms, asked_expansion, long_forms, with_long_forms
 from index.engine import Engine
 from tests.fakes import FakeEmbedder
 
@@ -107,3 +107,51 @@ def test_the_passage_spelling_an_acronym_out_comes_first_with_that_sentence_mark
     answer = engine.ask("What does TTP stand for?", k=2)
     assert [hit.passage.paragraph for hit in answer.hits] == [1, 2]
     assert answer.hits[0].best_sentence == "Tehreek-e-Taliban Pakistan (TTP) was formed in 2007."
+
+
+def test_long_forms_are_the_names_right_before_bracketed_acronyms():
+    texts = [
+        "The Tehreek-e-Taliban Pakistan (TTP) grew. The Court of Arbitration (CoA) ruled.",
+        "Hopes for the China-Pakistan Economic Corridor (CPEC) faded (BBC). See Annex (A).",
+        "The Taliban Pakistan (TTP) is another spelling, later.",
+    ]
+    assert long_forms(texts[2:]) == {}  # "The" opens a sentence, not a name
+    # Not "The Tehreek-e-Taliban" that opens earlier; nothing for a bracket no name before spells.
+    assert long_forms(texts) == {
+        "TTP": "Tehreek-e-Taliban Pakistan",
+        "CoA": "Court of Arbitration",
+        "CPEC": "China-Pakistan Economic Corridor",
+    }
+
+
+def test_passages_writing_an_acronym_short_are_read_with_its_long_form():
+    texts = [
+        "Hopes for the China-Pakistan Economic Corridor (CPEC) faded.",
+        "Pakistan enters Phase Two of CPEC.",
+        "CPECS and XCPEC are other words; the China-Pakistan Economic Corridor is named in full.",
+    ]
+    assert with_long_forms(texts) == [
+        texts[0],
+        "Pakistan enters Phase Two of CPEC. China-Pakistan Economic Corridor",
+        texts[2],
+    ]
+    assert with_long_forms(texts[1:2]) == texts[1:2]  # spelt out in another brief: not this one's
+
+
+def test_a_question_in_long_form_finds_the_passage_writing_the_acronym(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "cpec.md").write_text(
+        "# CPEC\n\nThe China-Pakistan Economic Corridor (CPEC) links Kashgar to Gwadar.\n\n"
+        "Phase Two of CPEC opens special zones.\n\nThe weather was mild.\n",
+        encoding="utf-8",
+    )
+    (corpus / "other.md").write_text("# Other\n\nPhase Two of CPEC is delayed.\n", encoding="utf-8")
+    engine = Engine(corpus, tmp_path / "index", FakeEmbedder(), threshold=-1.0)
+    engine.reindex()
+    generation = engine.generation
+    ids = [passage.passage_id for passage in generation.passages]
+    scores = dict(zip(ids, generation.lexical.scores("economic corridor"), strict=True))
+    assert scores["cpec#2"] > 0 and scores["cpec#3"] == 0
+    assert scores["other#1"] == 0  # the other brief never spells CPEC out
+    assert generation.passages[1].text == "Phase Two of CPEC opens special zones."  # shown as written

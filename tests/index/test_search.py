@@ -147,10 +147,18 @@ def test_a_word_meets_its_synonyms_in_any_form_as_much_as_itself():
     assert not index.scores("the author of the content").any()
     assert not index.scores("according to Kabul").any()  # "accord" is in no group
     other_words = LexicalIndex.build(
-        ["Rivers rose.", "The prospects for peace remain distant.", "To penalize any violations."]
+        [
+            "Rivers rose.",
+            "The prospects for peace remain distant.",
+            "To penalize any violations.",
+            "They agreed to extend the ceasefire.",
+        ]
     )
     assert other_words.holding_every_term("What's the outlook?").tolist() == [1]
     assert other_words.holding_every_term("How will violations be punished?").tolist() == [2]
+    assert other_words.holding_every_term("Was the truce prolonged?").tolist() == [3]
+    assert other_words.holding_every_term("a breakthrough or an extension").tolist() == []
+    assert other_words.holding_every_term("just an extension").tolist() == [3]
 
 
 def test_a_word_counts_once_however_many_of_its_synonyms_a_passage_holds():
