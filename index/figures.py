@@ -46,9 +46,10 @@ class Figure(StrEnum):
 
 
 # "When will the next round take place?", "when does the ceasefire expire?": a date in the
-# calendar, which only a date answers; so is an origin ("When was the TTP founded?"). Other
-# "when" questions are left alone: an event may answer them ("during the Doha meeting"), or a
-# condition ("When will Pakistan regard the truce as broken?" "Anything coming from Afghanistan").
+# calendar, which only a date answers; so is an origin ("When was the TTP founded?", "When did the
+# Taliban take power?"). Other "when" questions are left alone: an event may answer them ("during
+# the Doha meeting"), or a condition ("When will Pakistan regard the truce as broken?" "Anything
+# coming from Afghanistan").
 _WHEN_NOW_OR_LATER = r"(?:do|does|is|are|will|shall)"
 # Not "end", nor "start" but a body's: "When will Kabul start acting against the TTP?" may be
 # answered in words.
@@ -93,7 +94,8 @@ _ASKED: tuple[tuple[Figure, re.Pattern[str]], ...] = (
         Figure.DATE,
         re.compile(
             r"^since when\b"
-            r"|^when (?:was|were|did) .*\b(?:founded|born|formed)\b"
+            r"|^when (?:was|were|did) .*\b(?:founded|born|formed|(?:take|took|come|came|return|returned"
+            r"|seize|seized) (?:to )?power|(?:take|took) over)\b"
             r"|\b(?:what|which) (?:year|month|decade|century)\b|\bin what year\b|\bhow long ago\b"
             rf"|{_WHAT_IS}(?:year|month)\b(?!-)"
         ),

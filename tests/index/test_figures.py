@@ -37,6 +37,10 @@ from tests.index.unstated import abstains_until_a_brief_states_it
         ("What is the day-to-day impact of the border closure?", None),  # not a date
         ("How long ago did India open its embassy?", Figure.DATE),
         ("When was the TTP founded?", Figure.DATE),  # an origin: only a date answers
+        ("When did the Taliban take over Afghanistan?", Figure.DATE),  # a government's origin too
+        ("When did the Taliban return to power?", Figure.DATE),
+        ("When did the Taliban seize power in Kabul?", Figure.DATE),
+        ("When did the Taliban take part in the talks?", None),
         ("What time is it in Doha?", Figure.CLOCK),
         # An event may answer a "when" in the past ("during the Doha meeting"): not checked.
         ("When did the two sides first agree to a ceasefire?", None),
