@@ -118,6 +118,12 @@ def asked_expansion(question: str) -> str:
     return next(group for group in match.groups() if group).upper() if match else ""
 
 
+@lru_cache(maxsize=1024)
+def _spelling_at_end(capitals: str) -> re.Pattern[str]:
+    return re.compile(_spelling(capitals).pattern + "$")
+
+
+_LONGEST_NAME = 200
 _IN_BRACKETS = re.compile(r"\(\s*([A-Z](?:[A-Z]|[a-z](?=[A-Z])){1,5})\s*\)")
 
 
@@ -128,13 +134,20 @@ def long_forms(texts: Iterable[str]) -> dict[str, str]:
     for text in texts:
         for bracket in _IN_BRACKETS.finditer(text):
             acronym = bracket.group(1)
-            before = text[: bracket.start()].rstrip()
+            if acronym in forms:
+                continue
+            # A name of six words at most, connectors and all, ends within this many characters.
+            before = text[max(0, bracket.start() - _LONGEST_NAME) : bracket.start()].rstrip()
             capitals = "".join(c for c in acronym if c.isupper())
+            # Most brackets follow no such name ("tumour necrosis factor (TNF)"): its last word
+            # opens on the last capital, looked at before a pattern is compiled for it.
+            if not re.split(r"[\s-]", before)[-1].startswith(capitals[-1]):
+                continue
             # Anchored at the bracket: the name right before it, not one that opens earlier
             # ("The Tehreek-e-Taliban" would end before "Pakistan (TTP)").
-            name = re.search(_spelling(capitals).pattern + "$", before)
+            name = _spelling_at_end(capitals).search(before)
             # Not one opening on a small word capitalised to open a sentence ("The Taliban Pakistan").
-            if name and acronym not in forms and name.group(0).split(None, 1)[0].lower() not in STOP_WORDS:
+            if name and name.group(0).split(None, 1)[0].lower() not in STOP_WORDS:
                 forms[acronym] = name.group(0)
     return forms
 
@@ -145,13 +158,10 @@ def with_long_forms(texts: Sequence[str]) -> list[str]:
     forms = long_forms(texts)
     if not forms:
         return list(texts)
-    shorts = {acronym: re.compile(rf"\b{acronym}\b") for acronym in forms}
     read = []
     for text in texts:
-        missing = [
-            long for acronym, long in forms.items() if long not in text and shorts[acronym].search(text)
-        ]
-        read.append(" ".join((text, *missing)))
+        written = dict.fromkeys(m.group(0) for m in _ACRONYM.finditer(text) if m.group(0) in forms)
+        read.append(" ".join((text, *(forms[a] for a in written if forms[a] not in text))))
     return read
 
 

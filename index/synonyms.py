@@ -16,7 +16,7 @@ GROUPS = (
     "label designate",
     "attack strike assault raid",
     "militant insurgent",
-    "casualties deaths fatalities",
+    "casualties deaths fatalities die died killed",
     "promise pledge vow assurance",
     "warn caution",
     "accuse accusation blame allege allegation",

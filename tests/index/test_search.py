@@ -89,6 +89,13 @@ def test_a_question_far_in_meaning_is_answered_by_the_passages_holding_all_its_w
     # Nor words asking what a thing means or how far it goes.
     assert cited("What does Bagram refer to?") == cited("What would count as Bagram?") == cited("Bagram?")
     assert cited("How big was the mediation?") == cited("Who mediated?")
+    assert (
+        cited("What's Bagram got to do with it?")
+        == cited("What has Bagram to do with it?")
+        == cited("Bagram?")
+    )
+    # Nor anyone or anything asked about: prose names who or what.
+    assert cited("Did anyone mediate?") == cited("Did somebody mediate anything?") == cited("Who mediated?")
     assert engine.ask("Bagram football").abstained
     assert engine.ask("Who?").abstained  # no word a brief could hold
 
@@ -152,11 +159,17 @@ def test_a_word_meets_its_synonyms_in_any_form_as_much_as_itself():
             "The prospects for peace remain distant.",
             "To penalize any violations.",
             "They agreed to extend the ceasefire.",
+            "The clashes caused heavy casualties.",
         ]
     )
     assert other_words.holding_every_term("What's the outlook?").tolist() == [1]
     assert other_words.holding_every_term("How will violations be punished?").tolist() == [2]
     assert other_words.holding_every_term("Was the truce prolonged?").tolist() == [3]
+    assert (
+        other_words.holding_every_term("die").tolist()
+        == other_words.holding_every_term("killed").tolist()
+        == [4]
+    )
     assert other_words.holding_every_term("a breakthrough or an extension").tolist() == []
     assert other_words.holding_every_term("just an extension").tolist() == [3]
 
