@@ -84,6 +84,12 @@ _HONORIFICS = {
     "king", "prince", "emir", "mr", "mrs", "ms", "dr", "sir",  # not "Amir": a first name too
 }  # fmt: skip
 _WORD = re.compile(r"[A-Za-z]+")
+# The weather as a topic ("What's the weather in Kabul?"), not the verb ("Can the truce weather the
+# storm?"): after an article or a day, and not before an object.
+_WEATHER = re.compile(
+    r"\b(?:the|today'?s|tomorrow'?s)\s+weather\b(?!\s+(?:the|a|an|this|that|its|their|these|those|any)\b)",
+    re.IGNORECASE,
+)
 _NEVER_NAMES = {
     "a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "at", "by", "with", "about", "from",
     "did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "will", "would", "can",
@@ -278,12 +284,12 @@ class NameChecker:
         Istanbul talks?"), if any. One single name they do not mention beside one they do ("Iran
         and Qatar") may still be answered in part. An office no brief writes ("the Pakistani prime
         minister") is named too: the question is about someone the briefs never speak of; so is
-        an everyday topic no brief speaks of ("a good hotel in Istanbul"). With `names` false,
-        only offices, topics and the states or bodies it asks to hear from are looked for; at any
-        confidence, the state or body a question has do something ("What sanctions has the UN
-        placed?") or whose people it speaks of ("Which Saudi official ...?"), if the briefs never
-        mention it and the gazetteer knows its spellings; with
-        `subject`, the question is a subject taken from one (`question_names`)."""
+        an everyday topic no brief speaks of ("a good hotel in Istanbul", "the weather in Kabul").
+        With `names` false, only offices, topics and the states or bodies it asks to hear from are
+        looked for; at any confidence, the state or body a question has do something ("What
+        sanctions has the UN placed?") or whose people it speaks of ("Which Saudi official ...?"),
+        if the briefs never mention it and the gazetteer knows its spellings; with `subject`, the
+        question is a subject taken from one (`question_names`)."""
         found = question_names(question, subject)
         unknown = (
             _unknown(question, found, self._mentioned, self._foreign)
@@ -301,6 +307,8 @@ class NameChecker:
         topics = [
             self._unwritten_topics[word] for word in dict.fromkeys(words) if word in self._unwritten_topics
         ]
+        if "weather" not in self._vocabulary and _WEATHER.search(fold(question)):
+            topics.append("weather")
         return (
             unknown + [office for office in self._unwritten_offices_in(words) if office not in named] + topics
         )

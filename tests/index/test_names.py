@@ -74,6 +74,9 @@ def test_names_are_capitalised_runs_that_do_not_open_a_sentence(question, names)
         # Everyday topics no brief speaks of, whatever else the question names
         ("Recommend a good hotel in Istanbul.", ["hotel"]),
         ("Can the truce weather the war of narratives?", []),  # a verb in policy prose
+        ("What's the weather in Kabul?", ["weather"]),  # the noun is a topic
+        ("How's the weather today?", ["weather"]),
+        ("Will the deal weather the storm?", []),
         ("Who is the best cricketer in Pakistan?", ["cricketer"]),
         ("What did Pakistan’s army chief and Iran say?", ["army chief"]),  # Iran: in part
         # Offices the brief writes, in one of their forms
