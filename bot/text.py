@@ -12,10 +12,12 @@ from index.brief_details import (
     BRIEF_DETAILS,
     CATALOGUE,
     CONCLUSION,
+    CONCLUSIONS,
     MENTIONS,
     NEWEST,
     OLDEST,
     OVERVIEW,
+    OVERVIEWS,
     QUOTED,
     WHICH_BRIEF,
 )
@@ -111,8 +113,8 @@ def abstention_reason(answer: Answer) -> str:
     if answer.unstated == WHICH_BRIEF:
         return (
             "This asks for a brief as a whole, and several are indexed: name one (/ask brief:, or "
-            "`--brief ID` in the terminal, or in the question: “Summarise the … brief”), or ask "
-            "in the thread of a question about it."
+            "`--brief ID` in the terminal, or in the question: “Summarise the … brief”), ask "
+            "in the thread of a question about it, or ask for each (“Summarise each brief”)."
         )
     if answer.unstated == LEADER:
         return (
@@ -160,6 +162,8 @@ def abstention_reason(answer: Answer) -> str:
 BASIS_NOTES = {
     OVERVIEW: "The brief's opening and conclusion; ask about a subject for the passages on it.",
     CONCLUSION: "The brief's conclusion; ask about a subject for the passages on it.",
+    OVERVIEWS: "Each brief's opening and conclusion, newest first; ask about a subject for what each says.",
+    CONCLUSIONS: "Each brief's conclusion, newest first; ask about a subject for what each says.",
     WORDS: "No passage is close in meaning; these hold every word asked about, or a word for it.",
 }
 
@@ -242,7 +246,9 @@ def answer_text(answer: Answer, first: int = 1) -> str:
     if answer.holders:
         lines.append(holders_note(answer))
     # Scores rank passages against each other: an overview's, a conclusion's or a lone hit's say nothing.
-    scored = answer.basis not in (OVERVIEW, CONCLUSION) and (len(answer.hits) > 1 or first > 1)
+    scored = answer.basis not in (OVERVIEW, CONCLUSION, OVERVIEWS, CONCLUSIONS) and (
+        len(answer.hits) > 1 or first > 1
+    )
     for number, hit in enumerate(answer.hits, start=first):
         start, end = hit.best_sentence_span
         text = hit.passage.text

@@ -14,15 +14,18 @@ from index.brief_details import (
     BRIEF_DETAILS,
     CATALOGUE,
     CONCLUSION,
+    CONCLUSIONS,
     MENTIONS,
     NEWEST,
     OVERVIEW,
+    OVERVIEWS,
     QUOTED,
     WHICH_BRIEF,
     asked_actors,
     asked_whole,
     asks_brief_details,
     asks_catalogue,
+    asks_every_brief,
     asks_latest,
     asks_quoted,
     brief_name_words,
@@ -67,6 +70,8 @@ class BriefAnswers:
             )
             if chosen is not None and (rows := np.flatnonzero(self.generation.passage_brief == chosen)).size:
                 ranked, named = [Scored(int(rows[0]), 0.0, 1.0)], True
+        if details and asks_every_brief(question) and not named:  # "Who wrote each brief?": the list
+            return Answer(question, (), True, self._catalogue(CATALOGUE, filters), unstated=CATALOGUE)
         if details:  # front matter, which no passage holds
             closest = self.searcher.closest_briefs(ranked)
             return Answer(question, (), True, closest, unstated=BRIEF_DETAILS)
@@ -89,6 +94,8 @@ class BriefAnswers:
             )
         if whole and ranked:
             several = self.generation.admitted_briefs(filters or SearchFilters()).sum() > 1
+            if several and not named and asks_every_brief(question):
+                return self._overviews(question, filters, opening=whole == OVERVIEW)
             if several and not named:  # else the closest passage's brief
                 closest = self.searcher.closest_briefs(ranked)
                 return Answer(question, (), True, closest, unstated=WHICH_BRIEF)
@@ -220,6 +227,20 @@ class BriefAnswers:
                 )
             )
         return Answer(question, tuple(hits), False, basis=OVERVIEW if opening else CONCLUSION)
+
+    def _overviews(self, question: str, filters: SearchFilters | None, opening: bool) -> Answer:
+        """Every brief the filters admit as a whole, newest first, at most LISTED_MENTIONS of them:
+        of each its opening and last concluding paragraph if `opening`, else that last alone."""
+        generation, hits = self.generation, []
+        newest_first = [meta.brief_id for meta in self._catalogue(CATALOGUE, filters)]
+        admitted = sorted(
+            self._admitted_briefs(filters), key=lambda brief: newest_first.index(brief[1].meta.brief_id)
+        )
+        for number, _ in admitted[:LISTED_MENTIONS]:
+            rows = np.flatnonzero(generation.passage_brief == number)
+            if rows.size:
+                hits.extend(self._overview(question, int(rows[0]), 2 if opening else 1, opening).hits)
+        return Answer(question, tuple(hits), False, basis=OVERVIEWS if opening else CONCLUSIONS)
 
     def _named_most(
         self, filters: SearchFilters | None, kinds: tuple[str, ...] | None = None, quoted: bool = False

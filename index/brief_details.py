@@ -54,16 +54,24 @@ CATALOGUE = "briefs indexed"
 NEWEST = "newest brief"
 OLDEST = "oldest brief"
 # How the hits of a request for a brief as a whole were found (models.Answer.basis): its opening
-# and conclusion, or its conclusion alone.
+# and conclusion, or its conclusion alone; or those of every brief, asked for one by one.
 OVERVIEW = "overview"
 CONCLUSION = "conclusion"
+OVERVIEWS = "overviews"
+CONCLUSIONS = "conclusions"
 
 _DOCUMENT = r"(?:brief|briefs|report|reports|article|paper|piece|document|analysis)"
 # Words that may name a brief before its noun ("the water brief", "the PoliTact report"); not a
 # preposition or article, so that "the threats in this brief" is no brief's name.
 _QUALIFIER = r"(?!(?:in|on|of|about|for|to|by|from|with|this|that|these|the|a|an)\b)[\w'-]+"
 _NAMED = rf"(?:this|these|that|the)\s+((?:{_QUALIFIER}\s+){{1,3}}){_DOCUMENT}\b"
-_A_DOCUMENT = rf"(?:this|these|that|the)\s+(?:{_QUALIFIER}\s+){{0,3}}{_DOCUMENT}\b"
+# "each brief", "all the reports", "both briefs": every brief, one by one.
+_EVERY = r"(?:each|every|all|both)(?:\s+of)?(?:\s+the)?"
+_A_DOCUMENT = rf"(?:(?:this|these|that|the)\s+(?:{_QUALIFIER}\s+){{0,3}}|{_EVERY}\s+){_DOCUMENT}\b"
+# Every brief asked for: "each brief", "all the briefs", "Summarise the reports".
+_EVERY_DOCUMENT = re.compile(
+    rf"\b{_EVERY}\s+{_DOCUMENT}\b|\b(?:the|these)\s+(?:briefs|reports|articles|papers|pieces|documents)\b"
+)
 # Qualifiers that tell which brief without naming it ("the latest brief", "the whole report").
 _UNNAMING = {
     "whole", "entire", "full", "complete", "latest", "newest", "new", "last", "first", "previous",
@@ -89,8 +97,11 @@ _ASKS = re.compile(
 
 
 _POLITE = r"(?:(?:please|pls|can\s+you|could\s+you|give\s+me|show\s+me|i\s+want|i'd\s+like)\s+)*"
-_OF_THIS = rf"(?:\s+(?:of|for)\s+(?:{_A_DOCUMENT}|it))?"
-_GIST = r"(?:summary|overview|gist|synopsis|recap|tl;?\s?dr|(?:main|key)\s+(?:points|takeaways)|highlights)"
+_OF_THIS = rf"(?:\s+(?:of|for|from|in)\s+(?:{_A_DOCUMENT}|it))?"
+_GIST = (
+    r"(?:summary|summaries|overviews?|gist|synopsis|recap|tl;?\s?dr|(?:(?:main|key)\s+)?takeaways"
+    r"|(?:main|key)\s+points|highlights)"
+)
 _OVERVIEW = re.compile(
     # "tl;dr", "Give me a summary of this brief please"
     rf"^{_POLITE}(?:(?:a|an|the)\s+)?(?:short\s+|quick\s+|brief\s+)?{_GIST}{_OF_THIS}(?:\s+please)?$"
@@ -117,7 +128,10 @@ _CONCLUDING_NOUN = (
     r"(?:conclusions?|bottom\s+line|verdict|recommendations?|final\s+(?:word|thoughts)|way\s+forward)"
 )
 _WHAT_IS = r"(?:what(?:'s|s|\s+is|\s+are|\s+was|\s+were)\s+)?"
-_THE_WRITER = rf"(?:the|this|its)\s+(?:{_QUALIFIER}\s+){{0,3}}(?:authors?|writers?|{_DOCUMENT})"
+_THE_WRITER = (
+    rf"(?:(?:the|this|its)\s+(?:{_QUALIFIER}\s+){{0,3}}(?:authors?|writers?|{_DOCUMENT})"
+    rf"|{_EVERY}\s+{_DOCUMENT})"
+)
 
 
 def _whole(noun: str, verbs: str) -> re.Pattern[str]:
@@ -264,6 +278,12 @@ def names_a_brief(question: str) -> bool:
     return bool(brief_name_words(question))
 
 
+def asks_every_brief(question: str) -> bool:
+    """Whether a request for a brief as a whole is for every brief, one by one ("Summarise each
+    brief", "What do all the briefs conclude?", "tl;dr of the reports")."""
+    return _EVERY_DOCUMENT.search(" ".join(fold(question).split())) is not None
+
+
 def asked_whole(question: str) -> str:
     """What of a brief as a whole the question asks for, naming no subject: OVERVIEW (what it
     says, its author's view) or CONCLUSION (what it concludes or recommends); "" for neither."""
@@ -334,6 +354,9 @@ _MENTION_FRAMES = [
         # "What do the briefs say about the TTP?", "what do all the reports tell us on Bagram": of
         # several briefs, each one's say (a brief, "it" or its author: `asked_topic`)
         rf"^what\s+(?:do|did)\s+(?:all\s+)?(?:the|these|our|your)\s+(?:{_QUALIFIER}\s+)?{_DOCUMENTS}\s+"
+        rf"{_SAYS}\s+{_REGARDING}\s+(?P<subject>.+)$",
+        # "What does each brief say about Pakistan?", "what do both reports say on India"
+        rf"^what\s+(?:does|do|did)\s+(?:each|every|both)(?:\s+of\s+the)?\s+{_DOCUMENT}\s+"
         rf"{_SAYS}\s+{_REGARDING}\s+(?P<subject>.+)$",
     )
 ]

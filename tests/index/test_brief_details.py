@@ -13,10 +13,12 @@ from index.brief_details import (
     BRIEF_DETAILS,
     CATALOGUE,
     CONCLUSION,
+    CONCLUSIONS,
     MENTIONS,
     NEWEST,
     OLDEST,
     OVERVIEW,
+    OVERVIEWS,
     QUOTED,
     WHICH_BRIEF,
     asked_actors,
@@ -25,6 +27,7 @@ from index.brief_details import (
     asked_whole,
     asks_brief_details,
     asks_catalogue,
+    asks_every_brief,
     asks_quoted,
     names_a_brief,
 )
@@ -192,6 +195,46 @@ def test_a_brief_as_a_whole_is_its_opening_and_conclusion(fake_engine, corpus):
 
 
 @pytest.mark.parametrize(
+    ("question", "every"),
+    [
+        ("Summarise each brief", True),
+        ("What are the takeaways of each brief?", True),
+        ("key takeaways from all the briefs", True),
+        ("What does every report conclude?", True),
+        ("tl;dr of both briefs", True),
+        ("Summarise the briefs", True),
+        ("Summarise the brief", False),
+        ("What are the main takeaways?", False),
+    ],
+)
+def test_a_request_for_briefs_as_a_whole_may_ask_for_each(question, every):
+    assert asked_whole(question) and asks_every_brief(question) is every
+
+
+def test_each_brief_as_a_whole_when_asked_for_each(fake_engine, corpus):
+    write_brief(corpus, "floods.md", ["Floods damaged bridges.", "Repairs will take years."], "Floods")
+    fake_engine.reindex()
+    each = fake_engine.ask("Summarise each brief", k=3)
+    assert not each.abstained and each.basis == OVERVIEWS
+    cited = [(hit.brief.brief_id, hit.passage.paragraph) for hit in each.hits]
+    # Undated, so by title: "Floods" first; each brief's opening and conclusion, in reading order.
+    assert cited == [("floods", 1), ("floods", 2), (SAMPLE_BRIEF_ID, 1), (SAMPLE_BRIEF_ID, 13)]
+    assert "Each brief's opening and conclusion" in answer_text(each) and "score" not in answer_text(each)
+    concluded = fake_engine.ask("What does each brief conclude?")
+    assert concluded.basis == CONCLUSIONS
+    assert [(hit.brief.brief_id, hit.passage.paragraph) for hit in concluded.hits] == [
+        ("floods", 2),
+        (SAMPLE_BRIEF_ID, 13),
+    ]
+    only = SearchFilters(brief_ids=frozenset({"floods"}))  # one brief admitted: that one
+    alone = fake_engine.ask("Summarise each brief", filters=only)
+    assert alone.basis == OVERVIEW and [hit.passage.passage_id for hit in alone.hits] == [
+        "floods#1",
+        "floods#2",
+    ]
+
+
+@pytest.mark.parametrize(
     ("question", "asked"),
     [
         ("Who are the main actors?", "actors"),
@@ -316,6 +359,10 @@ def test_the_latest_brief_is_the_newest_dated_one(fake_engine, corpus):
     assert [hit.passage.passage_id for hit in gist.hits] == ["newer#1", "newer#2"]
     author = fake_engine.ask("Who wrote the latest brief?")
     assert [brief.brief_id for brief in author.closest_briefs] == ["newer"]
+    authors = fake_engine.ask("Who wrote each brief?")  # the list of briefs, with their details
+    assert authors.unstated == CATALOGUE
+    assert [brief.brief_id for brief in authors.closest_briefs][:2] == ["newer", "older"]
+    assert "by Newer Desk, 2025-06-30" in answer_text(authors)
     older_only = SearchFilters(until=date(2024, 12, 31))
     assert (
         fake_engine.ask("tl;dr of the latest brief", filters=older_only).hits[0].passage.brief_id == "older"
@@ -458,6 +505,8 @@ def test_a_subject_no_brief_names_is_refused_though_it_opens_what_is_searched(fa
         ("Which reports are about water?", "water"),
         ("What do the briefs say about the TTP?", "the TTP"),
         ("what do all the reports tell us about Bagram", "Bagram"),
+        ("What does each brief say about Pakistan?", "Pakistan"),
+        ("what do both reports say on India", "India"),
         # About the subject, or about the briefs without one: searched or answered otherwise.
         ("Which countries mediated the talks?", ""),
         ("What does the brief say about women?", ""),
