@@ -68,14 +68,16 @@ _NAMED = rf"(?:this|these|that|the)\s+((?:{_QUALIFIER}\s+){{1,3}}){_DOCUMENT}\b"
 # "each brief", "all the reports", "both briefs": every brief, one by one.
 _EVERY = r"(?:each|every|all|both)(?:\s+of)?(?:\s+the)?"
 _A_DOCUMENT = rf"(?:(?:this|these|that|the)\s+(?:{_QUALIFIER}\s+){{0,3}}|{_EVERY}\s+){_DOCUMENT}\b"
+_EVERY_DOCUMENTS = rf"(?:{_EVERY}|the|these)\s+(?:two\s+|three\s+)?(?:{_DOCUMENT})"
 # Every brief asked for: "each brief", "all the briefs", "Summarise the reports".
 _EVERY_DOCUMENT = re.compile(
-    rf"\b{_EVERY}\s+{_DOCUMENT}\b|\b(?:the|these)\s+(?:briefs|reports|articles|papers|pieces|documents)\b"
+    rf"\b{_EVERY}\s+{_DOCUMENT}\b"
+    r"|\b(?:the|these)\s+(?:two\s+|three\s+)?(?:briefs|reports|articles|papers|pieces|documents)\b"
 )
 # Qualifiers that tell which brief without naming it ("the latest brief", "the whole report").
 _UNNAMING = {
     "whole", "entire", "full", "complete", "latest", "newest", "new", "last", "first", "previous",
-    "same", "original", "above", "current", "short", "long",
+    "same", "original", "above", "current", "short", "long", "two", "three",
 }  # fmt: skip
 _END = r"\s*(?:[?.!]|$)"
 _THIS = rf"(?:{_A_DOCUMENT}|(?:this|that|it){_END})"
@@ -217,8 +219,10 @@ _EDGE = r"(?:latest|newest|most\s+recent|last|oldest|earliest)"
 _EDGE_BRIEF = re.compile(
     # "What is the latest brief?", "Which is the most recent report?", "newest brief?"
     rf"^(?:(?:what|which)(?:'s|\s+is|\s+was)\s+)?(?:the\s+)?(?P<edge>{_EDGE})\s+{_DOCUMENT}$"
-    # "Which brief is the newest?", "which report is the oldest one"
-    rf"|^(?:what|which)\s+{_DOCUMENT}\s+is\s+the\s+(?P<edge_after>{_EDGE})(?:\s+one)?$"
+    # "Which brief is the newest?", "which report is the oldest one", "which brief is most recent"
+    rf"|^(?:what|which)\s+{_DOCUMENT}\s+is\s+(?:the\s+)?(?P<edge_after>{_EDGE})(?:\s+one)?$"
+    # "What's new?", "anything new?", "any new briefs?"
+    rf"|^(?:what(?:'s|\s+is)\s+new|(?:is\s+there\s+)?any(?:thing)?\s+new(?:\s+{_DOCUMENTS})?)$"
 )
 
 
@@ -229,7 +233,7 @@ def asks_catalogue(question: str) -> str:
     if _CATALOGUE.search(folded):
         return CATALOGUE
     if match := _EDGE_BRIEF.search(folded):
-        edge = match.group("edge") or match.group("edge_after")
+        edge = match.group("edge") or match.group("edge_after") or "newest"
         return OLDEST if edge in ("oldest", "earliest") else NEWEST
     return ""
 
@@ -284,13 +288,23 @@ def asks_every_brief(question: str) -> bool:
     return _EVERY_DOCUMENT.search(" ".join(fold(question).split())) is not None
 
 
+# Briefs compared, naming no subject: each one's opening and conclusion, side by side.
+_COMPARED = re.compile(
+    # "Compare the two briefs", "what do the briefs have in common", "how do the reports differ"
+    rf"^{_POLITE}compare\s+{_EVERY_DOCUMENTS}$"
+    rf"|^what\s+do\s+{_EVERY_DOCUMENTS}\s+have\s+in\s+common$"
+    rf"|^how\s+do\s+{_EVERY_DOCUMENTS}\s+(?:differ|compare)$"
+)
+
+
 def asked_whole(question: str) -> str:
     """What of a brief as a whole the question asks for, naming no subject: OVERVIEW (what it
-    says, its author's view) or CONCLUSION (what it concludes or recommends); "" for neither."""
+    says, its author's view; of every brief, if compared) or CONCLUSION (what it concludes or
+    recommends); "" for neither."""
     folded = " ".join(fold(question).rstrip(" ?.!").split())
     if _CONCLUDING.search(folded):
         return CONCLUSION
-    return OVERVIEW if _OVERVIEW.search(folded) or _VIEW.search(folded) else ""
+    return OVERVIEW if _OVERVIEW.search(folded) or _VIEW.search(folded) or _COMPARED.search(folded) else ""
 
 
 # A frame around a subject: a verb of saying after the brief or its author, or a question whether

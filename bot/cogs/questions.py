@@ -17,7 +17,14 @@ from bot.cogs.help import help_embed
 from bot.replies import send, send_error
 from bot.text import asks_for_help
 from index.answering import WORDS
-from index.brief_details import asked_actors, asked_whole, asks_brief_details, asks_latest, names_a_brief
+from index.brief_details import (
+    asked_actors,
+    asked_whole,
+    asks_brief_details,
+    asks_every_brief,
+    asks_latest,
+    names_a_brief,
+)
 from index.errors import BriefbotError
 from index.models import Answer, SearchFilters
 from index.search import check_question, has_words
@@ -273,7 +280,8 @@ class QuestionsCog(commands.Cog, name="Questions"):
         self, question: str, user_id: int, context: str | None = None, remark: bool = False
     ) -> tuple[Answer, discord.Embed, discord.ui.View | None]:
         filters = SearchFilters()
-        names_its_brief = names_a_brief(question) or asks_latest(question)  # "the floods brief"
+        # "the floods brief", "the latest brief", "each brief": not the thread's
+        names_its_brief = names_a_brief(question) or asks_latest(question) or asks_every_brief(question)
         if (
             context
             and not names_its_brief

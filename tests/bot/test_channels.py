@@ -181,6 +181,16 @@ async def test_a_brief_as_a_whole_in_a_thread_is_the_threads_brief(harness, corp
     assert [f["name"] for f in truce_end["fields"]][0].endswith("¶13") and len(truce_end["fields"]) == 1
     assert [f["name"] for f in floods_end["fields"]] == ["[1] Monsoon Floods · ¶2"]
     assert floods_end["description"].startswith("The brief's conclusion")
+    # Each brief asked for: not the thread's alone; the first page of every brief's conclusion.
+    sent = len(fake.channel_messages)
+    await fake.user_message("What does each brief conclude?", channel_id=floods)
+    await fake.wait_until(lambda: len(fake.channel_messages) == sent + 1)
+    each = fake.channel_messages[-1]["embeds"][0]
+    assert each["description"].startswith("Each brief's conclusion")
+    assert sorted(f["name"].split(" · ")[0][4:] for f in each["fields"]) == [
+        "Monsoon Floods",
+        "The Fragile Truce Between Pakistan And Afghanistan And The War Of Narratives",
+    ]
 
 
 async def test_mentions_in_questions_never_ping(harness):

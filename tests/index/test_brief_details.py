@@ -157,6 +157,8 @@ def test_a_request_may_name_the_brief_it_is_about(question, named):
         "What is the assessment of the TTP threat?",
         "position",  # one word, the question's only one: no request for the brief's
         "take",
+        "Compare Pakistan and India",
+        "What do Pakistan and India have in common?",
     ],
 )
 def test_requests_about_a_subject(question):
@@ -203,6 +205,9 @@ def test_a_brief_as_a_whole_is_its_opening_and_conclusion(fake_engine, corpus):
         ("What does every report conclude?", True),
         ("tl;dr of both briefs", True),
         ("Summarise the briefs", True),
+        ("Compare the two briefs", True),  # side by side
+        ("What do the briefs have in common?", True),
+        ("How do the reports differ?", True),
         ("Summarise the brief", False),
         ("What are the main takeaways?", False),
     ],
@@ -220,6 +225,8 @@ def test_each_brief_as_a_whole_when_asked_for_each(fake_engine, corpus):
     # Undated, so by title: "Floods" first; each brief's opening and conclusion, in reading order.
     assert cited == [("floods", 1), ("floods", 2), (SAMPLE_BRIEF_ID, 1), (SAMPLE_BRIEF_ID, 13)]
     assert "Each brief's opening and conclusion" in answer_text(each) and "score" not in answer_text(each)
+    compared = fake_engine.ask("Compare the two briefs", k=3)  # side by side
+    assert [(hit.brief.brief_id, hit.passage.paragraph) for hit in compared.hits] == cited
     concluded = fake_engine.ask("What does each brief conclude?")
     assert concluded.basis == CONCLUSIONS
     assert [(hit.brief.brief_id, hit.passage.paragraph) for hit in concluded.hits] == [
@@ -382,6 +389,12 @@ def test_the_latest_brief_is_the_newest_dated_one(fake_engine, corpus):
         ("Which is the most recent report?", NEWEST),
         ("newest brief?", NEWEST),
         ("Which brief is the oldest?", OLDEST),
+        ("Which brief is most recent?", NEWEST),
+        ("What's new?", NEWEST),
+        ("anything new?", NEWEST),
+        ("Any new briefs?", NEWEST),
+        ("What is new in the ceasefire?", ""),
+        ("Anything new on the TTP?", ""),
         # A subject or a brief's content: searched, or answered with the brief as a whole.
         ("What briefs mention the TTP?", ""),
         ("How many briefs mention Iran?", ""),
