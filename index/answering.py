@@ -67,12 +67,13 @@ _EVENT_POST_OR_PURPOSE = re.compile(
     r"|\b(?:job|role|position)s?\b|\b(?:supposed|meant|intended)\s+to\b",
     re.IGNORECASE,
 )
-# Nor words asking what something means, how far it goes or what it has to do with ("What does
-# barbaric refer to?", "What would count as a violation?", "How big is the mistrust?", "What's
-# Bagram got to do with it?"): prose says it in its own words.
+# Nor words asking what something means, how far it goes, what it has to do with or why it matters
+# ("What does barbaric refer to?", "What would count as a violation?", "How big is the mistrust?",
+# "What's Bagram got to do with it?", "What's the significance of Bagram?", "Why does Bagram
+# matter?"): prose says it in its own words.
 _MEANING_OR_DEGREE = re.compile(
     r"\b(?:refers?|referred|referring)\s+to\b|\bmeans?\b|\bcounts?\s+as\b"
-    r"|\b(?:ha(?:ve|s|d)|got)\s+to\s+do\s+with\b"
+    r"|\b(?:ha(?:ve|s|d)|got)\s+to\s+do\s+with\b|\b(?:significance|importance|relevance)\b|\bmatters?\W*$"
     r"|(?<=\bhow )(?:big|serious|bad|severe|strong|widespread)\b",
     re.IGNORECASE,
 )
