@@ -237,15 +237,17 @@ class ActorDirectory:
             if first in NORMAL_FORMS:
                 self._owner_names.setdefault(f"{NORMAL_FORMS[first]} {rest}".strip(), actor_id)
 
-    def actor_named(self, phrase: str, other_than: str | None = None) -> str | None:
+    def actor_named(self, phrase: str, other_than: str | None = None, whole: bool = False) -> str | None:
         """The known actor a phrase begins with ("china's foreign ministry" → China; "the afghan
-        side" → the Afghan state), the longest name first, other than `other_than`; or None."""
+        side" → the Afghan state), the longest name first, other than `other_than`; or None. With
+        `whole`, only one the whole phrase names ("chinese engineers" names no actor)."""
         words = fold(phrase).split()
         if words and words[0] == "the":
             words = words[1:]
         if words:
             words[0] = NORMAL_FORMS.get(words[0], words[0])
-        for length in range(min(len(words), _MAX_NAME_WORDS), 0, -1):
+        shortest = len(words) if whole else 1
+        for length in range(min(len(words), _MAX_NAME_WORDS), shortest - 1, -1):
             name = " ".join(words[:length])
             for candidate in (name, re.sub(r"'s?$", "", name)):
                 if self._owner_names.get(candidate, other_than) != other_than:

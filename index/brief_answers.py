@@ -109,7 +109,7 @@ class BriefAnswers:
         generation = self.generation
         directory = generation.actor_directory
         subject = re.sub(r"^(?:the|a|an)\s+", "", VAGUE.sub(" ", subject).strip(), flags=re.IGNORECASE)
-        if actor_id := directory.actor_named(subject):
+        if actor_id := directory.actor_named(subject, whole=True):
             rows = np.asarray(directory.rows_naming(actor_id), dtype=np.int64)
         elif terms := set(tokens(subject)):
             rows = generation.lexical.holding_every_term(subject)

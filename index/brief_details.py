@@ -369,6 +369,9 @@ _MENTION_FRAMES = [
         # several briefs, each one's say (a brief, "it" or its author: `asked_topic`)
         rf"^what\s+(?:do|did)\s+(?:all\s+)?(?:the|these|our|your)\s+(?:{_QUALIFIER}\s+)?{_DOCUMENTS}\s+"
         rf"{_SAYS}\s+{_REGARDING}\s+(?P<subject>.+)$",
+        # "Is China mentioned?", "are Chinese engineers discussed in the briefs": which do, if any
+        rf"^(?:is|are|was|were)\s+(?P<subject>.+?)\s+(?:ever\s+|even\s+)?{_MENTIONED}"
+        rf"(?:\s+(?:in|by)\s+(?:{_A_DOCUMENT}|(?:any|all)\s+(?:of\s+the\s+)?{_DOCUMENTS}|it))?$",
         # "What does each brief say about Pakistan?", "what do both reports say on India"
         rf"^what\s+(?:does|do|did)\s+(?:each|every|both)(?:\s+of\s+the)?\s+{_DOCUMENT}\s+"
         rf"{_SAYS}\s+{_REGARDING}\s+(?P<subject>.+)$",

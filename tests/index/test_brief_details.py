@@ -519,6 +519,9 @@ def test_a_subject_no_brief_names_is_refused_though_it_opens_what_is_searched(fa
         ("What do the briefs say about the TTP?", "the TTP"),
         ("what do all the reports tell us about Bagram", "Bagram"),
         ("What does each brief say about Pakistan?", "Pakistan"),
+        ("Is China mentioned?", "China"),
+        ("Are Chinese engineers ever discussed in the briefs?", "Chinese engineers"),
+        ("Is the TTP covered by the ceasefire?", ""),
         ("what do both reports say on India", "India"),
         # About the subject, or about the briefs without one: searched or answered otherwise.
         ("Which countries mediated the talks?", ""),
@@ -561,6 +564,11 @@ def test_which_briefs_mention_a_subject_cites_one_passage_of_each(fake_engine, c
     # A filter narrows the briefs searched; a subject no brief names is said so.
     only = fake_engine.ask("Which briefs mention the TTP?", filters=SearchFilters(frozenset({"besham"})))
     assert [hit.brief.brief_id for hit in only.hits] == ["besham"]
+    # A name beginning with an actor's is not that actor's: "Chinese diplomats" are not China.
+    diplomats = fake_engine.ask("Are Chinese diplomats mentioned?")
+    assert diplomats.abstained and diplomats.unknown_names == ("Chinese diplomats",)
+    engineers = fake_engine.ask("Are Chinese engineers mentioned?")
+    assert [hit.brief.brief_id for hit in engineers.hits] == ["besham"]
     iran = fake_engine.ask("Which briefs mention Iran?")
     assert iran.abstained and iran.unknown_names == ("Iran",)
 
