@@ -80,8 +80,6 @@ _MEANING_OR_DEGREE = re.compile(
 # Nor the command opening a request ("Describe Bagram", "Give me Asif's quotes"), nor courtesies
 # ("mediators pls").
 _COURTESY = re.compile(r"\b(?:please|pls|plz|thanks|thank\s+you|thx|cheers)\b", re.IGNORECASE)
-# Nor anyone or anything asked about ("Did anyone die?"): prose names who or what instead.
-_ANYONE = re.compile(r"\b(?:any|some|every)(?:one|body|thing)\b", re.IGNORECASE)
 _COMMAND = re.compile(rf"^\s*(?:{'|'.join(sorted(COMMANDS))})(?:\s+me)?\b", re.IGNORECASE)
 # Where a sentence of a message ends: "I'm confused. Who mediated?"
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
@@ -169,12 +167,12 @@ class Answerer:
 
     def _holding_every_word_of(self, question: str) -> np.ndarray:
         """The passage rows holding every word of the question that a passage answering it would
-        hold: not a command opening it, courtesies, anyone or anything, verbs of saying, words of
-        stress or scope, of an event taking place, a post, a purpose, a meaning or a degree, of
-        having to do with, or for the brief itself, nor the kind of actor it asks for ("Which Gulf
-        state mediated?"), which such a passage names instead (Qatar)."""
+        hold: not a command opening it, courtesies, anyone or anything (`VAGUE`), verbs of saying,
+        words of stress or scope, of an event taking place, a post, a purpose, a meaning or a
+        degree, of having to do with or mattering, or for the brief itself, nor the kind of actor it
+        asks for ("Which Gulf state mediated?"), which such a passage names instead (Qatar)."""
         generation = self.generation
-        asked = _ANYONE.sub(" ", _COMMAND.sub(" ", _COURTESY.sub(" ", question)))
+        asked = _COMMAND.sub(" ", _COURTESY.sub(" ", question))
         asked = _STRESS.sub(" ", _EVENT_POST_OR_PURPOSE.sub(" ", _MEANING_OR_DEGREE.sub(" ", asked)))
         asked = DOCUMENT_FRAME.sub(" ", _SAYING.sub(" ", VAGUE.sub(" ", asked)))
         rest, kinds = named_kind(asked)

@@ -232,12 +232,9 @@ class BriefAnswers:
         """Every brief the filters admit as a whole, newest first, at most LISTED_MENTIONS of them:
         of each its opening and last concluding paragraph if `opening`, else that last alone."""
         generation, hits = self.generation, []
-        newest_first = [meta.brief_id for meta in self._catalogue(CATALOGUE, filters)]
-        admitted = sorted(
-            self._admitted_briefs(filters), key=lambda brief: newest_first.index(brief[1].meta.brief_id)
-        )
-        for number, _ in admitted[:LISTED_MENTIONS]:
-            rows = np.flatnonzero(generation.passage_brief == number)
+        numbers = {brief.meta.brief_id: number for number, brief in self._admitted_briefs(filters)}
+        for meta in self._catalogue(CATALOGUE, filters)[:LISTED_MENTIONS]:
+            rows = np.flatnonzero(generation.passage_brief == numbers[meta.brief_id])
             if rows.size:
                 hits.extend(self._overview(question, int(rows[0]), 2 if opening else 1, opening).hits)
         return Answer(question, tuple(hits), False, basis=OVERVIEWS if opening else CONCLUSIONS)

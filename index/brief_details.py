@@ -68,12 +68,10 @@ _NAMED = rf"(?:this|these|that|the)\s+((?:{_QUALIFIER}\s+){{1,3}}){_DOCUMENT}\b"
 # "each brief", "all the reports", "both briefs": every brief, one by one.
 _EVERY = r"(?:each|every|all|both)(?:\s+of)?(?:\s+the)?"
 _A_DOCUMENT = rf"(?:(?:this|these|that|the)\s+(?:{_QUALIFIER}\s+){{0,3}}|{_EVERY}\s+){_DOCUMENT}\b"
-_EVERY_DOCUMENTS = rf"(?:{_EVERY}|the|these)\s+(?:two\s+|three\s+)?(?:{_DOCUMENT})"
-# Every brief asked for: "each brief", "all the briefs", "Summarise the reports".
-_EVERY_DOCUMENT = re.compile(
-    rf"\b{_EVERY}\s+{_DOCUMENT}\b"
-    r"|\b(?:the|these)\s+(?:two\s+|three\s+)?(?:briefs|reports|articles|papers|pieces|documents)\b"
-)
+_DOCUMENTS = r"(?:briefs|reports|articles|papers|pieces|documents|analyses)"
+# Every brief, one by one: "each brief", "all the briefs", "the two reports".
+_EVERY_DOCUMENTS = rf"(?:{_EVERY}\s+{_DOCUMENT}|(?:the|these)\s+(?:two\s+|three\s+)?{_DOCUMENTS})"
+_EVERY_DOCUMENT = re.compile(rf"\b{_EVERY_DOCUMENTS}\b")
 # Qualifiers that tell which brief without naming it ("the latest brief", "the whole report").
 _UNNAMING = {
     "whole", "entire", "full", "complete", "latest", "newest", "new", "last", "first", "previous",
@@ -202,7 +200,6 @@ _QUOTED = re.compile(
     rf"|^who\s+(?:speaks|talks|is\s+heard|are\s+heard)\s+in\s+{_A_DOCUMENT}$"
 )
 
-_DOCUMENTS = r"(?:briefs|reports|articles|papers|pieces|documents|analyses)"
 _HELD = (
     r"(?:do\s+you\s+(?:have|hold|know|cover)|have\s+you\s+(?:got|read|indexed)|are\s+there"
     r"|are\s+(?:indexed|available|loaded|in\s+(?:the\s+)?(?:index|corpus))|can\s+i\s+(?:ask|read)\s+about)"
