@@ -5,6 +5,7 @@ import pytest
 from index.acronyms import Acronyms, asked_expansion, long_forms, with_long_forms
 from index.engine import Engine
 from tests.fakes import FakeEmbedder
+from tests.index.test_indexer import write_brief
 
 TEXTS = [
     "A convoy was attacked near Besham in Khyber Pakhtunkhwa.",
@@ -141,12 +142,13 @@ def test_passages_writing_an_acronym_short_are_read_with_its_long_form():
 def test_a_question_in_long_form_finds_the_passage_writing_the_acronym(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "cpec.md").write_text(
-        "# CPEC\n\nThe China-Pakistan Economic Corridor (CPEC) links Kashgar to Gwadar.\n\n"
-        "Phase Two of CPEC opens special zones.\n\nThe weather was mild.\n",
-        encoding="utf-8",
-    )
-    (corpus / "other.md").write_text("# Other\n\nPhase Two of CPEC is delayed.\n", encoding="utf-8")
+    cpec = [
+        "The China-Pakistan Economic Corridor (CPEC) links Kashgar to Gwadar.",
+        "Phase Two of CPEC opens special zones.",
+        "The weather was mild.",
+    ]
+    write_brief(corpus, "cpec.md", cpec)
+    write_brief(corpus, "other.md", ["Phase Two of CPEC is delayed."])
     engine = Engine(corpus, tmp_path / "index", FakeEmbedder(), threshold=-1.0)
     engine.reindex()
     generation = engine.generation
