@@ -25,6 +25,7 @@ from index.errors import (
     IndexMismatchError,
     IndexMissingError,
 )
+from index.idioms import in_plain_words
 from index.indexer import IndexProgress, build_index, registry_hash
 from index.late_interaction import LateInteraction, TokenEmbedder, Tokens
 from index.models import Answer, IndexReport, SearchFilters
@@ -165,7 +166,8 @@ class Engine:
         # "What does the brief say about women?" searches for "women" (index/brief_details.py).
         # "What do the briefs say about the TTP?" is what each says (index/brief_answers.py), not a topic.
         searched = [q if asked_mentions(q) else asked_topic(q) or q for q in asked]
-        _, vectors, tokens = self._embed_questions(searched, generation, searcher.uses_late(retriever))
+        plain = [in_plain_words(q) for q in searched]  # "sticking point": "point of contention"
+        _, vectors, tokens = self._embed_questions(plain, generation, searcher.uses_late(retriever))
         k = k or self.passages_per_answer
         # A subject taken from a question ("Balochistan" of "Anything on Balochistan?") has its
         # names read as such.
@@ -180,10 +182,10 @@ class Engine:
                 ),
                 k,
                 self.threshold,
-                subject=text != question,
+                subject=topic != question,
             )
-            for number, (text, vector, question, (_, narrowed)) in enumerate(
-                zip(searched, vectors, asked, of_authors, strict=True)
+            for number, (text, topic, vector, question, (_, narrowed)) in enumerate(
+                zip(plain, searched, vectors, asked, of_authors, strict=True)
             )
         ]
         # Each answer is to the question as typed, saying how it was read if a slip was corrected or

@@ -1,0 +1,34 @@
+"""Idioms a reader asks with, in the plain words policy prose writes: "What is the main sticking
+point?" is searched as "What is the main point of contention?", "Will Islamabad sit down with the
+TTP?" as "Will Islamabad negotiate with the TTP?".
+
+all-MiniLM-L6-v2 reads an idiom word by word: "sticking point" scored the passage on "the principal
+point of contention" below the threshold, and "sit down with" put the passage saying Islamabad
+"will not negotiate with the group" fourth. Only the question is rewritten, for the model and BM25
+alike, so that the tokens late interaction weighs are those of the text the model read. Each idiom
+has one sense in questions about briefs; measured with benchmarks/quality.py (benchmarks/QUALITY.md).
+"""
+
+from __future__ import annotations
+
+import re
+
+_PLAIN = tuple(
+    (re.compile(idiom, re.IGNORECASE), plain)
+    for idiom, plain in (
+        (r"\bsticking points?\b", "point of contention"),
+        (r"\bbones? of contention\b", "point of contention"),
+        (r"\bat loggerheads\b", "in dispute"),
+        (r"\bbad blood\b", "hostility"),
+        (r"\bsit(?:s|ting)? down with\b", "negotiate with"),
+        (r"\bsat down with\b", "met with"),  # "Who sat down with Yaqoob?": a meeting
+        (r"\bhammer(?:s|ed|ing)? out\b", "negotiate"),
+    )
+)
+
+
+def in_plain_words(question: str) -> str:
+    """`question` with each idiom it asks with in plain words."""
+    for idiom, plain in _PLAIN:
+        question = idiom.sub(plain, question)
+    return question

@@ -1,0 +1,47 @@
+"""Idioms a reader asks with, searched in the plain words briefs write."""
+
+import pytest
+
+from index.engine import Engine
+from index.idioms import in_plain_words
+from tests.fakes import FakeEmbedder
+from tests.index.test_indexer import write_brief
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("What is the main sticking point?", "What is the main point of contention?"),
+        ("What are the Sticking Points?", "What are the point of contention?"),
+        ("Is the TTP the bone of contention?", "Is the TTP the point of contention?"),
+        ("Why are they at loggerheads?", "Why are they in dispute?"),
+        ("Where does the bad blood come from?", "Where does the hostility come from?"),
+        ("Would Pakistan sit down with the TTP?", "Would Pakistan negotiate with the TTP?"),
+        ("Who sat down with Mullah Yaqoob?", "Who met with Mullah Yaqoob?"),
+        ("Did they hammer out a deal?", "Did they negotiate a deal?"),
+        # Not idioms: the words alone, or in other senses
+        ("Did the delegates sit down?", "Did the delegates sit down?"),
+        ("Is the tape sticking?", "Is the tape sticking?"),
+        ("What is the point of the talks?", "What is the point of the talks?"),
+    ],
+)
+def test_idioms_are_read_in_plain_words(question, plain):
+    assert in_plain_words(question) == plain
+
+
+def test_a_question_asked_with_an_idiom_finds_the_passage_in_plain_words(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write_brief(
+        corpus,
+        "brief.md",
+        ["Talks kept sticking on small matters.", "The principal point of contention remains the TTP."],
+    )
+    embedder = FakeEmbedder()
+    engine = Engine(corpus, tmp_path / "index", embedder, threshold=-1.0)
+    engine.reindex()
+    answer = engine.ask("What is the main sticking point?")
+    assert answer.hits[0].passage.paragraph == 2
+    assert "What is the main point of contention?" in embedder.token_texts  # read with its tokens
+    # The answer is to the question as typed, not said to be read another way.
+    assert (answer.question, answer.read_as) == ("What is the main sticking point?", "")
