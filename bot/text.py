@@ -21,6 +21,7 @@ from index.brief_details import (
     QUOTED,
     WHICH_BRIEF,
 )
+from index.companies import COMPANY
 from index.corpus import REGISTRY_EDITED, RULES_NEWER, CorpusDrift
 from index.leaders import HOLDER, LEADER, PERSON_OF
 from index.models import Answer, BriefMeta, Hit, IndexReport
@@ -141,6 +142,11 @@ def abstention_reason(answer: Answer) -> str:
         return (
             "The closest passages name no place of the kind asked about, so the briefs do not answer "
             "this; ask about the events themselves to read what they say."
+        )
+    if answer.unstated == COMPANY:
+        return (
+            "The closest passages name no company, so the briefs do not answer this; ask about what "
+            "the companies did or where they work to read what they say."
         )
     if answer.unstated:
         return (

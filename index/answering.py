@@ -12,6 +12,7 @@ from index.acronyms import asked_expansion, spells_out
 from index.answer_types import asked_region, named_kind
 from index.brief_answers import VAGUE, BriefAnswers
 from index.brief_details import DOCUMENT_FRAME, asked_mentions
+from index.companies import COMPANY, asks_company, names_company
 from index.figures import asked_figure, counted, states
 from index.leaders import (
     HOLDER,
@@ -219,7 +220,8 @@ class Answerer:
     def _unstated(self, question: str, best: list[Scored]) -> str:
         """What the question asks for that none of the `best` passages states: a kind of figure
         (index/figures.py), a leader, an office's holder or a person of a side (index/leaders.py),
-        the next meeting (index/upcoming.py) or a kind of place (index/places.py); "" if one does
+        the next meeting (index/upcoming.py), a kind of place (index/places.py) or a company
+        (index/companies.py); "" if one does
         or it asks for none of them."""
         texts = [self.generation.passages[s.row].text for s in best]
         figure, things = asked_figure(question), counted(question)
@@ -241,6 +243,8 @@ class Answerer:
             names_place(place, text, directory.actor_named) for text in texts
         ):
             return PLACE
+        if asks_company(question) and not any(names_company(text) for text in texts):
+            return COMPANY
         person = asked_person_of(question)
         if (owner := person and directory.actor_named(person.side)) and not any(
             directory.names_person_of(owner, scored.row, person.role) for scored in best
