@@ -92,6 +92,7 @@ HELD_OUT = {
     "fresh 39": ROOT / "benchmarks" / "data" / "brief_questions_fresh39.jsonl",
     "fresh 40": ROOT / "benchmarks" / "data" / "brief_questions_fresh40.jsonl",
     "fresh 41": ROOT / "benchmarks" / "data" / "brief_questions_fresh41.jsonl",
+    "fresh 42": ROOT / "benchmarks" / "data" / "brief_questions_fresh42.jsonl",
 }
 DEFAULT = FusionWeights()
 VARIANTS: dict[str, tuple[Retriever, FusionWeights]] = {
