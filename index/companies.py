@@ -20,10 +20,11 @@ COMPANY = "company"
 
 # "which", "what", then at most three words qualifying the kind ("American", "foreign
 # construction"), none a verb: "What sector are American companies investing in?" asks a sector.
+# "firm" alone is mostly the adjective: "What firm stance did Haqqani take?"
 _VERB = r"(?:are|is|was|were|do|does|did|have|has|had|will|would|can|could|should)\b"
 _ASKS = re.compile(
     rf"\b(?:which|what)\s+(?:(?!{_VERB})[\w'’-]+\s+){{0,3}}?"
-    r"(?:compan(?:y|ies)|firms?|corporations?|businesses|contractors?|conglomerates?)\b"
+    r"(?:compan(?:y|ies)|firms|corporations?|businesses|contractors?|conglomerates?)\b"
 )
 # Companies spoken of by their kind: "Chinese firms", "US companies", "the contractor". "firm"
 # alone is left out: "firm resistance", "a firm commitment".

@@ -17,6 +17,7 @@ from tests.index.unstated import abstains_until_a_brief_states_it
         ("What sector are American companies investing in?", False),  # asks for a sector
         ("Did Chinese companies stop work after the bombing?", False),
         ("Which countries mediated the talks?", False),
+        ("What firm stance did Haqqani take?", False),  # the adjective
     ],
 )
 def test_whether_a_question_asks_which_companies(question, asks):
