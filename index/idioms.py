@@ -13,16 +13,24 @@ from __future__ import annotations
 
 import re
 
+# Each form of an idiom, with the plain words in the same form.
 _PLAIN = tuple(
-    (re.compile(idiom, re.IGNORECASE), plain)
+    (re.compile(r"\b" + r"\s+".join(idiom.split()) + r"\b", re.IGNORECASE), plain)
     for idiom, plain in (
-        (r"\bsticking points?\b", "point of contention"),
-        (r"\bbones? of contention\b", "point of contention"),
-        (r"\bat loggerheads\b", "in dispute"),
-        (r"\bbad blood\b", "hostility"),
-        (r"\bsit(?:s|ting)? down with\b", "negotiate with"),
-        (r"\bsat down with\b", "met with"),  # "Who sat down with Yaqoob?": a meeting
-        (r"\bhammer(?:s|ed|ing)? out\b", "negotiate"),
+        ("sticking point", "point of contention"),
+        ("sticking points", "points of contention"),
+        ("bone of contention", "point of contention"),
+        ("bones of contention", "points of contention"),
+        ("at loggerheads", "in dispute"),
+        ("bad blood", "hostility"),
+        ("sit down with", "negotiate with"),
+        ("sits down with", "negotiates with"),
+        ("sitting down with", "negotiating with"),
+        ("sat down with", "met with"),  # "Who sat down with Yaqoob?": a meeting
+        ("hammer out", "negotiate"),
+        ("hammers out", "negotiates"),
+        ("hammered out", "negotiated"),
+        ("hammering out", "negotiating"),
     )
 )
 

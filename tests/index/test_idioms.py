@@ -12,13 +12,15 @@ from tests.index.test_indexer import write_brief
     ("question", "plain"),
     [
         ("What is the main sticking point?", "What is the main point of contention?"),
-        ("What are the Sticking Points?", "What are the point of contention?"),
+        ("What are the Sticking Points?", "What are the points of contention?"),
         ("Is the TTP the bone of contention?", "Is the TTP the point of contention?"),
         ("Why are they at loggerheads?", "Why are they in dispute?"),
         ("Where does the bad blood come from?", "Where does the hostility come from?"),
         ("Would Pakistan sit down with the TTP?", "Would Pakistan negotiate with the TTP?"),
         ("Who sat down with Mullah Yaqoob?", "Who met with Mullah Yaqoob?"),
         ("Did they hammer out a deal?", "Did they negotiate a deal?"),
+        ("Is Kabul sitting down with the TTP?", "Is Kabul negotiating with the TTP?"),
+        ("What was hammered out in Doha?", "What was negotiated in Doha?"),
         # Not idioms: the words alone, or in other senses
         ("Did the delegates sit down?", "Did the delegates sit down?"),
         ("Is the tape sticking?", "Is the tape sticking?"),
