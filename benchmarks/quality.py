@@ -93,6 +93,7 @@ HELD_OUT = {
     "fresh 40": ROOT / "benchmarks" / "data" / "brief_questions_fresh40.jsonl",
     "fresh 41": ROOT / "benchmarks" / "data" / "brief_questions_fresh41.jsonl",
     "fresh 42": ROOT / "benchmarks" / "data" / "brief_questions_fresh42.jsonl",
+    "fresh 43": ROOT / "benchmarks" / "data" / "brief_questions_fresh43.jsonl",
 }
 DEFAULT = FusionWeights()
 VARIANTS: dict[str, tuple[Retriever, FusionWeights]] = {

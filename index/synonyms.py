@@ -23,6 +23,7 @@ GROUPS = (
     "deny denied reject dismiss refute rebuff",
     "danger risk threat",
     "fear concern worry",
+    "distrust mistrust",
     "border frontier",
     "sovereignty independence",
     "aggression incursion invade invasion",
