@@ -31,6 +31,17 @@ _PLAIN = tuple(
         ("hammers out", "negotiates"),
         ("hammered out", "negotiated"),
         ("hammering out", "negotiating"),
+        ("turn a blind eye to", "tolerate"),
+        ("turns a blind eye to", "tolerates"),
+        ("turned a blind eye to", "tolerated"),
+        ("turning a blind eye to", "tolerating"),
+        ("at odds", "in disagreement"),
+        ("saber-rattling", "threats"),
+        ("sabre-rattling", "threats"),
+        ("play host to", "host"),
+        ("plays host to", "hosts"),
+        ("played host to", "hosted"),  # "Who played host to the talks?" was refused
+        ("playing host to", "hosting"),
     )
 )
 

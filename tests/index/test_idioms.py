@@ -21,6 +21,10 @@ from tests.index.test_indexer import write_brief
         ("Did they hammer out a deal?", "Did they negotiate a deal?"),
         ("Is Kabul sitting down with the TTP?", "Is Kabul negotiating with the TTP?"),
         ("What was hammered out in Doha?", "What was negotiated in Doha?"),
+        ("Does Kabul turn a blind eye to the TTP?", "Does Kabul tolerate the TTP?"),
+        ("Are they at odds over the TTP?", "Are they in disagreement over the TTP?"),
+        ("Is there sabre-rattling on both sides?", "Is there threats on both sides?"),
+        ("Who played host to the talks?", "Who hosted the talks?"),
         # Not idioms: the words alone, or in other senses
         ("Did the delegates sit down?", "Did the delegates sit down?"),
         ("Is the tape sticking?", "Is the tape sticking?"),
