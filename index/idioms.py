@@ -36,6 +36,7 @@ _PLAIN = tuple(
         ("turned a blind eye to", "tolerated"),
         ("turning a blind eye to", "tolerating"),
         ("at odds", "in disagreement"),
+        ("on thin ice", "fragile"),
         ("saber-rattling", "threats"),
         ("sabre-rattling", "threats"),
         ("play host to", "host"),

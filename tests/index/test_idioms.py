@@ -25,6 +25,7 @@ from tests.index.test_indexer import write_brief
         ("Are they at odds over the TTP?", "Are they in disagreement over the TTP?"),
         ("Is there sabre-rattling on both sides?", "Is there threats on both sides?"),
         ("Who played host to the talks?", "Who hosted the talks?"),
+        ("Is the truce on thin ice?", "Is the truce fragile?"),
         # Not idioms: the words alone, or in other senses
         ("Did the delegates sit down?", "Did the delegates sit down?"),
         ("Is the tape sticking?", "Is the tape sticking?"),
