@@ -26,6 +26,7 @@ from index.corpus import REGISTRY_EDITED, RULES_NEWER, CorpusDrift
 from index.leaders import HOLDER, LEADER, PERSON_OF
 from index.models import Answer, BriefMeta, Hit, IndexReport
 from index.places import PLACE
+from index.sections import OUTLINE, SECTION
 from index.speakers import asked_speaker
 from index.store import StoredBrief
 from index.upcoming import NEXT_MEETING
@@ -113,7 +114,8 @@ def abstention_reason(answer: Answer) -> str:
         )
     if answer.unstated == WHICH_BRIEF:
         return (
-            "This asks for a brief as a whole, and several are indexed: name one (/ask brief:, or "
+            "This asks for a brief as a whole (or one of its sections), and several briefs hold it: "
+            "name one (/ask brief:, or "
             "`--brief ID` in the terminal, or in the question: “Summarise the … brief”), ask "
             "in the thread of a question about it, or ask for each (“Summarise each brief”)."
         )
@@ -171,6 +173,8 @@ BASIS_NOTES = {
     OVERVIEWS: "Each brief's opening and conclusion, newest first; ask about a subject for what each says.",
     CONCLUSIONS: "Each brief's conclusion, newest first; ask about a subject for what each says.",
     WORDS: "No passage is close in meaning; these hold every word asked about, or a word for it.",
+    SECTION: "The section asked for, in reading order; ask about a subject for the passages on it.",
+    OUTLINE: "The brief's sections, each by its first paragraph; ask for one: “What does the … section say?”",
 }
 
 
@@ -252,7 +256,7 @@ def answer_text(answer: Answer, first: int = 1) -> str:
     if answer.holders:
         lines.append(holders_note(answer))
     # Scores rank passages against each other: an overview's, a conclusion's or a lone hit's say nothing.
-    scored = answer.basis not in (OVERVIEW, CONCLUSION, OVERVIEWS, CONCLUSIONS) and (
+    scored = answer.basis not in (OVERVIEW, CONCLUSION, OVERVIEWS, CONCLUSIONS, SECTION, OUTLINE) and (
         len(answer.hits) > 1 or first > 1
     )
     for number, hit in enumerate(answer.hits, start=first):

@@ -34,6 +34,7 @@ from index.brief_details import (
 from index.lexical import fold, tokens
 from index.models import Answer, BriefMeta, Hit, SearchFilters
 from index.search import Query, Scored, Searcher
+from index.sections import OUTLINE, SECTION, asked_section, asks_outline
 from index.store import StoredBrief
 
 # Asked whom the briefs name, the engine lists this many (the most named first).
@@ -61,6 +62,10 @@ class BriefAnswers:
         question, filters = query.text, query.filters
         if catalogue := asks_catalogue(question):  # the index's list, which no passage holds
             return Answer(question, (), True, self._catalogue(catalogue, filters), unstated=catalogue)
+        # "What does the Analysis section say?", "What sections does the brief have?"
+        heading = asked_section(question, self.generation.section_rows)
+        if (heading or asks_outline(question)) and (answer := self._sections(query, ranked, heading, k)):
+            return answer
         details, whole, named = asks_brief_details(question), asked_whole(question), names_a_brief(question)
         if details or whole:
             # "tl;dr of the latest brief": the newest dated one; "Who wrote the CPEC brief?": the
@@ -227,6 +232,37 @@ class BriefAnswers:
                 )
             )
         return Answer(question, tuple(hits), False, basis=OVERVIEW if opening else CONCLUSION)
+
+    def _sections(self, query: Query, ranked: list[Scored], heading: str | None, k: int) -> Answer | None:
+        """The section `heading` of a brief, its paragraphs in reading order (k at most), or, if
+        `heading` is None, the brief's outline: the first paragraph of each section (ten at
+        most). The brief is the one the question names, else the only one the filters admit that
+        has such sections; with several, the reader is asked which (WHICH_BRIEF). None if no
+        admitted brief has them."""
+        generation, question = self.generation, query.text
+        admitted = {number for number, _ in self._admitted_briefs(query.filters)}
+        chosen_sections = [heading] if heading else list(generation.section_rows)
+        by_brief: dict[int, list[int]] = {}
+        for section in chosen_sections:
+            for number, rows in generation.section_rows[section].items():
+                if number in admitted:
+                    by_brief.setdefault(number, []).extend(rows if heading else rows[:1])
+        named = self.named_brief(question, query.filters)
+        if named in by_brief:
+            chosen = named
+        elif len(by_brief) == 1:
+            chosen = next(iter(by_brief))
+        elif by_brief:
+            return Answer(question, (), True, self.searcher.closest_briefs(ranked), unstated=WHICH_BRIEF)
+        else:
+            return None
+        rows = sorted(by_brief[chosen], key=lambda row: generation.passages[row].paragraph)
+        hits = []
+        for row in rows[: k if heading else max(k, LISTED_MENTIONS)]:
+            passage = generation.passages[row]
+            meta = generation.briefs[passage.brief_id].meta
+            hits.append(Hit(passage, meta, 0.0, (passage.sentences() or [passage.text])[0]))
+        return Answer(question, tuple(hits), False, basis=SECTION if heading else OUTLINE)
 
     def _overviews(self, question: str, filters: SearchFilters | None, opening: bool) -> Answer:
         """Every brief the filters admit as a whole, newest first, at most LISTED_MENTIONS of them:

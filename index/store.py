@@ -7,6 +7,7 @@ import os
 import shutil
 import time
 import uuid
+from collections import defaultdict
 from dataclasses import asdict, dataclass
 from datetime import date
 from functools import cached_property
@@ -123,6 +124,20 @@ class Generation:
         if filters.until is not None:
             admitted &= self._brief_dates <= np.datetime64(filters.until, "D")
         return admitted
+
+    @cached_property
+    def section_rows(self) -> dict[str, dict[int, list[int]]]:
+        """Each section heading, with the passage rows under it in each brief that has it (by the
+        brief's number, as in passage_brief), in reading order: for questions asking for a section
+        by name ("What does the Analysis section say?") or for a brief's outline."""
+        sections: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+        for row, passage in enumerate(self.passages):
+            if passage.section:
+                sections[passage.section][int(self.passage_brief[row])].append(row)
+        for by_brief in sections.values():
+            for rows in by_brief.values():
+                rows.sort(key=lambda row: self.passages[row].paragraph)
+        return {heading: dict(by_brief) for heading, by_brief in sections.items()}
 
     @cached_property
     def actor_directory(self) -> ActorDirectory:

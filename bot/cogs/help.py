@@ -35,7 +35,8 @@ def help_embed(bot: Briefbot) -> discord.Embed:
             "section, ¶) with its best-matching sentence in bold, and say so plainly when the briefs "
             "hold no answer. Ask about a subject (“Which countries mediated the talks?”), an actor "
             "(“What did Khawaja Asif say about India?”), a brief as a whole (“tl;dr”, “Who wrote "
-            "this brief?”, “Summarise each brief”) or the briefs (“Which briefs mention the TTP?”, "
+            "this brief?”, “Summarise each brief”), one of its sections (“What sections does it have?”, "
+            "“What does the Analysis section say?”) or the briefs (“Which briefs mention the TTP?”, "
             "“Who is quoted?”)."
         ),
         colour=render.COLOR,

@@ -126,6 +126,26 @@ async def test_whom_the_briefs_quote_is_an_answer_not_an_apology(harness):
     assert reply["allowed_mentions"] == {"parse": []}
 
 
+async def test_ask_for_a_section_and_for_the_outline(harness):
+    reply = await harness.fake.reply(
+        await harness.fake.slash("ask", [option("question", "What does the Analysis section say?")])
+    )
+    embed = reply["embeds"][0]
+    assert embed["description"].startswith("The section asked for, in reading order")
+    assert [f["name"].split("·")[-2:] for f in embed["fields"]] == [
+        [" Analysis ", " ¶3"],
+        [" Analysis ", " ¶4"],
+        [" Analysis ", " ¶5"],
+    ]
+    reply = await harness.fake.reply(
+        await harness.fake.slash("ask", [option("question", "What sections does the brief have?")])
+    )
+    embed = reply["embeds"][0]
+    assert embed["description"].startswith("The brief's sections, each by its first paragraph")
+    assert [f["name"].rsplit("·", 1)[-1].strip() for f in embed["fields"]] == ["¶1", "¶3", "¶7"]
+    assert reply["allowed_mentions"] == {"parse": []}
+
+
 async def test_which_briefs_there_are_is_a_list_not_an_apology(harness):
     reply = await harness.fake.reply(
         await harness.fake.slash("ask", [option("question", "What briefs do you have?")])

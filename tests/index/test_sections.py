@@ -1,0 +1,89 @@
+"""A brief's sections, asked for by their heading or as an outline."""
+
+import pytest
+
+from bot.text import answer_json, answer_text
+from index.brief_details import WHICH_BRIEF
+from index.models import SearchFilters
+from index.sections import OUTLINE, SECTION, asked_section, asks_outline
+from tests.index.test_indexer import write_brief
+
+HEADINGS = ["Context", "Analysis", "The Future of Ceasefire", "Outlook"]
+
+
+@pytest.mark.parametrize(
+    ("question", "heading"),
+    [
+        ("What does the Analysis section say?", "Analysis"),
+        ("analysis section", "Analysis"),
+        ("Summarise the future of ceasefire section", "The Future of Ceasefire"),
+        ("Summarise the section on the future of the ceasefire", "The Future of Ceasefire"),
+        ('What is in the chapter called "Context"?', "Context"),
+        ("What does the section on outlook say", "Outlook"),
+        # No heading named next to "section", or no section asked for
+        ("What does the brief say in the section about Qatar?", None),
+        ("What is the context of the talks?", None),
+        ("Where were the engineers heading?", None),
+    ],
+)
+def test_the_section_a_question_asks_for(question, heading):
+    assert asked_section(question, HEADINGS) == heading
+
+
+@pytest.mark.parametrize(
+    ("question", "outline"),
+    [
+        ("What sections does the brief have?", True),
+        ("What are the sections of the report?", True),
+        ("what sections are there", True),
+        ("Give me an outline of the report", True),
+        ("outline", True),
+        ("table of contents", True),
+        ("How is the brief structured?", True),
+        ("list the headings", True),
+        ("Outline what Asif said", False),  # a subject, searched
+        ("Which sections mention Qatar?", False),
+        ("What are the sections that mention Qatar?", False),
+    ],
+)
+def test_whether_a_question_asks_for_an_outline(question, outline):
+    assert asks_outline(question) is outline
+
+
+def test_a_section_asked_for_by_its_heading_is_its_paragraphs_in_reading_order(fake_engine):
+    answer = fake_engine.ask("What does the Analysis section say?", k=10)
+    assert not answer.abstained and answer.basis == SECTION
+    assert [hit.passage.paragraph for hit in answer.hits] == [3, 4, 5, 6]
+    assert {hit.passage.section for hit in answer.hits} == {"Analysis"}
+    assert all(hit.best_sentence == hit.passage.sentences()[0] for hit in answer.hits)
+    text = answer_text(answer)
+    assert "The section asked for, in reading order" in text and "score" not in text
+    assert [hit["paragraph"] for hit in answer_json(answer)["hits"]] == [3, 4, 5, 6]
+    assert [hit.passage.paragraph for hit in fake_engine.ask("analysis section", k=2).hits] == [3, 4]
+
+
+def test_an_outline_is_the_first_paragraph_of_each_section(fake_engine):
+    answer = fake_engine.ask("What sections does the brief have?")
+    assert not answer.abstained and answer.basis == OUTLINE
+    assert [(hit.passage.section, hit.passage.paragraph) for hit in answer.hits] == [
+        ("Context", 1),
+        ("Analysis", 3),
+        ("The Future of Ceasefire", 7),
+    ]
+    assert "each by its first paragraph" in answer_text(answer)
+
+
+def test_with_several_briefs_a_section_is_of_the_brief_named_or_the_only_one_holding_it(fake_engine, corpus):
+    write_brief(
+        corpus, "floods.md", ["# Analysis", "Floods damaged bridges.", "# Repairs", "It takes years."]
+    )
+    fake_engine.reindex()
+    which = fake_engine.ask("What does the Analysis section say?")  # both briefs have one
+    assert which.abstained and which.unstated == WHICH_BRIEF
+    named = fake_engine.ask("What does the Analysis section of the floods brief say?")
+    assert [hit.passage.passage_id for hit in named.hits] == ["floods#1"]
+    only = fake_engine.ask("Summarise the repairs section")  # one brief has it
+    assert [hit.passage.passage_id for hit in only.hits] == ["floods#2"]
+    narrowed = SearchFilters(brief_ids=frozenset({"floods"}))
+    outline = fake_engine.ask("What are the sections?", filters=narrowed)
+    assert [hit.passage.section for hit in outline.hits] == ["Analysis", "Repairs"]
