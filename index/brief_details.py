@@ -90,6 +90,10 @@ _ASKS = re.compile(
     # "What is the date of the brief?", "when was this brief published?"
     rf"|\bwhat(?:'s|\s+is|\s+was)\s+the\s+(?:date|publication\s+date|source)\s+of\s+{_THIS}"
     rf"|\bwhen\s+(?:was|were)\s+(?:{_A_DOCUMENT}|it|this)\s+(?:published|written|released|issued)\b"
+    # "Is this brief recent?", "How old is the report?", "When is this brief from?"
+    # ("Is this new?" may be about what a thread discusses.)
+    rf"|\b(?:is|was)\s+{_A_DOCUMENT}\s+(?:recent|new|old|current|outdated|up[\s-]to[\s-]date)\b"
+    rf"|\bhow\s+(?:old|recent|new)\s+is\s+{_THIS}|\bwhen\s+(?:is|was)\s+(?:{_A_DOCUMENT}|it|this)\s+from\b"
     # "source?", "link to the brief", "where can I read this brief?"
     rf"|^(?:(?:a|the)\s+)?(?:link|url|source)(?:\s+(?:to|of|for)\s+{_THIS})?{_END}"
     rf"|\bwhere\s+(?:can|could|do)\s+i\s+(?:read|find|get)\s+{_THIS}"

@@ -50,6 +50,10 @@ from tests.index.test_indexer import write_brief
         "source?",
         "Link to the brief?",
         "Where can I read this brief?",
+        "Is this brief recent?",
+        "How old is the report?",
+        "When is this brief from?",
+        "Is the brief up to date?",
     ],
 )
 def test_questions_about_a_brief_itself(question):
@@ -68,6 +72,9 @@ def test_questions_about_a_brief_itself(question):
         "Who published the statement?",
         "What is the source of the TTP's funding?",
         "Is there a link between India and the TTP?",
+        "Is the ceasefire recent?",
+        "How old is the TTP?",
+        "Is this new?",  # may be what a thread discusses
     ],
 )
 def test_questions_about_what_a_brief_says(question):
