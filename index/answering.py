@@ -74,7 +74,9 @@ _EVENT_POST_OR_PURPOSE = re.compile(
 # matter?"): prose says it in its own words.
 _MEANING_OR_DEGREE = re.compile(
     r"\b(?:refers?|referred|referring)\s+to\b|\bmeans?\b|\bcounts?\s+as\b"
-    r"|\b(?:ha(?:ve|s|d)|got)\s+to\s+do\s+with\b|\b(?:significance|importance|relevance)\b|\bmatters?\W*$"
+    r"|\b(?:ha(?:ve|s|d)|got)\s+to\s+do\s+with\b|\bmatters?\W*$"
+    # "Why is Bagram important?", as "Why does Bagram matter?" is searched (index/idioms.py)
+    r"|\b(?:significan(?:ce|t)|importan(?:ce|t)|relevan(?:ce|t))\b"
     r"|(?<=\bhow )(?:big|serious|bad|severe|strong|widespread)\b",
     re.IGNORECASE,
 )

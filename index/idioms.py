@@ -47,8 +47,25 @@ _PLAIN = tuple(
 )
 
 
+# "Why does it matter for the US?": BM25 met "matter" in "an internal matter for Pakistan"; "Why
+# is it important for the US?" finds the passage on American ventures. The verb only: not "the
+# matter" ("What does he say about the matter?").
+_DOES_MATTER = re.compile(
+    r"\b(?:does|do|did)\s+(?P<subject>(?:[\w'’-]+\s+){1,8}?)matters?(?=\s+(?:for|to|so|much|at\s+all)\b|\W*$)",
+    re.IGNORECASE,
+)
+_NOT_A_SUBJECT_END = {"the", "a", "an", "this", "that", "any", "no", "internal", "whole"}
+
+
+def _is_important(match: re.Match[str]) -> str:
+    subject = match.group("subject")
+    if subject.split()[-1].lower() in _NOT_A_SUBJECT_END:
+        return match.group(0)
+    return f"is {subject}important"
+
+
 def in_plain_words(question: str) -> str:
     """`question` with each idiom it asks with in plain words."""
     for idiom, plain in _PLAIN:
         question = idiom.sub(plain, question)
-    return question
+    return _DOES_MATTER.sub(_is_important, question)

@@ -26,6 +26,10 @@ from tests.index.test_indexer import write_brief
         ("Is there sabre-rattling on both sides?", "Is there threats on both sides?"),
         ("Who played host to the talks?", "Who hosted the talks?"),
         ("Is the truce on thin ice?", "Is the truce fragile?"),
+        ("Why does it matter for the US?", "Why is it important for the US?"),
+        ("Why does Bagram matter?", "Why is Bagram important?"),
+        ("What does he say about the matter?", "What does he say about the matter?"),  # the noun
+        ("Is the TTP a matter for Pakistan?", "Is the TTP a matter for Pakistan?"),
         # Not idioms: the words alone, or in other senses
         ("Did the delegates sit down?", "Did the delegates sit down?"),
         ("Is the tape sticking?", "Is the tape sticking?"),
