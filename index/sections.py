@@ -59,3 +59,10 @@ def asks_outline(question: str) -> bool:
     """Whether a question asks what sections a brief has ("What are the sections?", "Give me an
     outline of the report", "How is the brief structured?")."""
     return _OUTLINE.search(" ".join(fold(question).split())) is not None
+
+
+def asks_sections(question: str) -> bool:
+    """Whether a question asks for a brief's outline, or for a section by whatever heading (in a
+    thread, of the brief the thread is about)."""
+    folded = " ".join(fold(question).split())
+    return asks_outline(question) or bool(_BEFORE.search(folded) or _AFTER.search(folded))

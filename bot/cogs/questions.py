@@ -28,6 +28,7 @@ from index.brief_details import (
 from index.errors import BriefbotError
 from index.models import Answer, SearchFilters
 from index.search import check_question, has_words
+from index.sections import asks_outline, asks_sections
 
 if TYPE_CHECKING:
     from bot.client import Briefbot
@@ -68,7 +69,12 @@ _ASKING = re.compile(
 
 def is_asking(message: str) -> bool:
     """Whether a message in a question thread asks something rather than remarks on it."""
-    return message.endswith("?") or _ASKING.match(message) is not None or bool(asked_whole(message))
+    return (
+        message.endswith("?")
+        or _ASKING.match(message) is not None
+        or bool(asked_whole(message))
+        or asks_outline(message)  # "table of contents"
+    )
 
 
 def leans_on(follow_up: str) -> bool:
@@ -285,10 +291,10 @@ class QuestionsCog(commands.Cog, name="Questions"):
         if (
             context
             and not names_its_brief
-            and any(asks(question) for asks in (asked_whole, asks_brief_details, asked_actors))
+            and any(asks(question) for asks in (asked_whole, asks_brief_details, asked_actors, asks_sections))
         ):
-            # "tl;dr", "Who wrote this?", "Who is involved?" in a thread: of the brief the thread's
-            # question is about.
+            # "tl;dr", "Who wrote this?", "Who is involved?", "What does the Analysis section say?"
+            # in a thread: of the brief the thread's question is about.
             about = await self._ask(context, 1)
             if about.hits:
                 filters = SearchFilters(brief_ids=frozenset({about.hits[0].brief.brief_id}))

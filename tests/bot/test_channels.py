@@ -193,6 +193,39 @@ async def test_a_brief_as_a_whole_in_a_thread_is_the_threads_brief(harness, corp
     ]
 
 
+async def test_a_section_or_outline_asked_in_a_thread_is_of_the_threads_brief(harness, corpus):
+    (corpus / "other.md").write_text(
+        "---\ntitle: Monsoon Floods\n---\n\n# Analysis\n\nFloods damaged bridges in Sindh.\n\n"
+        "# Repairs\n\nRebuilding will take years.\n"
+    )
+    await asyncio.to_thread(harness.bot.engine.reindex)
+    fake = harness.fake
+    questions = ["What did Sirajuddin Haqqani warn?", "Which bridges did the floods damage?"]
+    for number, question in enumerate(questions):
+        await fake.user_message(question)
+        await fake.wait_until(
+            lambda n=number: len(fake.threads) == n + 1 and len(fake.channel_messages) == n + 1
+        )
+    truce, floods = (int(thread["id"]) for thread in fake.threads)
+    replies = []
+    for thread_id, follow_up in (
+        (truce, "What does the Analysis section say?"),
+        (floods, "table of contents"),
+    ):
+        sent = len(fake.channel_messages)
+        await fake.user_message(follow_up, channel_id=thread_id)  # "table of contents" asks, without "?"
+        await fake.wait_until(lambda n=sent: len(fake.channel_messages) == n + 1)
+        replies.append(fake.channel_messages[-1]["embeds"][0])
+    truce_analysis, floods_outline = replies
+    assert truce_analysis["description"].startswith("The section asked for, in reading order")
+    assert [f["name"].rsplit("·", 1)[-1].strip() for f in truce_analysis["fields"]] == ["¶3", "¶4", "¶5"]
+    assert floods_outline["description"].startswith("The brief's sections")
+    assert [f["name"] for f in floods_outline["fields"]] == [
+        "[1] Monsoon Floods · Analysis · ¶1",
+        "[2] Monsoon Floods · Repairs · ¶2",
+    ]
+
+
 async def test_mentions_in_questions_never_ping(harness):
     fake = harness.fake
     await fake.user_message("@everyone <@&123> what about Qatar?")
