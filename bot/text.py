@@ -26,7 +26,7 @@ from index.corpus import REGISTRY_EDITED, RULES_NEWER, CorpusDrift
 from index.leaders import HOLDER, LEADER, PERSON_OF
 from index.models import Answer, BriefMeta, Hit, IndexReport
 from index.places import PLACE
-from index.sections import OUTLINE, SECTION
+from index.sections import IN_SECTION, OUTLINE, SECTION
 from index.speakers import asked_speaker
 from index.store import StoredBrief
 from index.upcoming import NEXT_MEETING
@@ -174,6 +174,7 @@ BASIS_NOTES = {
     CONCLUSIONS: "Each brief's conclusion, newest first; ask about a subject for what each says.",
     WORDS: "No passage is close in meaning; these hold every word asked about, or a word for it.",
     SECTION: "The section asked for, in reading order; ask about a subject for the passages on it.",
+    IN_SECTION: "Passages of the section asked for, the closest to the question first.",
     OUTLINE: "The brief's sections, each by its first paragraph; ask for one: “What does the … section say?”",
 }
 

@@ -34,7 +34,7 @@ from index.brief_details import (
 from index.lexical import fold, tokens
 from index.models import Answer, BriefMeta, Hit, SearchFilters
 from index.search import Query, Scored, Searcher
-from index.sections import OUTLINE, SECTION, asked_section, asks_outline
+from index.sections import IN_SECTION, OUTLINE, SECTION, asked_section, asks_outline, subject_words
 from index.store import StoredBrief
 
 # Asked whom the briefs name, the engine lists this many (the most named first).
@@ -234,7 +234,8 @@ class BriefAnswers:
         return Answer(question, tuple(hits), False, basis=OVERVIEW if opening else CONCLUSION)
 
     def _sections(self, query: Query, ranked: list[Scored], heading: str | None, k: int) -> Answer | None:
-        """The section `heading` of a brief, its paragraphs in reading order (k at most), or, if
+        """The section `heading` of a brief, its paragraphs in reading order (k at most) or, if the
+        question names a subject, those holding it, the closest first; or, if
         `heading` is None, the brief's outline: the first paragraph of each section (ten at
         most). The brief is the one the question names, else the only one the filters admit that
         has such sections; with several, the reader is asked which (WHICH_BRIEF). None if no
@@ -257,6 +258,17 @@ class BriefAnswers:
         else:
             return None
         rows = sorted(by_brief[chosen], key=lambda row: generation.passages[row].paragraph)
+        if heading and (subject := " ".join(sorted(subject_words(question, heading)))):
+            # "What does the Analysis section say about India?": its passages holding the subject,
+            # the closest first; if none does, the question is searched as any other.
+            directory = generation.actor_directory
+            holding = set(generation.lexical.holding_every_term(subject).tolist())
+            if actor_id := directory.actor_named(subject, whole=True):
+                holding.update(directory.rows_naming(actor_id))
+            if not (rows := [row for row in rows if row in holding]):
+                return None
+            within = self.searcher.rank(query, k, np.asarray(rows, dtype=np.int64))
+            return Answer(question, self.searcher.hits(within, query), False, basis=IN_SECTION)
         hits = []
         for row in rows[: k if heading else max(k, LISTED_MENTIONS)]:
             passage = generation.passages[row]

@@ -16,9 +16,18 @@ from collections.abc import Iterable
 
 from index.lexical import fold, tokens
 
-# How the hits were found (models.Answer.basis): a section's paragraphs, or each section's first.
+# How the hits were found (models.Answer.basis): a section's paragraphs in reading order, or those
+# closest to a subject asked about in it, or each section's first.
 SECTION = "section"
+IN_SECTION = "in section"
 OUTLINE = "outline"
+# Words that ask for a section without naming a subject: "What does the Analysis section say?"
+_FRAME = frozenset(
+    tokens(
+        "section sections chapter say says said summarise summarize summary sum up tell describe explain "
+        "show give cover covers contain contains written write brief report part whole"
+    )
+)
 
 _NOUN = r"(?:section|chapter)"
 # The words before the noun ("the analysis section") or after it with a word that introduces a
@@ -66,3 +75,9 @@ def asks_sections(question: str) -> bool:
     thread, of the brief the thread is about)."""
     folded = " ".join(fold(question).split())
     return asks_outline(question) or bool(_BEFORE.search(folded) or _AFTER.search(folded))
+
+
+def subject_words(question: str, heading: str) -> set[str]:
+    """The words a question asking for section `heading` asks about in it ("What does the
+    Analysis section say about the TTP?": "ttp"); none if it asks for the section as a whole."""
+    return set(tokens(question)) - set(tokens(heading)) - _FRAME

@@ -5,7 +5,7 @@ import pytest
 from bot.text import answer_json, answer_text
 from index.brief_details import WHICH_BRIEF
 from index.models import SearchFilters
-from index.sections import OUTLINE, SECTION, asked_section, asks_outline
+from index.sections import IN_SECTION, OUTLINE, SECTION, asked_section, asks_outline
 from tests.index.test_indexer import write_brief
 
 HEADINGS = ["Context", "Analysis", "The Future of Ceasefire", "Outlook"]
@@ -60,6 +60,18 @@ def test_a_section_asked_for_by_its_heading_is_its_paragraphs_in_reading_order(f
     assert "The section asked for, in reading order" in text and "score" not in text
     assert [hit["paragraph"] for hit in answer_json(answer)["hits"]] == [3, 4, 5, 6]
     assert [hit.passage.paragraph for hit in fake_engine.ask("analysis section", k=2).hits] == [3, 4]
+
+
+def test_a_subject_asked_about_in_a_section_is_searched_among_its_passages_holding_it(fake_engine):
+    answer = fake_engine.ask("What does the Analysis section say about India?")
+    assert not answer.abstained and answer.basis == IN_SECTION
+    assert [hit.passage.paragraph for hit in answer.hits] == [5]  # "India-sponsored terrorism"
+    assert "Passages of the section asked for" in answer_text(answer)
+    later = fake_engine.ask("What does the future of ceasefire section say about India?", k=5)
+    assert sorted(hit.passage.paragraph for hit in later.hits) == [11, 12, 13]
+    # A subject no passage of the section holds: the question is searched as any other.
+    elsewhere = fake_engine.ask("What does the Context section say about football?")
+    assert elsewhere.basis != IN_SECTION and elsewhere.abstained
 
 
 def test_an_outline_is_the_first_paragraph_of_each_section(fake_engine):
