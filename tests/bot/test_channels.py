@@ -136,11 +136,10 @@ async def test_a_follow_up_refused_for_a_reason_keeps_it(harness):
     assert "record nothing “China” said" in fake.channel_messages[1]["embeds"][0]["description"]
 
 
-async def test_a_brief_as_a_whole_in_a_thread_is_the_threads_brief(harness, corpus):
-    (corpus / "other.md").write_text(
-        "---\ntitle: Monsoon Floods\nauthor: R. Khan\n---\n\nFloods damaged bridges in Sindh.\n\n"
-        "Rebuilding will take years.\n"
-    )
+async def _truce_and_floods_threads(harness, corpus, floods: str) -> tuple[int, int]:
+    """A second brief ("other.md", Markdown `floods`) indexed, and a thread opened on a question
+    about each brief: the truce's thread and the floods'."""
+    (corpus / "other.md").write_text(floods)
     await asyncio.to_thread(harness.bot.engine.reindex)
     fake = harness.fake
     questions = ["What did Sirajuddin Haqqani warn?", "Which bridges did the floods damage?"]
@@ -149,7 +148,18 @@ async def test_a_brief_as_a_whole_in_a_thread_is_the_threads_brief(harness, corp
         await fake.wait_until(
             lambda n=number: len(fake.threads) == n + 1 and len(fake.channel_messages) == n + 1
         )
-    truce, floods = (int(thread["id"]) for thread in fake.threads)
+    truce, floods_thread = (int(thread["id"]) for thread in fake.threads)
+    return truce, floods_thread
+
+
+async def test_a_brief_as_a_whole_in_a_thread_is_the_threads_brief(harness, corpus):
+    truce, floods = await _truce_and_floods_threads(
+        harness,
+        corpus,
+        "---\ntitle: Monsoon Floods\nauthor: R. Khan\n---\n\nFloods damaged bridges in Sindh.\n\n"
+        "Rebuilding will take years.\n",
+    )
+    fake = harness.fake
     replies = []
     for thread_id in (truce, floods):
         for follow_up in ("Who wrote this?", "tl;dr", "bottom line"):
@@ -194,19 +204,13 @@ async def test_a_brief_as_a_whole_in_a_thread_is_the_threads_brief(harness, corp
 
 
 async def test_a_section_or_outline_asked_in_a_thread_is_of_the_threads_brief(harness, corpus):
-    (corpus / "other.md").write_text(
+    truce, floods = await _truce_and_floods_threads(
+        harness,
+        corpus,
         "---\ntitle: Monsoon Floods\n---\n\n# Analysis\n\nFloods damaged bridges in Sindh.\n\n"
-        "# Repairs\n\nRebuilding will take years.\n"
+        "# Repairs\n\nRebuilding will take years.\n",
     )
-    await asyncio.to_thread(harness.bot.engine.reindex)
     fake = harness.fake
-    questions = ["What did Sirajuddin Haqqani warn?", "Which bridges did the floods damage?"]
-    for number, question in enumerate(questions):
-        await fake.user_message(question)
-        await fake.wait_until(
-            lambda n=number: len(fake.threads) == n + 1 and len(fake.channel_messages) == n + 1
-        )
-    truce, floods = (int(thread["id"]) for thread in fake.threads)
     replies = []
     for thread_id, follow_up in (
         (truce, "What does the Analysis section say?"),
