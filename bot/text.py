@@ -115,9 +115,9 @@ def abstention_reason(answer: Answer) -> str:
     if answer.unstated == WHICH_BRIEF:
         return (
             "This asks for a brief as a whole (or one of its sections), and several briefs hold it: "
-            "name one (/ask brief:, or "
-            "`--brief ID` in the terminal, or in the question: “Summarise the … brief”), ask "
-            "in the thread of a question about it, or ask for each (“Summarise each brief”)."
+            "name one (/ask brief:, or `--brief ID` in the terminal, or in the question: “Summarise "
+            "the … brief”), ask in the thread of a question about it, or ask for each (“Summarise "
+            "each brief”)."
         )
     if answer.unstated == LEADER:
         return (
@@ -256,7 +256,8 @@ def answer_text(answer: Answer, first: int = 1) -> str:
         lines.append(basis_note(answer))
     if answer.holders:
         lines.append(holders_note(answer))
-    # Scores rank passages against each other: an overview's, a conclusion's or a lone hit's say nothing.
+    # Scores rank passages against each other: an overview's, a conclusion's, a section's or outline's
+    # (in reading order) or a lone hit's say nothing.
     scored = answer.basis not in (OVERVIEW, CONCLUSION, OVERVIEWS, CONCLUSIONS, SECTION, OUTLINE) and (
         len(answer.hits) > 1 or first > 1
     )

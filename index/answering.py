@@ -223,8 +223,7 @@ class Answerer:
         """What the question asks for that none of the `best` passages states: a kind of figure
         (index/figures.py), a leader, an office's holder or a person of a side (index/leaders.py),
         the next meeting (index/upcoming.py), a kind of place (index/places.py) or a company
-        (index/companies.py); "" if one does
-        or it asks for none of them."""
+        (index/companies.py); "" if one does or it asks for none of them."""
         texts = [self.generation.passages[s.row].text for s in best]
         figure, things = asked_figure(question), counted(question)
         if figure is not None and not any(

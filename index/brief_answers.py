@@ -34,7 +34,15 @@ from index.brief_details import (
 from index.lexical import fold, tokens
 from index.models import Answer, BriefMeta, Hit, SearchFilters
 from index.search import Query, Scored, Searcher
-from index.sections import IN_SECTION, OUTLINE, SECTION, asked_section, asks_outline, subject_words
+from index.sections import (
+    IN_SECTION,
+    OUTLINE,
+    SECTION,
+    asked_section,
+    asks_outline,
+    asks_sections,
+    subject_words,
+)
 from index.store import StoredBrief
 
 # Asked whom the briefs name, the engine lists this many (the most named first).
@@ -62,10 +70,12 @@ class BriefAnswers:
         question, filters = query.text, query.filters
         if catalogue := asks_catalogue(question):  # the index's list, which no passage holds
             return Answer(question, (), True, self._catalogue(catalogue, filters), unstated=catalogue)
-        # "What does the Analysis section say?", "What sections does the brief have?"
-        heading = asked_section(question, self.generation.section_rows)
-        if (heading or asks_outline(question)) and (answer := self._sections(query, ranked, heading, k)):
-            return answer
+        # "What does the Analysis section say?", "What sections does the brief have?" (the headings
+        # read only for a question that asks for a section: the first read goes through every passage)
+        if asks_sections(question):
+            heading = asked_section(question, self.generation.section_rows)
+            if (heading or asks_outline(question)) and (answer := self._sections(query, ranked, heading, k)):
+                return answer
         details, whole, named = asks_brief_details(question), asked_whole(question), names_a_brief(question)
         if details or whole:
             # "tl;dr of the latest brief": the newest dated one; "Who wrote the CPEC brief?": the
@@ -235,11 +245,11 @@ class BriefAnswers:
 
     def _sections(self, query: Query, ranked: list[Scored], heading: str | None, k: int) -> Answer | None:
         """The section `heading` of a brief, its paragraphs in reading order (k at most) or, if the
-        question names a subject, those holding it, the closest first; or, if
-        `heading` is None, the brief's outline: the first paragraph of each section (ten at
-        most). The brief is the one the question names, else the only one the filters admit that
-        has such sections; with several, the reader is asked which (WHICH_BRIEF). None if no
-        admitted brief has them."""
+        question names a subject, those holding it, the closest first; or, if `heading` is None,
+        the brief's outline: the first paragraph of each section (ten at most). The brief is the
+        one the question names, else the only one the filters admit that has such sections; with
+        several, the reader is asked which (WHICH_BRIEF). None if no admitted brief has them, or
+        none of the section's passages holds the subject."""
         generation, question = self.generation, query.text
         admitted = {number for number, _ in self._admitted_briefs(query.filters)}
         chosen_sections = [heading] if heading else list(generation.section_rows)
