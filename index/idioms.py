@@ -37,6 +37,7 @@ _PLAIN = tuple(
         ("turning a blind eye to", "tolerating"),
         ("at odds", "in disagreement"),
         ("on thin ice", "fragile"),
+        ("on the dotted line", "the agreement"),  # "Who signed on the dotted line?" was refused
         ("saber-rattling", "threats"),
         ("sabre-rattling", "threats"),
         ("play host to", "host"),

@@ -26,6 +26,7 @@ from tests.index.test_indexer import write_brief
         ("Is there sabre-rattling on both sides?", "Is there threats on both sides?"),
         ("Who played host to the talks?", "Who hosted the talks?"),
         ("Is the truce on thin ice?", "Is the truce fragile?"),
+        ("Who signed on the dotted line?", "Who signed the agreement?"),
         ("Why does it matter for the US?", "Why is it important for the US?"),
         ("Why does Bagram matter?", "Why is Bagram important?"),
         ("What does he say about the matter?", "What does he say about the matter?"),  # the noun
