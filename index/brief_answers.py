@@ -229,19 +229,16 @@ class BriefAnswers:
         room = k - 1 if opening else k
         chosen = ([first] if opening else []) + (concluding[-room:] if room else [])
         chosen.sort(key=lambda r: generation.passages[r].paragraph)
-        hits = []
-        for chosen_row in chosen:
-            passage = generation.passages[chosen_row]
-            sentences = passage.sentences() or [passage.text]
-            hits.append(
-                Hit(
-                    passage=passage,
-                    brief=generation.briefs[passage.brief_id].meta,
-                    score=0.0,
-                    best_sentence=sentences[0] if opening and chosen_row == first else sentences[-1],
-                )
-            )
-        return Answer(question, tuple(hits), False, basis=OVERVIEW if opening else CONCLUSION)
+        hits = tuple(self._unranked(row, first_sentence=opening and row == first) for row in chosen)
+        return Answer(question, hits, False, basis=OVERVIEW if opening else CONCLUSION)
+
+    def _unranked(self, row: int, first_sentence: bool) -> Hit:
+        """Passage `row` as a hit found without ranking (score 0), marked at its first sentence or
+        its last."""
+        passage = self.generation.passages[row]
+        sentences = passage.sentences() or [passage.text]
+        meta = self.generation.briefs[passage.brief_id].meta
+        return Hit(passage, meta, 0.0, sentences[0] if first_sentence else sentences[-1])
 
     def _sections(self, query: Query, ranked: list[Scored], heading: str | None, k: int) -> Answer | None:
         """The section `heading` of a brief, its paragraphs in reading order (k at most) or, if the
@@ -279,12 +276,9 @@ class BriefAnswers:
                 return None
             within = self.searcher.rank(query, k, np.asarray(rows, dtype=np.int64))
             return Answer(question, self.searcher.hits(within, query), False, basis=IN_SECTION)
-        hits = []
-        for row in rows[: k if heading else max(k, LISTED_MENTIONS)]:
-            passage = generation.passages[row]
-            meta = generation.briefs[passage.brief_id].meta
-            hits.append(Hit(passage, meta, 0.0, (passage.sentences() or [passage.text])[0]))
-        return Answer(question, tuple(hits), False, basis=SECTION if heading else OUTLINE)
+        shown = rows[: k if heading else max(k, LISTED_MENTIONS)]
+        hits = tuple(self._unranked(row, first_sentence=True) for row in shown)
+        return Answer(question, hits, False, basis=SECTION if heading else OUTLINE)
 
     def _overviews(self, question: str, filters: SearchFilters | None, opening: bool) -> Answer:
         """Every brief the filters admit as a whole, newest first, at most LISTED_MENTIONS of them:
