@@ -79,6 +79,11 @@ _VIOLENT = (
     r"clash\w*|fight\w*|violen\w*|incidents?|victims?|targeted|hostages?|kidnap\w*|abduct\w*|"
     r"suicide|massacres?|terror\w*|militan\w*)"
 )
+# What has a size a figure states: not a threat, a problem or a role, whose size is a degree.
+_SIZED = (
+    r"(?:army|armies|military|armed forces|forces|police|population|economy|budget|debt|deficit|"
+    r"arsenal|delegation|territory|country|trade|reserves)"
+)
 _WHAT_IS = r"^what(?:'s| is| was| are| were) (?:the )?(?:[\w-]+'s? )?(?:[\w-]+ ){0,2}?"
 _ASKED: tuple[tuple[Figure, re.Pattern[str]], ...] = (
     (Figure.CLOCK, re.compile(r"\bwhat time\b|\bat what hour\b")),
@@ -119,6 +124,8 @@ _ASKED: tuple[tuple[Figure, re.Pattern[str]], ...] = (
             rf"\bhow much {_MEASURED}\b|\bhow much\b.*\b{_GOODS_VERB}\b"
             r"|\bwhat (?:percentage|proportion|share|fraction)\b"
             rf"|{_WHAT_IS}(?:population|gdp|percentage|rate|budget|cost|value|amount|price|size)\b"
+            # "How large is Pakistan's army?": a size, where "how big a threat" is a degree.
+            rf"|\bhow (?:large|big) (?:is|are|was|were) (?:the )?(?:[\w-]+'s? )?(?:[\w-]+ )?{_SIZED}\b"
         ),
     ),
     (

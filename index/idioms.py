@@ -44,6 +44,15 @@ _PLAIN = tuple(
         ("plays host to", "hosts"),
         ("played host to", "hosted"),  # "Who played host to the talks?" was refused
         ("playing host to", "hosting"),
+        # "Who does Kabul say is stirring up trouble for Washington's benefit?" found Haqqani's warning
+        # first; the brief writes "fueling instability".
+        ("stir up trouble", "fuel instability"),
+        ("stirs up trouble", "fuels instability"),
+        ("stirred up trouble", "fueled instability"),
+        ("stirring up trouble", "fueling instability"),
+        ("stir trouble", "fuel instability"),
+        ("stirs trouble", "fuels instability"),
+        ("stirring trouble", "fueling instability"),
     )
 )
 

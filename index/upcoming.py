@@ -1,7 +1,7 @@
 """The next meeting: a question about the next round of talks, meeting or summit ("Where will the
-next round of talks be held?", "Which country will host the next round?"), or the first one still
-to come ("When will the mechanism hold its first meeting?"), is answered only by a passage that
-speaks of one.
+next round of talks be held?", "Which country will host the next round?", "Is another meeting
+scheduled?", "Will the two sides meet again?"), or the first one still to come ("When will the
+mechanism hold its first meeting?"), is answered only by a passage that speaks of one.
 
 Such questions score like answerable ones: the passages about the last rounds of talks are close in
 meaning, and the engine would show them although none says anything of a round to come. If none of
@@ -25,6 +25,13 @@ _ASKS = re.compile(
     # A first meeting still to come: "When will the mechanism hold its first meeting?"
     rf"|\b(?:will|shall)\b.*\bfirst\s+(?:[\w-]+\s+){{0,2}}{_MEETING}\b"
     r"|\b(?:will|shall)\b.*\b(?:meet|convene)\b.*\bfirst time\b"
+    # "Is another meeting scheduled?", "Will there be a further round?": one more still to come.
+    rf"|\b(?:another|a further|further|more|a new|new|a fresh|fresh)\s+(?:[\w-]+\s+){{0,2}}{_MEETING}\b"
+    r".*\b(?:scheduled|planned|expected|due|in the works|on the cards|coming)\b"
+    rf"|\b(?:will|shall) there be (?:another|a further|further|more|a new|new|a fresh|fresh)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}{_MEETING}\b"
+    # "Will the two sides meet again?", "When will they resume talks?"
+    r"|\b(?:will|shall|going to|plan to|plans to|planning to)\b.*\b(?:meet|talk|convene) again\b"
 )
 _SPEAKS_OF_ONE = re.compile(
     rf"\b(?:next|upcoming|forthcoming|coming|future|further|another|new|fresh|second|third|fourth)\s+"

@@ -26,6 +26,8 @@ from tests.index.unstated import abstains_until_a_brief_states_it
         ("What is the population of Kabul?", Figure.AMOUNT),
         ("What is Pakistan's GDP growth rate?", Figure.AMOUNT),
         ("What percentage of trade crosses at Torkham?", Figure.AMOUNT),
+        ("How large is Pakistan's army?", Figure.AMOUNT),  # a size a figure states
+        ("How big is the Afghan population?", Figure.AMOUNT),
         ("How long is the border?", Figure.EXTENT),
         ("How long is the ceasefire supposed to last?", Figure.EXTENT),
         ("How far is Kabul from Islamabad?", Figure.EXTENT),
@@ -63,6 +65,8 @@ from tests.index.unstated import abstains_until_a_brief_states_it
         ("Which countries mediated the talks?", None),
         ("How long will the ceasefire hold?", None),  # a forecast, answered in words
         ("How big a threat is the TTP to Pakistan?", None),  # a degree
+        ("How big is the TTP threat?", None),
+        ("How big is the problem?", None),
         ("How far will Pakistan go to stop the TTP?", None),
         ("How much support did the Taliban receive from Kabul's neighbours?", None),
     ],

@@ -27,6 +27,11 @@ from tests.index.test_indexer import write_brief
         ("Who played host to the talks?", "Who hosted the talks?"),
         ("Is the truce on thin ice?", "Is the truce fragile?"),
         ("Who signed on the dotted line?", "Who signed the agreement?"),
+        ("Who is stirring up trouble for the US?", "Who is fueling instability for the US?"),
+        (
+            "Why does Kabul think the army is stirring trouble?",
+            "Why does Kabul think the army is fueling instability?",
+        ),
         ("Why does it matter for the US?", "Why is it important for the US?"),
         ("Why does Bagram matter?", "Why is Bagram important?"),
         ("What does he say about the matter?", "What does he say about the matter?"),  # the noun

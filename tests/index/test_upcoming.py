@@ -14,6 +14,12 @@ from tests.index.unstated import abstains_until_a_brief_states_it
         ("What will the next Pakistan-Afghanistan meeting discuss?", True),
         ("When will the monitoring mechanism hold its first meeting?", True),  # a first one to come
         ("When will the new commission meet for the first time?", True),
+        ("Is another meeting scheduled, and when?", True),  # one more still to come
+        ("Will there be a further round of negotiations?", True),
+        ("Are more talks expected?", True),
+        ("Will the two sides meet again?", True),
+        ("Did they meet again after Doha?", False),  # a meeting held
+        ("Was another round held in Istanbul?", False),
         ("Who attended the first round of talks?", False),  # a first one held
         ("Where was the latest round of talks held?", False),
         ("What happens next if the Taliban fail to act?", False),  # "next", but no meeting
