@@ -65,7 +65,10 @@ _STRESS = re.compile(
 # to do?"): prose names the place, the post and the purpose instead.
 _EVENT_POST_OR_PURPOSE = re.compile(
     r"\b(?:tak(?:e|es|ing)|took|taken)\s+place\b|\b(?:happen|occur)(?:s|ed|red|ring|ing)?\b"
-    r"|\b(?:job|role|position)s?\b|\b(?:supposed|meant|intended)\s+to\b",
+    r"|\b(?:job|role|position)s?\b|\b(?:supposed|meant|intended)\s+to\b"
+    # A wish ("Is the US seeking a return to Bagram?"): prose says what is wanted, not that it is.
+    r"|\b(?:wants?|wanted|wanting|wish(?:es|ed|ing)?|seek(?:s|ing)?|sought|angling\s+for)\b"
+    r"|\b(?:tr(?:y|ies|ied|ying))\s+to\b",
     re.IGNORECASE,
 )
 # Nor words asking what something means, how far it goes, what it has to do with or why it matters

@@ -44,6 +44,17 @@ _PLAIN = tuple(
         ("plays host to", "hosts"),
         ("played host to", "hosted"),  # "Who played host to the talks?" was refused
         ("playing host to", "hosting"),
+        ("hanging by a thread", "fragile"),  # "Is the truce hanging by a thread?" found ¶3 first
+        ("hangs by a thread", "is fragile"),
+        ("hung by a thread", "was fragile"),
+        ("the upper hand", "the advantage"),  # "Who has the upper hand?" was refused
+        ("drag its feet", "delay action"),  # "Is Kabul dragging its feet on the TTP?" found ¶4
+        ("drags its feet", "delays action"),
+        ("dragged its feet", "delayed action"),
+        ("dragging its feet", "delaying action"),
+        ("drag their feet", "delay action"),
+        ("dragged their feet", "delayed action"),
+        ("dragging their feet", "delaying action"),
         # "Who does Kabul say is stirring up trouble for Washington's benefit?" found Haqqani's warning
         # first; the brief writes "fueling instability".
         ("stir up trouble", "fuel instability"),

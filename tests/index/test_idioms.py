@@ -32,6 +32,9 @@ from tests.index.test_indexer import write_brief
             "Why does Kabul think the army is stirring trouble?",
             "Why does Kabul think the army is fueling instability?",
         ),
+        ("Is the truce hanging by a thread?", "Is the truce fragile?"),
+        ("Who has the upper hand?", "Who has the advantage?"),
+        ("Is Kabul dragging its feet on the TTP?", "Is Kabul delaying action on the TTP?"),
         ("Why does it matter for the US?", "Why is it important for the US?"),
         ("Why does Bagram matter?", "Why is Bagram important?"),
         ("What does he say about the matter?", "What does he say about the matter?"),  # the noun

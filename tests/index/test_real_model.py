@@ -81,6 +81,12 @@ def test_asking_for_someones_job_finds_where_their_office_is_named(real_engine):
     assert any("Defense Minister Khawaja" in hit.passage.text for hit in answer.hits[:2])
 
 
+def test_a_wish_far_in_meaning_is_answered_by_the_passage_holding_what_is_wished(real_engine):
+    # Below the threshold (0.33): ¶3 holds "U.S.", "return" and "Bagram", not "seeking".
+    answer = real_engine.ask("Is the US seeking a return to Bagram?")
+    assert not answer.abstained and answer.hits[0].passage.paragraph == 3
+
+
 def test_a_few_words_asking_for_a_kind_no_passage_holding_them_names_are_refused(real_engine):
     # ¶1 holds "mediated" but names no African state.
     assert real_engine.ask("Which African state mediated?").abstained
