@@ -50,7 +50,9 @@ EVIDENCE_DEPTH = 3
 # by Interior Minister Haqqani), and words pointing at the brief itself ("in the brief").
 WORDS = "words"
 _SAYING = re.compile(
-    r"\b(?:say|says|said|tell|tells|told|mention|mentions|mentioned|quotes?|quoted)\b", re.IGNORECASE
+    r"\b(?:say|says|said|tell|tells|told|mention|mentions|mentioned|quotes?|quoted|stated"
+    r"|announc(?:e|es|ed|ing)|declar(?:e|es|ed|ing))\b",
+    re.IGNORECASE,
 )
 # Nor words that only stress or rank what is asked ("the single biggest point of friction" is the
 # brief's "principal point of contention"), or its scope ("this whole thing"): prose seldom grades

@@ -69,6 +69,7 @@ def test_a_question_far_in_meaning_is_answered_by_the_passages_holding_all_its_w
     assert cited("Bagram and Doha") == set()
     # A verb of saying is not looked for: prose reports speech in other words.
     assert cited("What did they say about Bagram?") == cited("Bagram?")
+    assert cited("What was announced about Bagram?") == cited("Who declared Bagram?") == cited("Bagram?")
     assert cited("What did they say about Bagram football?") == set()
     # Nor are the words pointing at the brief itself: no passage holds "brief".
     assert cited("Which air base comes up in this brief?") == cited("air base?") != set()
