@@ -25,6 +25,7 @@ from index.companies import COMPANY
 from index.corpus import REGISTRY_EDITED, RULES_NEWER, CorpusDrift
 from index.leaders import HOLDER, LEADER, PERSON_OF
 from index.models import Answer, BriefMeta, Hit, IndexReport
+from index.paragraphs import NO_PARAGRAPH, PARAGRAPH
 from index.places import PLACE
 from index.sections import IN_SECTION, OUTLINE, SECTION
 from index.speakers import asked_speaker
@@ -114,10 +115,17 @@ def abstention_reason(answer: Answer) -> str:
         )
     if answer.unstated == WHICH_BRIEF:
         return (
-            "This asks for a brief as a whole (or one of its sections), and several briefs hold it: "
+            "This asks for a brief as a whole (or one of its sections or paragraphs), and several "
+            "briefs hold it: "
             "name one (/ask brief:, or `--brief ID` in the terminal, or in the question: “Summarise "
             "the … brief”), ask in the thread of a question about it, or ask for each (“Summarise "
             "each brief”)."
+        )
+    if answer.unstated == NO_PARAGRAPH:
+        brief = f"“{answer.closest_briefs[0].title}”" if answer.closest_briefs else "The brief"
+        return (
+            f"{brief} has no paragraph of the number asked for; its citations (¶) number its "
+            "paragraphs from 1: ask for one of those, or about a subject."
         )
     if answer.unstated == LEADER:
         return (
@@ -176,6 +184,7 @@ BASIS_NOTES = {
     SECTION: "The section asked for, in reading order; ask about a subject for the passages on it.",
     IN_SECTION: "Passages of the section asked for, the closest to the question first.",
     OUTLINE: "The brief's sections, each by its first paragraph; ask for one: “What does the … section say?”",
+    PARAGRAPH: "The paragraphs asked for, in reading order.",
 }
 
 
@@ -256,11 +265,10 @@ def answer_text(answer: Answer, first: int = 1) -> str:
         lines.append(basis_note(answer))
     if answer.holders:
         lines.append(holders_note(answer))
-    # Scores rank passages against each other: an overview's, a conclusion's, a section's or outline's
-    # (in reading order) or a lone hit's say nothing.
-    scored = answer.basis not in (OVERVIEW, CONCLUSION, OVERVIEWS, CONCLUSIONS, SECTION, OUTLINE) and (
-        len(answer.hits) > 1 or first > 1
-    )
+    # Scores rank passages against each other: an overview's, a conclusion's, a section's, an
+    # outline's or paragraphs' asked for by number (in reading order) or a lone hit's say nothing.
+    unranked = (OVERVIEW, CONCLUSION, OVERVIEWS, CONCLUSIONS, SECTION, OUTLINE, PARAGRAPH)
+    scored = answer.basis not in unranked and (len(answer.hits) > 1 or first > 1)
     for number, hit in enumerate(answer.hits, start=first):
         start, end = hit.best_sentence_span
         text = hit.passage.text

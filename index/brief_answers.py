@@ -33,6 +33,8 @@ from index.brief_details import (
 )
 from index.lexical import fold, tokens
 from index.models import Answer, BriefMeta, Hit, SearchFilters
+from index.paragraphs import NO_PARAGRAPH, PARAGRAPH, asked_paragraphs
+from index.paragraphs import subject_words as paragraph_subject_words
 from index.search import Query, Scored, Searcher
 from index.sections import (
     IN_SECTION,
@@ -76,6 +78,9 @@ class BriefAnswers:
             heading = asked_section(question, self.generation.section_rows)
             if (heading or asks_outline(question)) and (answer := self._sections(query, ranked, heading, k)):
                 return answer
+        # "What does paragraph 4 say?", "Show me ¶2": as the answers cite them
+        if numbers := asked_paragraphs(question):
+            return self._paragraphs(query, ranked, numbers)
         details, whole, named = asks_brief_details(question), asked_whole(question), names_a_brief(question)
         if details or whole:
             # "tl;dr of the latest brief": the newest dated one; "Who wrote the CPEC brief?": the
@@ -279,6 +284,35 @@ class BriefAnswers:
         shown = rows[: k if heading else max(k, LISTED_MENTIONS)]
         hits = tuple(self._unranked(row, first_sentence=True) for row in shown)
         return Answer(question, hits, False, basis=SECTION if heading else OUTLINE)
+
+    def _paragraphs(self, query: Query, ranked: list[Scored], numbers: tuple[int, ...]) -> Answer:
+        """The paragraphs `numbers` of a brief (negative ones counting from its end), in reading
+        order, each marked at the sentence closest to what the question asks about in them, else
+        at its first. The brief is the one the question names, else the only one the filters
+        admit; with several, the reader is asked which (WHICH_BRIEF). If it has none of them, the
+        engine abstains (NO_PARAGRAPH)."""
+        generation, question = self.generation, query.text
+        admitted = [number for number, _ in self._admitted_briefs(query.filters)]
+        chosen = self.named_brief(question, query.filters)
+        if chosen is None and len(admitted) == 1:
+            chosen = admitted[0]
+        if chosen is None:
+            return Answer(question, (), True, self.searcher.closest_briefs(ranked), unstated=WHICH_BRIEF)
+        rows = np.flatnonzero(generation.passage_brief == chosen)
+        last = max((generation.passages[row].paragraph for row in rows), default=0)
+        wanted = {last + 1 + number if number < 0 else number for number in numbers}
+        shown = sorted(
+            (int(row) for row in rows if generation.passages[row].paragraph in wanted),
+            key=lambda row: (generation.passages[row].paragraph, row),
+        )
+        if not shown:
+            meta = list(generation.briefs.values())[chosen].meta
+            return Answer(question, (), True, (meta,), unstated=NO_PARAGRAPH)
+        if paragraph_subject_words(question):  # "What does paragraph 4 say about refugees?"
+            hits = self.searcher.hits([Scored(row, 0.0, 1.0) for row in shown], query)
+        else:
+            hits = tuple(self._unranked(row, first_sentence=True) for row in shown)
+        return Answer(question, hits, False, basis=PARAGRAPH)
 
     def _overviews(self, question: str, filters: SearchFilters | None, opening: bool) -> Answer:
         """Every brief the filters admit as a whole, newest first, at most LISTED_MENTIONS of them:

@@ -27,6 +27,7 @@ from index.brief_details import (
 )
 from index.errors import BriefbotError
 from index.models import Answer, SearchFilters
+from index.paragraphs import asked_paragraphs
 from index.search import check_question, has_words
 from index.sections import asks_outline, asks_sections
 
@@ -74,6 +75,7 @@ def is_asking(message: str) -> bool:
         or _ASKING.match(message) is not None
         or bool(asked_whole(message))
         or asks_outline(message)  # "table of contents"
+        or bool(asked_paragraphs(message))  # "paragraph 4"
     )
 
 
@@ -291,10 +293,13 @@ class QuestionsCog(commands.Cog, name="Questions"):
         if (
             context
             and not names_its_brief
-            and any(asks(question) for asks in (asked_whole, asks_brief_details, asked_actors, asks_sections))
+            and any(
+                asks(question)
+                for asks in (asked_whole, asks_brief_details, asked_actors, asks_sections, asked_paragraphs)
+            )
         ):
-            # "tl;dr", "Who wrote this?", "Who is involved?", "What does the Analysis section say?"
-            # in a thread: of the brief the thread's question is about.
+            # "tl;dr", "Who wrote this?", "Who is involved?", "What does the Analysis section say?",
+            # "Show me ¶4" in a thread: of the brief the thread's question is about.
             about = await self._ask(context, 1)
             if about.hits:
                 filters = SearchFilters(brief_ids=frozenset({about.hits[0].brief.brief_id}))

@@ -146,6 +146,17 @@ async def test_ask_for_a_section_and_for_the_outline(harness):
     assert reply["allowed_mentions"] == {"parse": []}
 
 
+async def test_ask_for_paragraphs_by_number_and_for_one_the_brief_lacks(harness):
+    reply = await harness.fake.reply(await harness.fake.slash("ask", [option("question", "Show me ¶¶ 3-4")]))
+    embed = reply["embeds"][0]
+    assert embed["description"].startswith("The paragraphs asked for, in reading order")
+    assert [f["name"].rsplit("·", 1)[-1].strip() for f in embed["fields"]] == ["¶3", "¶4"]
+    reply = await harness.fake.reply(
+        await harness.fake.slash("ask", [option("question", "What does paragraph 40 say?")])
+    )
+    assert "has no paragraph of the number asked for" in reply["embeds"][0]["description"]
+
+
 async def test_which_briefs_there_are_is_a_list_not_an_apology(harness):
     reply = await harness.fake.reply(
         await harness.fake.slash("ask", [option("question", "What briefs do you have?")])

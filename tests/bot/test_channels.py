@@ -237,3 +237,22 @@ async def test_mentions_in_questions_never_ping(harness):
     [answer] = fake.channel_messages
     assert answer["allowed_mentions"] == {"parse": []}
     assert "@\u200beveryone" in answer["embeds"][0]["title"]
+
+
+async def test_a_paragraph_asked_for_by_number_in_a_thread_is_of_the_threads_brief(harness, corpus):
+    truce, floods = await _truce_and_floods_threads(
+        harness,
+        corpus,
+        "---\ntitle: Monsoon Floods\n---\n\nFloods damaged bridges.\n\nRebuilding will take years.\n",
+    )
+    fake = harness.fake
+    replies = []
+    for thread_id, follow_up in ((truce, "Show me ¶4"), (floods, "paragraph 2")):  # asks, without "?"
+        sent = len(fake.channel_messages)
+        await fake.user_message(follow_up, channel_id=thread_id)
+        await fake.wait_until(lambda n=sent: len(fake.channel_messages) == n + 1)
+        replies.append(fake.channel_messages[-1]["embeds"][0])
+    truce_fourth, floods_second = replies
+    assert truce_fourth["description"].startswith("The paragraphs asked for, in reading order")
+    assert [f["name"].rsplit("·", 1)[-1].strip() for f in truce_fourth["fields"]] == ["¶4"]
+    assert [f["name"] for f in floods_second["fields"]] == ["[1] Monsoon Floods · ¶2"]
