@@ -23,6 +23,7 @@ from index.brief_details import (
     WHICH_BRIEF,
     asked_actors,
     asked_whole,
+    asks_background,
     asks_brief_details,
     asks_catalogue,
     asks_every_brief,
@@ -43,6 +44,7 @@ from index.sections import (
     asked_section,
     asks_outline,
     asks_sections,
+    background_heading,
     subject_words,
 )
 from index.store import StoredBrief
@@ -112,6 +114,10 @@ class BriefAnswers:
                 named_most=named_most,
                 named_kind=kind,
             )
+        # "What is the context?": the section headed so, if a brief has one, else its opening
+        background = asks_background(question) and background_heading(self.generation.section_rows)
+        if whole and background and (answer := self._sections(query, ranked, background, k, whole=True)):
+            return answer
         if whole and ranked:
             several = self.generation.admitted_briefs(filters or SearchFilters()).sum() > 1
             if several and not named and asks_every_brief(question):
@@ -245,13 +251,16 @@ class BriefAnswers:
         meta = self.generation.briefs[passage.brief_id].meta
         return Hit(passage, meta, 0.0, sentences[0] if first_sentence else sentences[-1])
 
-    def _sections(self, query: Query, ranked: list[Scored], heading: str | None, k: int) -> Answer | None:
+    def _sections(
+        self, query: Query, ranked: list[Scored], heading: str | None, k: int, whole: bool = False
+    ) -> Answer | None:
         """The section `heading` of a brief, its paragraphs in reading order (k at most) or, if the
         question names a subject, those holding it, the closest first; or, if `heading` is None,
         the brief's outline: the first paragraph of each section (ten at most). The brief is the
         one the question names, else the only one the filters admit that has such sections; with
         several, the reader is asked which (WHICH_BRIEF). None if no admitted brief has them, or
-        none of the section's passages holds the subject."""
+        none of the section's passages holds the subject. With `whole`, the section is asked for as
+        a whole, whatever other words the question has ("What's the background?")."""
         generation, question = self.generation, query.text
         admitted = {number for number, _ in self._admitted_briefs(query.filters)}
         chosen_sections = [heading] if heading else list(generation.section_rows)
@@ -270,7 +279,7 @@ class BriefAnswers:
         else:
             return None
         rows = sorted(by_brief[chosen], key=lambda row: generation.passages[row].paragraph)
-        if heading and (subject := " ".join(sorted(subject_words(question, heading)))):
+        if heading and not whole and (subject := " ".join(sorted(subject_words(question, heading)))):
             # "What does the Analysis section say about India?": its passages holding the subject,
             # the closest first; if none does, the question is searched as any other.
             directory = generation.actor_directory

@@ -104,7 +104,11 @@ _POLITE = r"(?:(?:please|pls|can\s+you|could\s+you|give\s+me|show\s+me|i\s+want|
 _OF_THIS = rf"(?:\s+(?:of|for|from|in)\s+(?:{_A_DOCUMENT}|it))?"
 _GIST = (
     r"(?:summary|summaries|overviews?|gist|synopsis|recap|tl;?\s?dr|(?:(?:main|key)\s+)?takeaways"
-    r"|(?:main|key)\s+points|highlights)"
+    r"|(?:main|key)\s+points|highlights|short\s+version|cliff\s?notes)"
+)
+_BACKGROUND = (
+    r"^(?:(?:what(?:'s|\s+is)\s+the|give\s+me\s+(?:some|the)|any|some)\s+)?(?:context|background)"
+    rf"(?:\s+(?:please|(?:of|for|to)\s+{_A_DOCUMENT}))?$"
 )
 _OVERVIEW = re.compile(
     # "tl;dr", "Give me a summary of this brief please"
@@ -113,10 +117,22 @@ _OVERVIEW = re.compile(
     rf"|^{_POLITE}(?:summari[sz]e|sum\s+up|recap)(?:\s+(?:{_A_DOCUMENT}|it))?"
     r"(?:\s+(?:up|for\s+me|please))*$"
     r"|^sum\s+(?:it|this)\s+up(?:\s+please)?$"
+    # "In a nutshell?", "in short, what happened?"
+    rf"|^(?:in\s+a\s+nutshell|in\s+short|in\s+brief)(?:\W+(?:what\s+happened|what(?:'s|\s+is)\s+"
+    rf"(?:{_A_DOCUMENT}|it|this)\s+about|what\s+does\s+(?:{_A_DOCUMENT}|it)\s+say))?$"
+    # "What is the context?", "Give me some background": the brief's opening (its section headed so,
+    # if it has one: index/sections.py)
+    rf"|{_BACKGROUND}"
     # "What is this brief about?", "What's the gist?"
     rf"|^what(?:'s|\s+is|\s+are)\s+(?:{_A_DOCUMENT}|it)\s+about$"
     rf"|^what(?:'s|\s+is|\s+are)\s+the\s+{_GIST}{_OF_THIS}$"
 )
+
+
+def asks_background(question: str) -> bool:
+    """Whether a question asks for a brief's background, naming no subject ("What is the
+    context?", "Give me some background")."""
+    return re.search(_BACKGROUND, " ".join(fold(question).rstrip(" ?.!").split())) is not None
 
 
 # The brief's or its author's own view, naming no subject: "What is the author's view?", "the

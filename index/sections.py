@@ -35,6 +35,7 @@ _NOUN = r"(?:section|chapter)"
 _BEFORE = re.compile(rf"(?P<words>(?:[\w'’-]+\s+){{1,6}}){_NOUN}\b")
 _AFTER = re.compile(rf"\b{_NOUN}\s+(?:on|about|called|titled|entitled|named|headed)\s+(?P<words>[\w'’ -]+)")
 _DOCUMENT = r"(?:the|this|that)\s+(?:[\w'-]+\s+){0,3}?(?:brief|report|article|paper|piece|document)"
+_BACKGROUND_HEADINGS = frozenset({"context", "background", "introduction", "background and context"})
 # Not "Outline what Asif said": that names a subject, and is searched.
 _OUTLINE = re.compile(
     # Not "Which sections mention Qatar?": which passages mention a subject.
@@ -62,6 +63,12 @@ def asked_section(question: str, headings: Iterable[str]) -> str | None:
         if (words := set(tokens(heading))) and any(words <= phrase for phrase in near)
     ]
     return max(matched)[1] if matched else None
+
+
+def background_heading(headings: Iterable[str]) -> str | None:
+    """The heading of `headings` that a brief's background goes under ("Context", "Background",
+    "Introduction"), for a question asking for it ("What is the context?"); None if none is."""
+    return next((heading for heading in sorted(headings) if fold(heading) in _BACKGROUND_HEADINGS), None)
 
 
 def asks_outline(question: str) -> bool:

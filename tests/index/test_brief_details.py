@@ -114,7 +114,9 @@ def test_a_publisher_asked_about_by_name_is_answered_with_its_briefs_details(fak
      "What is the author's view?", "What’s the author’s take?", "What does the author think?",
      "What is the main argument?", "what is the brief's argument", "key findings?",
      "What does the report say?", "What is the overall assessment?", "What does the author expect?",
-     "What does the author of the water brief argue?"],
+     "What does the author of the water brief argue?", "In a nutshell, what happened?", "in short?",
+     "Give me the short version", "What is the context?", "Give me some background",
+     "background of this brief?"],
 )  # fmt: skip
 def test_requests_for_a_brief_as_a_whole(question):
     assert asked_whole(question) == OVERVIEW
@@ -165,6 +167,9 @@ def test_a_request_may_name_the_brief_it_is_about(question, named):
         "position",  # one word, the question's only one: no request for the brief's
         "take",
         "Compare Pakistan and India",
+        "In short, why did the talks fail?",
+        "What is the context of the talks?",
+        "What's the background to the TTP dispute?",
         "What do Pakistan and India have in common?",
     ],
 )

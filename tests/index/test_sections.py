@@ -3,7 +3,7 @@
 import pytest
 
 from bot.text import answer_json, answer_text
-from index.brief_details import WHICH_BRIEF
+from index.brief_details import OVERVIEW, WHICH_BRIEF
 from index.models import SearchFilters
 from index.sections import IN_SECTION, OUTLINE, SECTION, asked_section, asks_outline
 from tests.index.test_indexer import write_brief
@@ -99,3 +99,18 @@ def test_with_several_briefs_a_section_is_of_the_brief_named_or_the_only_one_hol
     narrowed = SearchFilters(brief_ids=frozenset({"floods"}))
     outline = fake_engine.ask("What are the sections?", filters=narrowed)
     assert [hit.passage.section for hit in outline.hits] == ["Analysis", "Repairs"]
+
+
+def test_a_briefs_background_is_its_section_headed_so_else_its_opening(fake_engine, corpus):
+    answer = fake_engine.ask("What's the background?")
+    assert not answer.abstained and answer.basis == SECTION
+    assert [(hit.passage.section, hit.passage.paragraph) for hit in answer.hits] == [
+        ("Context", 1),
+        ("Context", 2),
+    ]
+    assert fake_engine.ask("Give me some context").hits == answer.hits
+    (corpus / "politact-fragile-truce-pakistan-afghanistan.md").unlink()
+    write_brief(corpus, "floods.md", ["# Damage", "Floods damaged bridges.", "# Repairs", "It takes years."])
+    fake_engine.reindex()
+    opening = fake_engine.ask("What's the background?")  # no section headed so: the opening
+    assert opening.basis == OVERVIEW and opening.hits[0].passage.passage_id == "floods#1"
