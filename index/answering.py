@@ -88,7 +88,12 @@ _MEANING_OR_DEGREE = re.compile(
 # Nor the command opening a request ("Describe Bagram", "Give me Asif's quotes"), nor courtesies
 # ("mediators pls").
 _COURTESY = re.compile(r"\b(?:please|pls|plz|thanks|thank\s+you|thx|cheers)\b", re.IGNORECASE)
-_COMMAND = re.compile(rf"^\s*(?:{'|'.join(sorted(COMMANDS))})(?:\s+me)?\b", re.IGNORECASE)
+_COMMAND = re.compile(
+    # "can you explain the bagram thing", "could u please describe Bagram"
+    r"^\s*(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?|please\s+)?"
+    rf"(?:{'|'.join(sorted(COMMANDS))})(?:\s+(?:me|us))?\b",
+    re.IGNORECASE,
+)
 # Where a sentence of a message ends: "I'm confused. Who mediated?"
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 

@@ -89,6 +89,11 @@ def test_a_question_far_in_meaning_is_answered_by_the_passages_holding_all_its_w
     assert cited("Who mediated? I'm lost.") == cited("Bagram. Football?") == set()
     # Nor a command opening a request, nor words for quoting, which prose reports otherwise.
     assert cited("Describe Bagram") == cited("Please give me the Bagram quotes") == cited("Bagram?")
+    assert (
+        cited("can u explain the bagram thing")
+        == cited("Could you please describe Bagram?")
+        == cited("Bagram?")
+    )
     assert cited("mediators pls") == cited("Who mediated?")
     # Nor words asking what a thing means or how far it goes.
     assert cited("What does Bagram refer to?") == cited("What would count as Bagram?") == cited("Bagram?")
