@@ -46,6 +46,9 @@ _ASKS_EXPANSION = re.compile(
     rf"|^what(?:'s|\s+is)\s+(?:the\s+)?(?:full\s+(?:form|name)|expansion|long\s+form)\s+of\s+(?:the\s+)?{_SHORT}$"
     rf"|^(?:the\s+)?{_SHORT}\s+(?:stands\s+for|full\s+form)$"
 )
+# "What is the TTP?", the acronym typed in capitals: the passage spelling it out says what it is
+# ("Tehreek-e-Taliban Pakistan (TTP), which Islamabad designates as a terrorist organization").
+_ASKS_WHAT_IT_IS = re.compile(r"^(?i:what(?:'s|\s+is|\s+are)\s+(?:the\s+)?)([A-Z]{2,8})$")
 _REMEMBERED = 10_000  # acronyms looked up, kept for the next question that holds one
 _KNOWN = frozenset(
     name
@@ -113,8 +116,11 @@ class Acronyms:
 
 def asked_expansion(question: str) -> str:
     """The acronym whose long form the question asks for, in capitals ("What does TTP stand
-    for?", "define cpec"); "" for any other question."""
-    match = _ASKS_EXPANSION.search(" ".join(question.lower().rstrip(" ?.!").split()))
+    for?", "define cpec", "What is the TTP?"); "" for any other question."""
+    asked = " ".join(question.rstrip(" ?.!").split())
+    if match := _ASKS_WHAT_IT_IS.search(asked):
+        return match.group(1)
+    match = _ASKS_EXPANSION.search(asked.lower())
     return next(group for group in match.groups() if group).upper() if match else ""
 
 

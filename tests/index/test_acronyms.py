@@ -85,7 +85,10 @@ def test_an_answer_says_how_an_acronym_was_read(corpus, tmp_path):
         ("define cpec", "CPEC"),
         ("What is the full form of TTP?", "TTP"),
         ("What does the TTP want?", ""),
-        ("What is CPEC?", ""),
+        ("What is CPEC?", "CPEC"),  # typed in capitals: what it is, where it is spelled out
+        ("What is the TTP?", "TTP"),
+        ("what is cpec", ""),  # a word, searched
+        ("What is Peace?", ""),
     ],
 )
 def test_questions_asking_what_an_acronym_stands_for(question, acronym):

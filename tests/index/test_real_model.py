@@ -81,6 +81,13 @@ def test_asking_for_someones_job_finds_where_their_office_is_named(real_engine):
     assert any("Defense Minister Khawaja" in hit.passage.text for hit in answer.hits[:2])
 
 
+def test_what_an_acronym_is_is_answered_where_the_brief_spells_it_out(real_engine):
+    # By meaning alone ¶6 ("the TTP issue is an internal matter") came first.
+    answer = real_engine.ask("What is the TTP?")
+    assert answer.hits[0].passage.paragraph == 4
+    assert "Tehreek-e-Taliban Pakistan (TTP)" in answer.hits[0].best_sentence
+
+
 def test_a_wish_far_in_meaning_is_answered_by_the_passage_holding_what_is_wished(real_engine):
     # Below the threshold (0.33): ¶3 holds "U.S.", "return" and "Bagram", not "seeking".
     answer = real_engine.ask("Is the US seeking a return to Bagram?")
