@@ -38,4 +38,6 @@ GROUPS = (
     # "extend" of "does not extend to the TTP" is another sense, but briefs extend truces, talks
     # and deadlines far more often; a reader prolongs them or asks for an extension.
     "extend extension prolong",
+    # The nouns only: "violate" and "infringe" met passages on sovereignty as often as on truces.
+    "violation breach",
 )

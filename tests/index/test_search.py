@@ -175,6 +175,7 @@ def test_a_word_meets_its_synonyms_in_any_form_as_much_as_itself():
     )
     assert other_words.holding_every_term("What's the outlook?").tolist() == [1]
     assert other_words.holding_every_term("How will violations be punished?").tolist() == [2]
+    assert other_words.holding_every_term("How will breaches be punished?").tolist() == [2]
     assert other_words.holding_every_term("Was the truce prolonged?").tolist() == [3]
     assert (
         other_words.holding_every_term("die").tolist()
