@@ -44,6 +44,9 @@ _PLAIN = tuple(
         ("plays host to", "hosts"),
         ("played host to", "hosted"),  # "Who played host to the talks?" was refused
         ("playing host to", "hosting"),
+        # "What led the two sides to the table?" was refused
+        ("the negotiating table", "negotiations"),
+        ("to the table", "to negotiations"),
         ("hanging by a thread", "fragile"),  # "Is the truce hanging by a thread?" found ¶3 first
         ("hangs by a thread", "is fragile"),
         ("hung by a thread", "was fragile"),

@@ -32,6 +32,8 @@ from tests.index.test_indexer import write_brief
             "Why does Kabul think the army is stirring trouble?",
             "Why does Kabul think the army is fueling instability?",
         ),
+        ("What led the two sides to the table?", "What led the two sides to negotiations?"),
+        ("Who sat at the negotiating table?", "Who sat at negotiations?"),
         ("Is the truce hanging by a thread?", "Is the truce fragile?"),
         ("Who has the upper hand?", "Who has the advantage?"),
         ("Is Kabul dragging its feet on the TTP?", "Is Kabul delaying action on the TTP?"),
