@@ -29,6 +29,8 @@ from index.models import Passage
 from index.names import in_title_case
 
 _WORD = re.compile(r"[A-Za-z]+")
+# What follows a word's apostrophe: "Didn't" is one word to BM25, whose "Didn" is no slip for "Did".
+_AFTER_APOSTROPHE = re.compile(r"['’][A-Za-z]+")
 _MIN_LENGTH = 4  # shorter words have too many neighbours one letter away
 _LONG = 8  # from this length, two slips are allowed
 # Briefs' words compared with one question word, at most: about 17 µs each, so 35 ms. In a
@@ -111,6 +113,8 @@ class Speller:
         title_case = in_title_case(question)
         for match in _WORD.finditer(question):
             word = match.group(0)
+            if (rest := _AFTER_APOSTROPHE.match(question, match.end())) and not tokens(word + rest.group(0)):
+                continue  # a contracted stop word: "didn't", "Isn't"
             # Capitalised for opening a sentence only ("Whcih countries ...?"), or in a question in
             # Title Case: a word like any other, as names are read (index/names.py); any other
             # capital makes a name.

@@ -34,6 +34,8 @@ def speller(fake_engine):
         ("Whcih countries mediatd? Waht did Asif say?", "Which countries mediated? What did Asif say?"),
         ("What Did Asif Say About The Talibn?", "What Did Asif Say About The Taliban?"),  # Title Case
         ("what did iran say", "what did iran say"),
+        ("Didn't the Taliban deny it?", "Didn't the Taliban deny it?"),  # "Didn" is no slip for "Did"
+        ("why couldn’t they agree", "why couldn’t they agree"),
         # British spellings, which the English list lacks, are English words
         ("which organisations are named", "which organisations are named"),
         ("did the neighbours agree on defence", "did the neighbours agree on defence"),
