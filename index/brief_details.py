@@ -179,7 +179,7 @@ _KIND_WORDS: dict[str, str] = {
     ),
     "actors": r"actors|players|parties|stakeholders",
     "states": r"countries|states|nations|governments",
-    "people": r"people|persons|individuals|officials|personalities",
+    "people": r"people|persons|individuals|officials|personalities|ministers|leaders|politicians",
     "organisations": r"organi[sz]ations|bodies|institutions",
 }
 # The actor kinds (index/actors.py) each asks for; "actors" asks for every kind.

@@ -264,6 +264,10 @@ def test_each_brief_as_a_whole_when_asked_for_each(fake_engine, corpus):
         ("Which countries are mentioned in the CPEC brief?", "states"),
         ("Which governments does the brief discuss?", "states"),
         ("What people are named?", "people"),
+        ("Which ministers are mentioned?", "people"),
+        ("Who are the main leaders?", "people"),
+        ("Who are the leaders of the TTP?", ""),  # a subject
+        ("What figures are mentioned?", ""),  # numbers, maybe: searched
         ("list all the organisations", "organisations"),
         ("What are the main armed groups in the briefs?", "armed groups"),
         ("Which groups are mentioned?", "armed groups"),
