@@ -114,10 +114,6 @@ class BriefAnswers:
                 named_most=named_most,
                 named_kind=kind,
             )
-        # "What is the context?": the section headed so, if a brief has one, else its opening
-        background = asks_background(question) and background_heading(self.generation.section_rows)
-        if whole and background and (answer := self._sections(query, ranked, background, k, whole=True)):
-            return answer
         if whole and ranked:
             several = self.generation.admitted_briefs(filters or SearchFilters()).sum() > 1
             if several and not named and asks_every_brief(question):
@@ -125,6 +121,8 @@ class BriefAnswers:
             if several and not named:  # else the closest passage's brief
                 closest = self.searcher.closest_briefs(ranked)
                 return Answer(question, (), True, closest, unstated=WHICH_BRIEF)
+            if asks_background(question) and (background := self._background(question, ranked[0].row, k)):
+                return background
             return self._overview(question, ranked[0].row, k, opening=whole == OVERVIEW)
         return None
 
@@ -243,6 +241,19 @@ class BriefAnswers:
         hits = tuple(self._unranked(row, first_sentence=opening and row == first) for row in chosen)
         return Answer(question, hits, False, basis=OVERVIEW if opening else CONCLUSION)
 
+    def _background(self, question: str, row: int, k: int) -> Answer | None:
+        """The section of passage `row`'s brief that its background goes under ("Context",
+        `background_heading`), in reading order; None if it has none."""
+        generation = self.generation
+        number = int(generation.passage_brief[row])
+        headings = [heading for heading, by_brief in generation.section_rows.items() if number in by_brief]
+        if (heading := background_heading(headings)) is None:
+            return None
+        hits = tuple(
+            self._unranked(row, first_sentence=True) for row in generation.section_rows[heading][number][:k]
+        )
+        return Answer(question, hits, False, basis=SECTION)
+
     def _unranked(self, row: int, first_sentence: bool) -> Hit:
         """Passage `row` as a hit found without ranking (score 0), marked at its first sentence or
         its last."""
@@ -251,16 +262,13 @@ class BriefAnswers:
         meta = self.generation.briefs[passage.brief_id].meta
         return Hit(passage, meta, 0.0, sentences[0] if first_sentence else sentences[-1])
 
-    def _sections(
-        self, query: Query, ranked: list[Scored], heading: str | None, k: int, whole: bool = False
-    ) -> Answer | None:
+    def _sections(self, query: Query, ranked: list[Scored], heading: str | None, k: int) -> Answer | None:
         """The section `heading` of a brief, its paragraphs in reading order (k at most) or, if the
         question names a subject, those holding it, the closest first; or, if `heading` is None,
         the brief's outline: the first paragraph of each section (ten at most). The brief is the
         one the question names, else the only one the filters admit that has such sections; with
         several, the reader is asked which (WHICH_BRIEF). None if no admitted brief has them, or
-        none of the section's passages holds the subject. With `whole`, the section is asked for as
-        a whole, whatever other words the question has ("What's the background?")."""
+        none of the section's passages holds the subject."""
         generation, question = self.generation, query.text
         admitted = {number for number, _ in self._admitted_briefs(query.filters)}
         chosen_sections = [heading] if heading else list(generation.section_rows)
@@ -279,7 +287,7 @@ class BriefAnswers:
         else:
             return None
         rows = sorted(by_brief[chosen], key=lambda row: generation.passages[row].paragraph)
-        if heading and not whole and (subject := " ".join(sorted(subject_words(question, heading)))):
+        if heading and (subject := " ".join(sorted(subject_words(question, heading)))):
             # "What does the Analysis section say about India?": its passages holding the subject,
             # the closest first; if none does, the question is searched as any other.
             directory = generation.actor_directory

@@ -108,7 +108,7 @@ _GIST = (
 )
 _BACKGROUND = (
     r"^(?:(?:what(?:'s|\s+is)\s+the|give\s+me\s+(?:some|the)|any|some)\s+)?(?:context|background)"
-    rf"(?:\s+(?:please|(?:of|for|to)\s+{_A_DOCUMENT}))?$"
+    rf"(?:\s+(?:please|(?:of|for|to|on|about|in)\s+{_A_DOCUMENT}))?$"
 )
 _OVERVIEW = re.compile(
     # "tl;dr", "Give me a summary of this brief please"

@@ -109,8 +109,9 @@ def test_a_briefs_background_is_its_section_headed_so_else_its_opening(fake_engi
         ("Context", 2),
     ]
     assert fake_engine.ask("Give me some context").hits == answer.hits
-    (corpus / "politact-fragile-truce-pakistan-afghanistan.md").unlink()
     write_brief(corpus, "floods.md", ["# Damage", "Floods damaged bridges.", "# Repairs", "It takes years."])
     fake_engine.reindex()
-    opening = fake_engine.ask("What's the background?")  # no section headed so: the opening
+    which = fake_engine.ask("What is the context?")  # of which brief?
+    assert which.abstained and which.unstated == WHICH_BRIEF
+    opening = fake_engine.ask("Give me some background on the floods brief")  # no section headed so
     assert opening.basis == OVERVIEW and opening.hits[0].passage.passage_id == "floods#1"
