@@ -94,6 +94,7 @@ HELD_OUT = {
     "fresh 41": ROOT / "benchmarks" / "data" / "brief_questions_fresh41.jsonl",
     "fresh 42": ROOT / "benchmarks" / "data" / "brief_questions_fresh42.jsonl",
     "fresh 43": ROOT / "benchmarks" / "data" / "brief_questions_fresh43.jsonl",
+    "fresh 44": ROOT / "benchmarks" / "data" / "brief_questions_fresh44.jsonl",
 }
 DEFAULT = FusionWeights()
 VARIANTS: dict[str, tuple[Retriever, FusionWeights]] = {
