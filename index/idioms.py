@@ -44,6 +44,10 @@ _PLAIN = tuple(
         ("plays host to", "hosts"),
         ("played host to", "hosted"),  # "Who played host to the talks?" was refused
         ("playing host to", "hosting"),
+        # "Was there loss of life in the fighting that preceded the talks?" found ¶3 first, ¶1 holding
+        # "heavy casualties"
+        ("loss of life", "casualties"),
+        ("loss of lives", "casualties"),
         # "What led the two sides to the table?" was refused
         ("the negotiating table", "negotiations"),
         ("to the table", "to negotiations"),

@@ -32,6 +32,7 @@ from tests.index.test_indexer import write_brief
             "Why does Kabul think the army is stirring trouble?",
             "Why does Kabul think the army is fueling instability?",
         ),
+        ("Was there loss of life in the fighting?", "Was there casualties in the fighting?"),
         ("What led the two sides to the table?", "What led the two sides to negotiations?"),
         ("Who sat at the negotiating table?", "Who sat at negotiations?"),
         ("Is the truce hanging by a thread?", "Is the truce fragile?"),
