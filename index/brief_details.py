@@ -110,6 +110,7 @@ _BACKGROUND = (
     r"^(?:(?:what(?:'s|\s+is)\s+the|give\s+me\s+(?:some|the)|any|some)\s+)?(?:context|background)"
     rf"(?:\s+(?:please|(?:of|for|to|on|about|in)\s+{_A_DOCUMENT}))?$"
 )
+_BACKGROUND_ASKED = re.compile(_BACKGROUND)
 _OVERVIEW = re.compile(
     # "tl;dr", "Give me a summary of this brief please"
     rf"^{_POLITE}(?:(?:a|an|the)\s+)?(?:short\s+|quick\s+|brief\s+)?{_GIST}{_OF_THIS}(?:\s+please)?$"
@@ -132,7 +133,7 @@ _OVERVIEW = re.compile(
 def asks_background(question: str) -> bool:
     """Whether a question asks for a brief's background, naming no subject ("What is the
     context?", "Give me some background")."""
-    return re.search(_BACKGROUND, " ".join(fold(question).rstrip(" ?.!").split())) is not None
+    return _BACKGROUND_ASKED.search(" ".join(fold(question).rstrip(" ?.!").split())) is not None
 
 
 # The brief's or its author's own view, naming no subject: "What is the author's view?", "the

@@ -88,13 +88,15 @@ class Answer:
     # "brief details" (who wrote or published a brief, which no passage holds), or "which brief"
     # (a request for a brief as a whole, with several indexed and none chosen), or "actors" (whom
     # the briefs name: `named_most`), or "briefs indexed", "newest brief", "oldest brief" (the
-    # list of briefs asked for, in `closest_briefs`).
+    # list of briefs asked for, in `closest_briefs`), or "no such paragraph" (a number the brief
+    # in `closest_briefs` has no paragraph of).
     unstated: str = ""
     silent: str = ""  # the actor asked to be heard from, of whom the closest briefs record nothing
     # How the hits were found when not by meaning: "overview" (a brief's opening and conclusion,
     # asked for as a whole; nothing ranked), "conclusion" (its conclusion alone, likewise) or
     # "words" (passages holding every word of a question far from all of them in meaning), or
-    # "mentions" (the closest passage of each brief naming `mentioning`, asked which briefs do).
+    # "mentions" (the closest passage of each brief naming `mentioning`, asked which briefs do),
+    # or "section", "in section", "outline" and "paragraph" (asked for by heading or number).
     basis: str = ""
     mentioning: str = ""  # the subject asked which briefs mention ("Which briefs mention the TTP?")
     mentioning_briefs: int = 0  # how many of the briefs searched mention it (hits may show fewer)
