@@ -92,8 +92,28 @@ def _is_important(match: re.Match[str]) -> str:
     return f"is {subject}important"
 
 
+# "Will the truce hold?", "Is anyone sceptical that the truce will hold?": whether it lasts, which
+# briefs write as its "durability" (the model put ¶1 and ¶13 before ¶6's "doubts persist over the
+# durability of the ceasefire"). Not "for the ceasefire to hold", which asks what it needs.
+_AGREEMENT = r"(?:the|this|that)\s+(?:truce|ceasefire|cease-fire|deal|agreement|accord|pause)"
+_MAY = r"(?:will|would|can|could|might|likely\s+to)"
+_HOLD = r"hold(?:\s+(?:up|firm))?\b"
+_WILL_HOLD = re.compile(
+    rf"\b(?P<agreement>{_AGREEMENT})\s+(?P<may>{_MAY})\s+{_HOLD}"
+    rf"|\b(?P<may_first>{_MAY})\s+(?P<agreement_after>{_AGREEMENT})\s+{_HOLD}",
+    re.IGNORECASE,
+)
+
+
+def _is_durable(match: re.Match[str]) -> str:
+    if match.group("agreement"):
+        return f"{match.group('agreement')} {match.group('may')} be durable"
+    return f"{match.group('may_first')} {match.group('agreement_after')} be durable"
+
+
 def in_plain_words(question: str) -> str:
     """`question` with each idiom it asks with in plain words."""
     for idiom, plain in _PLAIN:
         question = idiom.sub(plain, question)
+    question = _WILL_HOLD.sub(_is_durable, question)
     return _DOES_MATTER.sub(_is_important, question)

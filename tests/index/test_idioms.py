@@ -33,6 +33,17 @@ from tests.index.test_indexer import write_brief
             "Why does Kabul think the army is fueling instability?",
         ),
         ("Was there loss of life in the fighting?", "Was there casualties in the fighting?"),
+        ("Will the truce hold?", "Will the truce be durable?"),
+        (
+            "Is anyone sceptical that the deal will hold up?",
+            "Is anyone sceptical that the deal will be durable?",
+        ),
+        ("Is the truce likely to hold?", "Is the truce likely to be durable?"),
+        (
+            "What must happen for the ceasefire to hold?",
+            "What must happen for the ceasefire to hold?",
+        ),  # a need
+        ("Will Islamabad hold talks with the TTP?", "Will Islamabad hold talks with the TTP?"),
         ("What led the two sides to the table?", "What led the two sides to negotiations?"),
         ("Who sat at the negotiating table?", "Who sat at negotiations?"),
         ("Is the truce hanging by a thread?", "Is the truce fragile?"),
