@@ -25,7 +25,7 @@ from index.companies import COMPANY
 from index.corpus import REGISTRY_EDITED, RULES_NEWER, CorpusDrift
 from index.leaders import HOLDER, LEADER, PERSON_OF
 from index.models import Answer, BriefMeta, Hit, IndexReport
-from index.paragraphs import NO_PARAGRAPH, PARAGRAPH
+from index.paragraphs import NO_PARAGRAPH, NO_SECTION, PARAGRAPH
 from index.places import PLACE
 from index.sections import IN_SECTION, OUTLINE, SECTION
 from index.speakers import asked_speaker
@@ -126,6 +126,12 @@ def abstention_reason(answer: Answer) -> str:
         return (
             f"{brief} has no paragraph of the number asked for; its citations (¶) number its "
             "paragraphs from 1: ask for one of those, or about a subject."
+        )
+    if answer.unstated == NO_SECTION:
+        brief = f"“{answer.closest_briefs[0].title}”" if answer.closest_briefs else "The brief"
+        return (
+            f"{brief} has no section of the number asked for: ask for its sections (“What sections "
+            "does it have?”), or for one by its heading."
         )
     if answer.unstated == LEADER:
         return (

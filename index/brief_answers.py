@@ -34,7 +34,7 @@ from index.brief_details import (
 )
 from index.lexical import fold, tokens
 from index.models import Answer, BriefMeta, Hit, SearchFilters
-from index.paragraphs import NO_PARAGRAPH, PARAGRAPH, asked_paragraphs
+from index.paragraphs import NO_PARAGRAPH, NO_SECTION, PARAGRAPH, asked_paragraphs, asked_section_numbers
 from index.paragraphs import subject_words as paragraph_subject_words
 from index.search import Query, Scored, Searcher
 from index.sections import (
@@ -80,9 +80,12 @@ class BriefAnswers:
             heading = asked_section(question, self.generation.section_rows)
             if (heading or asks_outline(question)) and (answer := self._sections(query, ranked, heading, k)):
                 return answer
-        # "What does paragraph 4 say?", "Show me ¶2": as the answers cite them
+        # "What does paragraph 4 say?", "Show me ¶2": as the answers cite them; "What does the
+        # second section say?": as an outline lists them
         if numbers := asked_paragraphs(question):
             return self._paragraphs(query, ranked, numbers)
+        if numbers := asked_section_numbers(question):
+            return self._numbered_sections(query, ranked, numbers, k)
         details, whole, named = asks_brief_details(question), asked_whole(question), names_a_brief(question)
         if details or whole:
             # "tl;dr of the latest brief": the newest dated one; "Who wrote the CPEC brief?": the
@@ -309,11 +312,7 @@ class BriefAnswers:
         admit; with several, the reader is asked which (WHICH_BRIEF). If it has none of them, the
         engine abstains (NO_PARAGRAPH)."""
         generation, question = self.generation, query.text
-        admitted = [number for number, _ in self._admitted_briefs(query.filters)]
-        chosen = self.named_brief(question, query.filters)
-        if chosen is None and len(admitted) == 1:
-            chosen = admitted[0]
-        if chosen is None:
+        if (chosen := self._one_brief(query)) is None:
             return Answer(question, (), True, self.searcher.closest_briefs(ranked), unstated=WHICH_BRIEF)
         rows = np.flatnonzero(generation.passage_brief == chosen)
         last = max((generation.passages[row].paragraph for row in rows), default=0)
@@ -330,6 +329,34 @@ class BriefAnswers:
         else:
             hits = tuple(self._unranked(row, first_sentence=True) for row in shown)
         return Answer(question, hits, False, basis=PARAGRAPH)
+
+    def _numbered_sections(
+        self, query: Query, ranked: list[Scored], numbers: tuple[int, ...], k: int
+    ) -> Answer:
+        """The sections `numbers` of a brief, counted in reading order (negative ones from its end),
+        each as its paragraphs in reading order (k at most of each). The brief is chosen as for
+        paragraphs (`_one_brief`); if it has none of them, the engine abstains (NO_SECTION)."""
+        generation, question = self.generation, query.text
+        if (chosen := self._one_brief(query)) is None:
+            return Answer(question, (), True, self.searcher.closest_briefs(ranked), unstated=WHICH_BRIEF)
+        sections = sorted(
+            (by_brief[chosen] for by_brief in generation.section_rows.values() if chosen in by_brief),
+            key=lambda rows: generation.passages[rows[0]].paragraph,
+        )
+        wanted = sorted({len(sections) + number if number < 0 else number - 1 for number in numbers})
+        shown = [row for number in wanted if 0 <= number < len(sections) for row in sections[number][:k]]
+        if not shown:
+            meta = list(generation.briefs.values())[chosen].meta
+            return Answer(question, (), True, (meta,), unstated=NO_SECTION)
+        hits = tuple(self._unranked(row, first_sentence=True) for row in shown)
+        return Answer(question, hits, False, basis=SECTION)
+
+    def _one_brief(self, query: Query) -> int | None:
+        """The number of the brief a question asking for its parts is about: the one it names,
+        else the only one the filters admit; None if several are admitted and none named."""
+        admitted = [number for number, _ in self._admitted_briefs(query.filters)]
+        chosen = self.named_brief(query.text, query.filters)
+        return admitted[0] if chosen is None and len(admitted) == 1 else chosen
 
     def _overviews(self, question: str, filters: SearchFilters | None, opening: bool) -> Answer:
         """Every brief the filters admit as a whole, newest first, at most LISTED_MENTIONS of them:

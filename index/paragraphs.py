@@ -1,5 +1,6 @@
 """Paragraphs asked for by number, as answers cite them: "What does paragraph 4 say?", "Show me ¶2",
-"Summarise paragraphs 3 and 4", "the last paragraph".
+"Summarise paragraphs 3 and 4", "the last paragraph"; and sections, counted in reading order as an
+outline lists them: "What does the second section say?".
 
 Searched by meaning, "paragraph 4" is one more topic: "Summarise paragraph 4" was refused and "Show
 me paragraph 2" answered with ¶3. A reader who has seen a citation asks for the paragraph it names,
@@ -14,10 +15,11 @@ import re
 from index.lexical import fold, tokens
 
 # How the hits were found (models.Answer.basis), and what the engine says it did not find
-# (models.Answer.unstated) when the brief has no paragraph of the number asked for.
+# (models.Answer.unstated) when the brief has no paragraph or section of the number asked for.
 PARAGRAPH = "paragraph"
 NO_PARAGRAPH = "no such paragraph"
-# A paragraph counted from the end: "the last paragraph" is -1, "the second-to-last" -2.
+NO_SECTION = "no such section"
+# A part counted from the end: "the last paragraph" is -1, "the second-to-last" -2.
 LAST = -1
 
 _ORDINAL_WORDS = (
@@ -26,20 +28,8 @@ _ORDINAL_WORDS = (
     "eighteenth", "nineteenth", "twentieth",
 )  # fmt: skip
 _ORDINALS = {word: number for number, word in enumerate(_ORDINAL_WORDS, start=1)} | {"opening": 1}
-_NOUN = r"(?:paragraphs?|paras?)"
 _NUMBER = r"\d{1,3}"
-# "paragraph 4", "para. 4", "paragraph no. 4", "¶4", "¶¶ 3-4", "paragraphs 3, 4 and 5", "paragraphs 3 to 5"
-_NUMBERED = re.compile(
-    rf"(?:\b{_NOUN}\.?|¶+)\s*(?:(?:no\.?|number|#)\s*)?(?P<numbers>{_NUMBER}"
-    rf"(?:\s*(?:,|and|&|-|–|to|through|or)\s*(?:¶\s*)?{_NUMBER})*)\b"
-)
-_RANGE = re.compile(rf"({_NUMBER})\s*(?:-|–|to|through)\s*(?:¶\s*)?({_NUMBER})")
-# "the fourth paragraph", "the 4th paragraph", "the last paragraph", "the second-to-last paragraph"
-_ORDINAL = re.compile(
-    rf"\b(?P<ordinal>{'|'.join(_ORDINALS)}|\d{{1,3}}(?:st|nd|rd|th)"
-    r"|(?:second[- ]to[- ]|next[- ]to[- ])?(?:last|final|closing))\s+"
-    rf"{_NOUN}\b"
-)
+_RANGE = re.compile(rf"({_NUMBER})\s*(?:-|–|to|through)\s*(?:[¶§]\s*)?({_NUMBER})")
 # Ranges wider than this are read as typed by mistake ("paragraphs 1 to 900").
 _WIDEST = 20
 # Words that ask for a paragraph without naming a subject: "What does paragraph 4 say?"
@@ -53,31 +43,68 @@ _FRAME = frozenset(
 )
 
 
+class _Numbered:
+    """The parts of a brief of one kind (paragraphs, sections) a question asks for by number."""
+
+    def __init__(self, noun: str, sign: str) -> None:
+        # "paragraph 4", "para. 4", "paragraph no. 4", "¶4", "¶¶ 3-4", "paragraphs 3, 4 and 5",
+        # "paragraphs 3 to 5"
+        self._numbered = re.compile(
+            rf"(?:\b{noun}\.?|{sign}+)\s*(?:(?:no\.?|number|#)\s*)?(?P<numbers>{_NUMBER}"
+            rf"(?:\s*(?:,|and|&|-|–|to|through|or)\s*(?:{sign}\s*)?{_NUMBER})*)\b"
+        )
+        # "the fourth paragraph", "the 4th paragraph", "the last paragraph", "the second-to-last
+        # paragraph"
+        self._ordinal = re.compile(
+            rf"\b(?P<ordinal>{'|'.join(_ORDINALS)}|\d{{1,3}}(?:st|nd|rd|th)"
+            r"|(?:second[- ]to[- ]|next[- ]to[- ])?(?:last|final|closing))\s+"
+            rf"{noun}\b"
+        )
+
+    def asked(self, question: str) -> tuple[int, ...]:
+        """The numbers asked for, in the order asked, counted from the end when negative (`LAST`);
+        none if the question asks for none by number."""
+        folded = " ".join(fold(question).split())
+        asked: list[int] = []
+        for match in self._numbered.finditer(folded):
+            numbers = match.group("numbers")
+            for start, end in _RANGE.findall(numbers):
+                if 0 < int(end) - int(start) <= _WIDEST:
+                    asked.extend(range(int(start), int(end) + 1))
+            numbers = _RANGE.sub(" ", numbers)
+            asked.extend(int(number) for number in re.findall(_NUMBER, numbers))
+        for match in self._ordinal.finditer(folded):
+            ordinal = match.group("ordinal")
+            if ordinal in _ORDINALS:
+                asked.append(_ORDINALS[ordinal])
+            elif ordinal[0].isdigit():
+                asked.append(int(ordinal[:-2]))
+            else:
+                asked.append(LAST - 1 if ordinal.startswith(("second", "next")) else LAST)
+        return tuple(dict.fromkeys(number for number in asked if number != 0))
+
+    def without(self, question: str) -> str:
+        """The question folded, without the numbers it asks for."""
+        return self._numbered.sub(" ", self._ordinal.sub(" ", " ".join(fold(question).split())))
+
+
+_PARAGRAPHS = _Numbered(r"(?:paragraphs?|paras?)", "¶")
+_SECTIONS = _Numbered(r"(?:sections?|chapters?)", "§")
+
+
 def asked_paragraphs(question: str) -> tuple[int, ...]:
-    """The numbers of the paragraphs a question asks for, in the order asked, counted from the
-    end when negative (`LAST`); none if it asks for none by number."""
-    folded = " ".join(fold(question).split())
-    asked: list[int] = []
-    for match in _NUMBERED.finditer(folded):
-        numbers = match.group("numbers")
-        for start, end in _RANGE.findall(numbers):
-            if 0 < int(end) - int(start) <= _WIDEST:
-                asked.extend(range(int(start), int(end) + 1))
-        numbers = _RANGE.sub(" ", numbers)
-        asked.extend(int(number) for number in re.findall(_NUMBER, numbers))
-    for match in _ORDINAL.finditer(folded):
-        ordinal = match.group("ordinal")
-        if ordinal in _ORDINALS:
-            asked.append(_ORDINALS[ordinal])
-        elif ordinal[0].isdigit():
-            asked.append(int(ordinal[:-2]))
-        else:
-            asked.append(LAST - 1 if ordinal.startswith(("second", "next")) else LAST)
-    return tuple(dict.fromkeys(number for number in asked if number != 0))
+    """The numbers of the paragraphs a question asks for ("What does paragraph 4 say?": 4; "the
+    last paragraph": `LAST`)."""
+    return _PARAGRAPHS.asked(question)
+
+
+def asked_section_numbers(question: str) -> tuple[int, ...]:
+    """The numbers of the sections a question asks for, counted in reading order ("What does the
+    second section say?": 2; "the last section": `LAST`)."""
+    return _SECTIONS.asked(question)
 
 
 def subject_words(question: str) -> set[str]:
     """The words a question asking for paragraphs asks about in them ("What does paragraph 4
     say about refugees?": "refugee"); none if it asks for them as they are."""
-    without_numbers = _NUMBERED.sub(" ", _ORDINAL.sub(" ", " ".join(fold(question).split())))
-    return set(tokens(without_numbers)) - _FRAME
+    return set(tokens(_PARAGRAPHS.without(question))) - _FRAME

@@ -27,7 +27,7 @@ from index.brief_details import (
 )
 from index.errors import BriefbotError
 from index.models import Answer, SearchFilters
-from index.paragraphs import asked_paragraphs
+from index.paragraphs import asked_paragraphs, asked_section_numbers
 from index.search import check_question, has_words
 from index.sections import asks_outline, asks_sections
 
@@ -75,7 +75,7 @@ def is_asking(message: str) -> bool:
         or _ASKING.match(message) is not None
         or bool(asked_whole(message))
         or asks_outline(message)  # "table of contents"
-        or bool(asked_paragraphs(message))  # "paragraph 4"
+        or bool(asked_paragraphs(message) or asked_section_numbers(message))  # "paragraph 4", "section 2"
     )
 
 
@@ -295,7 +295,14 @@ class QuestionsCog(commands.Cog, name="Questions"):
             and not names_its_brief
             and any(
                 asks(question)
-                for asks in (asked_whole, asks_brief_details, asked_actors, asks_sections, asked_paragraphs)
+                for asks in (
+                    asked_whole,
+                    asks_brief_details,
+                    asked_actors,
+                    asks_sections,
+                    asked_paragraphs,
+                    asked_section_numbers,
+                )
             )
         ):
             # "tl;dr", "Who wrote this?", "Who is involved?", "What does the Analysis section say?",

@@ -247,12 +247,18 @@ async def test_a_paragraph_asked_for_by_number_in_a_thread_is_of_the_threads_bri
     )
     fake = harness.fake
     replies = []
-    for thread_id, follow_up in ((truce, "Show me ¶4"), (floods, "paragraph 2")):  # asks, without "?"
+    # each asks, without "?"
+    for thread_id, follow_up in ((truce, "Show me ¶4"), (floods, "paragraph 2"), (truce, "section 2")):
         sent = len(fake.channel_messages)
         await fake.user_message(follow_up, channel_id=thread_id)
         await fake.wait_until(lambda n=sent: len(fake.channel_messages) == n + 1)
         replies.append(fake.channel_messages[-1]["embeds"][0])
-    truce_fourth, floods_second = replies
+    truce_fourth, floods_second, truce_section = replies
     assert truce_fourth["description"].startswith("The paragraphs asked for, in reading order")
     assert [f["name"].rsplit("·", 1)[-1].strip() for f in truce_fourth["fields"]] == ["¶4"]
     assert [f["name"] for f in floods_second["fields"]] == ["[1] Monsoon Floods · ¶2"]
+    assert [f["name"].split(" · ", 1)[1] for f in truce_section["fields"]] == [
+        "Analysis · ¶3",
+        "Analysis · ¶4",
+        "Analysis · ¶5",
+    ]

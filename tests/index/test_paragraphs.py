@@ -5,7 +5,16 @@ import pytest
 from bot.text import answer_json, answer_text
 from index.brief_details import WHICH_BRIEF
 from index.models import SearchFilters
-from index.paragraphs import LAST, NO_PARAGRAPH, PARAGRAPH, asked_paragraphs, subject_words
+from index.paragraphs import (
+    LAST,
+    NO_PARAGRAPH,
+    NO_SECTION,
+    PARAGRAPH,
+    asked_paragraphs,
+    asked_section_numbers,
+    subject_words,
+)
+from index.sections import SECTION
 from tests.index.test_indexer import write_brief
 
 
@@ -78,3 +87,42 @@ def test_with_several_briefs_a_paragraph_is_of_the_brief_named_or_the_reader_is_
     assert [hit.passage.passage_id for hit in named.hits] == ["floods#2"]
     narrowed = SearchFilters(brief_ids=frozenset({"floods"}))
     assert [hit.passage.passage_id for hit in fake_engine.ask("¶1", filters=narrowed).hits] == ["floods#1"]
+
+
+@pytest.mark.parametrize(
+    ("question", "numbers"),
+    [
+        ("What does the second section say?", (2,)),
+        ("section 3", (3,)),
+        ("Summarise sections 1 and 2", (1, 2)),
+        ("§3", (3,)),
+        ("the last chapter", (LAST,)),
+        ("What does the Analysis section say?", ()),  # by its heading (index/sections.py)
+        ("What sections does it have?", ()),
+        ("What does paragraph 2 say?", ()),
+    ],
+)
+def test_the_sections_a_question_asks_for_by_number(question, numbers):
+    assert asked_section_numbers(question) == numbers
+
+
+def test_sections_asked_for_by_number_are_counted_in_reading_order(fake_engine, corpus):
+    second = fake_engine.ask("What does the second section say?", k=10)
+    assert not second.abstained and second.basis == SECTION
+    assert [(hit.passage.section, hit.passage.paragraph) for hit in second.hits] == [
+        ("Analysis", 3),
+        ("Analysis", 4),
+        ("Analysis", 5),
+        ("Analysis", 6),
+    ]
+    assert {hit.passage.section for hit in fake_engine.ask("the last section").hits} == {
+        "The Future of Ceasefire"
+    }
+    missing = fake_engine.ask("What does section 7 say?")
+    assert missing.abstained and missing.unstated == NO_SECTION
+    assert "has no section of the number asked for" in answer_text(missing)
+    write_brief(corpus, "floods.md", ["# Damage", "Floods damaged bridges.", "# Repairs", "It takes years."])
+    fake_engine.reindex()
+    assert fake_engine.ask("section 2").unstated == WHICH_BRIEF
+    named = fake_engine.ask("What does section 2 of the floods brief say?")
+    assert [hit.passage.passage_id for hit in named.hits] == ["floods#2"]
