@@ -28,7 +28,7 @@ _ORDINAL_WORDS = (
     "eighteenth", "nineteenth", "twentieth",
 )  # fmt: skip
 _ORDINALS = {word: number for number, word in enumerate(_ORDINAL_WORDS, start=1)} | {"opening": 1}
-_NUMBER = r"\d{1,3}"
+_NUMBER = r"\d{1,6}"
 _RANGE = re.compile(rf"({_NUMBER})\s*(?:-|–|to|through)\s*(?:[¶§]\s*)?({_NUMBER})")
 # Ranges wider than this are read as typed by mistake ("paragraphs 1 to 900").
 _WIDEST = 20
@@ -69,8 +69,9 @@ class _Numbered:
         for match in self._numbered.finditer(folded):
             numbers = match.group("numbers")
             for start, end in _RANGE.findall(numbers):
-                if 0 < int(end) - int(start) <= _WIDEST:
-                    asked.extend(range(int(start), int(end) + 1))
+                low, high = sorted((int(start), int(end)))  # "paragraphs 5-3" as 3 to 5
+                if high - low <= _WIDEST:
+                    asked.extend(range(low, high + 1))
             numbers = _RANGE.sub(" ", numbers)
             asked.extend(int(number) for number in re.findall(_NUMBER, numbers))
         for match in self._ordinal.finditer(folded):

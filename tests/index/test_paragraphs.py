@@ -39,6 +39,8 @@ from tests.index.test_indexer import write_brief
         ("Which paragraph mentions Qatar?", ()),
         ("What did the first round of talks achieve?", ()),
         ("paragraphs 1 to 900", ()),  # a range typed by mistake
+        ("paragraphs 5-3", (3, 4, 5)),
+        ("paragraph 999999", (999999,)),  # which the brief lacks: said so
         ("paragraph 0", ()),
     ],
 )
