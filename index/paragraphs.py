@@ -30,6 +30,12 @@ _ORDINAL_WORDS = (
 _ORDINALS = {word: number for number, word in enumerate(_ORDINAL_WORDS, start=1)} | {"opening": 1}
 _NUMBER = r"\d{1,6}"
 _RANGE = re.compile(rf"({_NUMBER})\s*(?:-|–|to|through)\s*(?:[¶§]\s*)?({_NUMBER})")
+# A number of another text's part ("section 2 of the agreement", "paragraph 8 of Annexure D"): not
+# the brief's, unless what follows names a brief, a report or a part of one.
+_OF_ANOTHER_TEXT = re.compile(
+    r"\s*(?:of|in)\s+(?!(?:[\w'-]+\s+){0,4}?(?:briefs?|reports?|paper|piece|document|section|chapter"
+    r"|it|this|that|here)\b)"
+)
 # Ranges wider than this are read as typed by mistake ("paragraphs 1 to 900").
 _WIDEST = 20
 # Words that ask for a paragraph without naming a subject: "What does paragraph 4 say?"
@@ -67,6 +73,8 @@ class _Numbered:
         folded = " ".join(fold(question).split())
         asked: list[int] = []
         for match in self._numbered.finditer(folded):
+            if _OF_ANOTHER_TEXT.match(folded, match.end()):
+                continue
             numbers = match.group("numbers")
             for start, end in _RANGE.findall(numbers):
                 low, high = sorted((int(start), int(end)))  # "paragraphs 5-3" as 3 to 5
@@ -75,6 +83,8 @@ class _Numbered:
             numbers = _RANGE.sub(" ", numbers)
             asked.extend(int(number) for number in re.findall(_NUMBER, numbers))
         for match in self._ordinal.finditer(folded):
+            if _OF_ANOTHER_TEXT.match(folded, match.end()):
+                continue
             ordinal = match.group("ordinal")
             if ordinal in _ORDINALS:
                 asked.append(_ORDINALS[ordinal])

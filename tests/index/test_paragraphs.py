@@ -42,6 +42,10 @@ from tests.index.test_indexer import write_brief
         ("paragraphs 5-3", (3, 4, 5)),
         ("paragraph 999999", (999999,)),  # which the brief lacks: said so
         ("paragraph 0", ()),
+        ("What does paragraph 8 of Annexure D allow?", ()),  # another text's
+        ("What is in the first paragraph of the treaty?", ()),
+        ("What does paragraph 2 of the water brief say?", (2,)),
+        ("What does the last paragraph of this report say?", (LAST,)),
     ],
 )
 def test_the_paragraphs_a_question_asks_for(question, numbers):
@@ -102,6 +106,7 @@ def test_with_several_briefs_a_paragraph_is_of_the_brief_named_or_the_reader_is_
         ("What does the Analysis section say?", ()),  # by its heading (index/sections.py)
         ("What sections does it have?", ()),
         ("What does paragraph 2 say?", ()),
+        ("Which clause of section 2 of the agreement bans attacks?", ()),  # another text's
     ],
 )
 def test_the_sections_a_question_asks_for_by_number(question, numbers):
