@@ -247,15 +247,23 @@ class BriefAnswers:
     def _background(self, question: str, row: int, k: int) -> Answer | None:
         """The section of passage `row`'s brief that its background goes under ("Context",
         `background_heading`), in reading order; None if it has none."""
-        generation = self.generation
-        number = int(generation.passage_brief[row])
-        headings = [heading for heading, by_brief in generation.section_rows.items() if number in by_brief]
-        if (heading := background_heading(headings)) is None:
+        sections = dict(self._sections_of(int(self.generation.passage_brief[row])))
+        if (heading := background_heading(sections)) is None:
             return None
-        hits = tuple(
-            self._unranked(row, first_sentence=True) for row in generation.section_rows[heading][number][:k]
-        )
+        hits = tuple(self._unranked(row, first_sentence=True) for row in sections[heading][:k])
         return Answer(question, hits, False, basis=SECTION)
+
+    def _sections_of(self, number: int) -> list[tuple[str, list[int]]]:
+        """Brief `number`'s sections in reading order, each heading with its passage rows."""
+        generation = self.generation
+        return sorted(
+            (
+                (heading, by_brief[number])
+                for heading, by_brief in generation.section_rows.items()
+                if number in by_brief
+            ),
+            key=lambda section: generation.passages[section[1][0]].paragraph,
+        )
 
     def _unranked(self, row: int, first_sentence: bool) -> Hit:
         """Passage `row` as a hit found without ranking (score 0), marked at its first sentence or
@@ -322,8 +330,7 @@ class BriefAnswers:
             key=lambda row: (generation.passages[row].paragraph, row),
         )
         if not shown:
-            meta = list(generation.briefs.values())[chosen].meta
-            return Answer(question, (), True, (meta,), unstated=NO_PARAGRAPH)
+            return Answer(question, (), True, (self._meta(chosen),), unstated=NO_PARAGRAPH)
         if paragraph_subject_words(question):  # "What does paragraph 4 say about refugees?"
             hits = self.searcher.hits([Scored(row, 0.0, 1.0) for row in shown], query)
         else:
@@ -336,20 +343,20 @@ class BriefAnswers:
         """The sections `numbers` of a brief, counted in reading order (negative ones from its end),
         each as its paragraphs in reading order (k at most of each). The brief is chosen as for
         paragraphs (`_one_brief`); if it has none of them, the engine abstains (NO_SECTION)."""
-        generation, question = self.generation, query.text
+        question = query.text
         if (chosen := self._one_brief(query)) is None:
             return Answer(question, (), True, self.searcher.closest_briefs(ranked), unstated=WHICH_BRIEF)
-        sections = sorted(
-            (by_brief[chosen] for by_brief in generation.section_rows.values() if chosen in by_brief),
-            key=lambda rows: generation.passages[rows[0]].paragraph,
-        )
+        sections = [rows for _, rows in self._sections_of(chosen)]
         wanted = sorted({len(sections) + number if number < 0 else number - 1 for number in numbers})
         shown = [row for number in wanted if 0 <= number < len(sections) for row in sections[number][:k]]
         if not shown:
-            meta = list(generation.briefs.values())[chosen].meta
-            return Answer(question, (), True, (meta,), unstated=NO_SECTION)
+            return Answer(question, (), True, (self._meta(chosen),), unstated=NO_SECTION)
         hits = tuple(self._unranked(row, first_sentence=True) for row in shown)
         return Answer(question, hits, False, basis=SECTION)
+
+    def _meta(self, number: int) -> BriefMeta:
+        """The details of brief `number` (as in Generation.passage_brief)."""
+        return list(self.generation.briefs.values())[number].meta
 
     def _one_brief(self, query: Query) -> int | None:
         """The number of the brief a question asking for its parts is about: the one it names,
