@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from index.lexical import fold, tokens
+from index.sections import FRAME
 
 # How the hits were found (models.Answer.basis), and what the engine says it did not find
 # (models.Answer.unstated) when the brief has no paragraph or section of the number asked for.
@@ -39,12 +40,10 @@ _OF_ANOTHER_TEXT = re.compile(
 # Ranges wider than this are read as typed by mistake ("paragraphs 1 to 900").
 _WIDEST = 20
 # Words that ask for a paragraph without naming a subject: "What does paragraph 4 say?"
-_FRAME = frozenset(
+_FRAME = FRAME | frozenset(
     tokens(
-        "paragraph paragraphs para paras say says said summarise summarize summary sum up tell "
-        "describe explain show give quote read cover covers contain contains written write brief report "
-        "whole number no first second third fourth fifth sixth seventh eighth ninth tenth last final "
-        "closing opening next to"
+        "paragraph paragraphs para paras quote read number no first second third fourth fifth sixth "
+        "seventh eighth ninth tenth last final closing opening next to"
     )
 )
 

@@ -21,8 +21,9 @@ from index.lexical import fold, tokens
 SECTION = "section"
 IN_SECTION = "in section"
 OUTLINE = "outline"
-# Words that ask for a section without naming a subject: "What does the Analysis section say?"
-_FRAME = frozenset(
+# Words that ask for a section (or another part of a brief: index/paragraphs.py) without naming a
+# subject: "What does the Analysis section say?"
+FRAME = frozenset(
     tokens(
         "section sections chapter say says said summarise summarize summary sum up tell describe explain "
         "show give cover covers contain contains written write brief report part whole"
@@ -87,4 +88,4 @@ def asks_sections(question: str) -> bool:
 def subject_words(question: str, heading: str) -> set[str]:
     """The words a question asking for section `heading` asks about in it ("What does the
     Analysis section say about the TTP?": "ttp"); none if it asks for the section as a whole."""
-    return set(tokens(question)) - set(tokens(heading)) - _FRAME
+    return set(tokens(question)) - set(tokens(heading)) - FRAME
