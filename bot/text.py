@@ -121,17 +121,17 @@ def abstention_reason(answer: Answer) -> str:
             "the … brief”), ask in the thread of a question about it, or ask for each (“Summarise "
             "each brief”)."
         )
-    if answer.unstated == NO_PARAGRAPH:
+    if answer.unstated in (NO_PARAGRAPH, NO_SECTION):
         brief = f"“{answer.closest_briefs[0].title}”" if answer.closest_briefs else "The brief"
+        if answer.unstated == NO_PARAGRAPH:
+            numbered = f" (¶1 to ¶{answer.parts})" if answer.parts > 1 else ""
+            return (
+                f"{brief} has no paragraph of the number asked for: it has "
+                f"{plural(answer.parts, 'paragraph')}{numbered}; ask for one of those, or about a subject."
+            )
         return (
-            f"{brief} has no paragraph of the number asked for; its citations (¶) number its "
-            "paragraphs from 1: ask for one of those, or about a subject."
-        )
-    if answer.unstated == NO_SECTION:
-        brief = f"“{answer.closest_briefs[0].title}”" if answer.closest_briefs else "The brief"
-        return (
-            f"{brief} has no section of the number asked for: ask for its sections (“What sections "
-            "does it have?”), or for one by its heading."
+            f"{brief} has no section of the number asked for: it has {plural(answer.parts, 'section')}; "
+            "ask for its sections (“What sections does it have?”), or for one by its heading."
         )
     if answer.unstated == LEADER:
         return (

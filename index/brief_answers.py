@@ -330,7 +330,7 @@ class BriefAnswers:
             key=lambda row: (generation.passages[row].paragraph, row),
         )
         if not shown:
-            return Answer(question, (), True, (self._meta(chosen),), unstated=NO_PARAGRAPH)
+            return Answer(question, (), True, (self._meta(chosen),), unstated=NO_PARAGRAPH, parts=last)
         if paragraph_subject_words(question):  # "What does paragraph 4 say about refugees?"
             hits = self.searcher.hits([Scored(row, 0.0, 1.0) for row in shown], query)
         else:
@@ -350,7 +350,7 @@ class BriefAnswers:
         wanted = sorted({len(sections) + number if number < 0 else number - 1 for number in numbers})
         shown = [row for number in wanted if 0 <= number < len(sections) for row in sections[number][:k]]
         if not shown:
-            return Answer(question, (), True, (self._meta(chosen),), unstated=NO_SECTION)
+            return Answer(question, (), True, (self._meta(chosen),), unstated=NO_SECTION, parts=len(sections))
         hits = tuple(self._unranked(row, first_sentence=True) for row in shown)
         return Answer(question, hits, False, basis=SECTION)
 

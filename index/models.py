@@ -106,6 +106,7 @@ class Answer:
     holders: tuple[str, ...] = ()  # the names of those actors
     named_most: tuple[tuple[str, int], ...] = ()  # actors the briefs name most, passages naming each
     named_kind: str = ""  # of which kind: "actors" (all), "states", "people", "organisations", "armed groups"
+    parts: int = 0  # how many paragraphs (or sections) the brief has, asked for one it lacks
     read_as: str = ""  # the question as searched, if a slip was corrected or an acronym spelt out
 
     @property

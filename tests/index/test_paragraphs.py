@@ -78,7 +78,7 @@ def test_a_subject_asked_about_in_a_paragraph_marks_its_closest_sentence(fake_en
 def test_a_paragraph_the_brief_does_not_have_is_refused_saying_so(fake_engine):
     answer = fake_engine.ask("What does paragraph 40 say?")
     assert answer.abstained and answer.unstated == NO_PARAGRAPH and not answer.hits
-    assert "has no paragraph of the number asked for" in answer_text(answer)
+    assert "has no paragraph of the number asked for: it has 13 paragraphs (¶1 to ¶13)" in answer_text(answer)
     assert "The Fragile Truce" in answer_text(answer)
 
 
@@ -127,7 +127,7 @@ def test_sections_asked_for_by_number_are_counted_in_reading_order(fake_engine, 
     }
     missing = fake_engine.ask("What does section 7 say?")
     assert missing.abstained and missing.unstated == NO_SECTION
-    assert "has no section of the number asked for" in answer_text(missing)
+    assert "has no section of the number asked for: it has 3 sections" in answer_text(missing)
     write_brief(corpus, "floods.md", ["# Damage", "Floods damaged bridges.", "# Repairs", "It takes years."])
     fake_engine.reindex()
     assert fake_engine.ask("section 2").unstated == WHICH_BRIEF
