@@ -250,7 +250,9 @@ class BriefAnswers:
         sections = dict(self._sections_of(int(self.generation.passage_brief[row])))
         if (heading := background_heading(sections)) is None:
             return None
-        hits = tuple(self._unranked(row, first_sentence=True) for row in sections[heading][:k])
+        hits = tuple(
+            self._unranked(section_row, first_sentence=True) for section_row in sections[heading][:k]
+        )
         return Answer(question, hits, False, basis=SECTION)
 
     def _sections_of(self, number: int) -> list[tuple[str, list[int]]]:
