@@ -95,6 +95,7 @@ HELD_OUT = {
     "fresh 42": ROOT / "benchmarks" / "data" / "brief_questions_fresh42.jsonl",
     "fresh 43": ROOT / "benchmarks" / "data" / "brief_questions_fresh43.jsonl",
     "fresh 44": ROOT / "benchmarks" / "data" / "brief_questions_fresh44.jsonl",
+    "fresh 45": ROOT / "benchmarks" / "data" / "brief_questions_fresh45.jsonl",
 }
 DEFAULT = FusionWeights()
 VARIANTS: dict[str, tuple[Retriever, FusionWeights]] = {
