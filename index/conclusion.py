@@ -23,8 +23,16 @@ _CONCLUDING_SECTION = re.compile(
 )
 
 
+# "In the end, does the author think peace is achievable?": the author's final view. Not "In the
+# end, did the talks succeed?", which asks how events ended.
+_IN_THE_END = re.compile(r"\b(?:in\s+the\s+end|ultimately|all\s+in\s+all|on\s+balance)\b", re.IGNORECASE)
+_THE_AUTHOR = re.compile(r"\b(?:author|writer|brief)\b", re.IGNORECASE)
+
+
 def asks_conclusion(question: str) -> bool:
-    return _ASKS_CONCLUSION.search(question) is not None
+    if _ASKS_CONCLUSION.search(question):
+        return True
+    return _IN_THE_END.search(question) is not None and _THE_AUTHOR.search(question) is not None
 
 
 class Conclusions:

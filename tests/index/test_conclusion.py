@@ -18,6 +18,9 @@ from tests.index.test_indexer import first_paragraphs
         ("Were the talks concluded in Doha?", False),  # the talks ended: nothing about the brief
         ("What are the prospects for peace?", False),
         ("Which countries mediated the talks?", False),
+        ("In the end, does the author think genuine peace is achievable?", True),
+        ("Ultimately, what does the brief expect?", True),
+        ("In the end, did the talks succeed?", False),  # how events ended, not the brief's view
     ],
 )
 def test_questions_that_ask_for_the_conclusion(question, asks):

@@ -35,6 +35,15 @@ from tests.index.test_indexer import write_brief
         ("Was there loss of life in the fighting?", "Was there casualties in the fighting?"),
         ("Will the truce hold?", "Will the truce be durable?"),
         (
+            "What did Kabul object to in the minister's tone?",
+            "What did Kabul object to in the minister's language?",
+        ),
+        ("For peace to last, what must Kabul do?", "For lasting peace, what must Kabul do?"),
+        ("Did they keep the guns silent for longer?", "Did they extend the ceasefire?"),
+        ("Who brokered the deal keeping the guns quiet?", "Who brokered the deal keeping the ceasefire?"),
+        # While the guns are quiet, something else goes on: not the ceasefire itself.
+        ("Now that the guns are quiet, what is going on?", "Now that the guns are quiet, what is going on?"),
+        (
             "Is anyone sceptical that the deal will hold up?",
             "Is anyone sceptical that the deal will be durable?",
         ),
