@@ -25,8 +25,9 @@ if TYPE_CHECKING:
 # Parties named in at least this share of the passages are the corpus's subject, not the question's.
 SUBJECT_SHARE = 0.5
 _PARTY = r"(?:the\s+)?([\w'’.-]+(?:\s+[\w'’.-]+)?)"
-# "between Pakistan and Afghanistan", "between the Taliban and Islamabad".
-_BETWEEN = re.compile(rf"\s*\bbetween\s+{_PARTY}\s+and\s+{_PARTY}(?=[\s?.!,]|$)", re.IGNORECASE)
+# "between Pakistan and Afghanistan", "between the Taliban and Islamabad", "go-betweens for
+# Islamabad and Kabul".
+_BETWEEN = re.compile(rf"\s*\b(?:between|for)\s+{_PARTY}\s+and\s+{_PARTY}(?=[\s?.!,]|$)", re.IGNORECASE)
 # "the Pakistan-Afghanistan talks": the pair before what it qualifies.
 _PAIR = re.compile(r"\b([A-Z][\w'’.]+)[-–]([A-Z][\w'’.]+)\s+(?=\w)")
 # "between the two neighbours": the pair a brief is about, whichever it is.

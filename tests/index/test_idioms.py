@@ -41,6 +41,11 @@ from tests.index.test_indexer import write_brief
         ("For peace to last, what must Kabul do?", "For lasting peace, what must Kabul do?"),
         ("Did they keep the guns silent for longer?", "Did they extend the ceasefire?"),
         ("Who brokered the deal keeping the guns quiet?", "Who brokered the deal keeping the ceasefire?"),
+        ("Which two states acted as mediators?", "Which two countries mediated the negotiations?"),
+        ("What Gulf states helped?", "What Gulf countries helped?"),
+        ("Why do the two states distrust each other?", "Why do the two states distrust each other?"),
+        ("Who were the go-betweens in the talks?", "Who mediated in the talks?"),
+        ("Who acted as intermediaries?", "Who mediated the negotiations?"),
         # While the guns are quiet, something else goes on: not the ceasefire itself.
         ("Now that the guns are quiet, what is going on?", "Now that the guns are quiet, what is going on?"),
         (
