@@ -166,7 +166,8 @@ class Engine:
         # "What does the brief say about women?" searches for "women" (index/brief_details.py).
         # "What do the briefs say about the TTP?" is what each says (index/brief_answers.py), not a topic.
         searched = [q if asked_mentions(q) else asked_topic(q) or q for q in asked]
-        plain = [in_plain_words(q) for q in searched]  # "sticking point": "point of contention"
+        # "sticking point": "point of contention"; "the corridor project": "the CPEC project".
+        plain = [generation.short_forms.written_short(in_plain_words(q)) for q in searched]
         _, vectors, tokens = self._embed_questions(plain, generation, searcher.uses_late(retriever))
         k = k or self.passages_per_answer
         # A subject taken from a question ("Balochistan" of "Anything on Balochistan?") has its

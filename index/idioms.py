@@ -138,11 +138,16 @@ _WHICH_STATES = re.compile(r"\b(?P<which>which|what)\s+(?P<kind>(?:[\w-]+\s+){0,
 # "negotiations mediated by Qatar" (0.14 for "Who acted as mediators?") and the verb with its object
 # near it (0.65 for "Who mediated the negotiations?"): the passage naming the mediators came fourth
 # or lower for such questions.
+# Not a possessive: "What was the mediators' role?" asks about them.
 _MEDIATORS = (
-    r"(?:the\s+)?(?:mediators?|intermediar(?:y|ies)|go-betweens?|middlem[ae]n|brokers?|facilitators?)\b"
+    r"(?:the\s+)?(?:mediators?|intermediar(?:y|ies)|go-betweens?|middlem[ae]n|brokers?|facilitators?)"
+    r"\b(?![’'])"
 )
+# "were the mediators" as what is asked ("Who were the mediators [between ...]?"), not as the subject
+# ("What were the mediators meant to do?").
 _AS_MEDIATORS = re.compile(
-    rf"\b(?:(?:acted|acts|act|acting|served|serves|serve|serving)\s+as|were|was|are|is)\s+{_MEDIATORS}",
+    rf"\b(?:acted|acts|act|acting|served|serves|serve|serving)\s+as\s+{_MEDIATORS}"
+    rf"|\b(?:were|was|are|is)\s+{_MEDIATORS}(?=\s*(?:[?.!]|$)|\s+(?:between|for|in|at|during|of|on)\b)",
     re.IGNORECASE,
 )
 _TALKS = re.compile(r"\b(?:talks|negotiat\w*|discussions|dialogue)\b", re.IGNORECASE)

@@ -343,6 +343,11 @@ class LexicalIndex:
                 break
         return np.zeros(0, dtype=np.int64) if held is None else held.astype(np.int64)
 
+    def documents_holding(self, term: str) -> np.ndarray:
+        """The documents that hold `term` as it is (none for a term no document holds)."""
+        column = self.vocabulary.get(term)
+        return np.zeros(0, dtype=np.int32) if column is None else self.weights[:, column].indices
+
     def _forms(self, term: str) -> list[int]:
         """The columns of `term` and of the terms it begins or that begin it (SHARED_PREFIX)."""
         forms = [term] if term in self.vocabulary else []

@@ -17,7 +17,7 @@ import faiss
 import numpy as np
 from scipy import sparse
 
-from index.acronyms import Acronyms
+from index.acronyms import Acronyms, ShortForms
 from index.actor_summary import ActorDirectory
 from index.actors import ActorIndex
 from index.answer_types import AnswerTypes
@@ -193,6 +193,12 @@ class Generation:
         actors = self.actors.actors.values()
         aliases = (word for actor in actors for name in actor.aliases for word in tokens(name))
         return Acronyms([passage.text for passage in self.passages], self.lexical.vocabulary, aliases)
+
+    @cached_property
+    def short_forms(self) -> ShortForms:
+        """Names the briefs write as acronyms, read as such in questions ("the corridor project" →
+        "the CPEC project")."""
+        return ShortForms([passage.text for passage in self.passages], self.lexical)
 
     @cached_property
     def state_names(self) -> StateNames:

@@ -2,8 +2,9 @@
 
 import pytest
 
-from index.acronyms import Acronyms, asked_expansion, long_forms, with_long_forms
+from index.acronyms import Acronyms, ShortForms, asked_expansion, long_forms, with_long_forms
 from index.engine import Engine
+from index.lexical import LexicalIndex
 from tests.fakes import FakeEmbedder
 from tests.index.test_indexer import write_brief
 
@@ -50,6 +51,47 @@ def test_names_end_at_punctuation_between_names_and_at_initials():
     for acronym in ("BK", "IK", "BKP", "CU", "AP", "DD"):
         assert acronyms.expanded(f"Is {acronym} safe?") == f"Is {acronym} safe?"
     assert acronyms.expanded("Is KP safe?") == "Is Khyber Pakhtunkhwa safe?"
+
+
+SPELT_OUT = [
+    "Afghanistan might join the China-Pakistan Economic Corridor (CPEC), an economic project.",
+    "As Pakistan enters Phase Two of CPEC, China presses the army.",
+    "Tehreek-e-Taliban Pakistan (TTP) is banned. The Taliban deny it.",
+    "The TTP attacked a post.",
+    "A corridor of power in Kabul.",  # in another text: "corridor" names more than CPEC here
+]
+
+
+def short_forms(texts):
+    # BM25 reads a long form into each passage writing its acronym, as the indexer has it read.
+    return ShortForms(texts, LexicalIndex.build(with_long_forms(texts)))
+
+
+@pytest.mark.parametrize(
+    ("question", "written"),
+    [
+        (
+            "Is Pakistan open to negotiating with Tehreek-e-Taliban?",
+            "Is Pakistan open to negotiating with TTP?",
+        ),
+        ("Who leads the tehreek-e-taliban pakistan?", "Who leads the TTP?"),
+        (
+            "Which stage of the corridor project is Pakistan entering?",
+            "Which stage of the CPEC project is Pakistan entering?",
+        ),
+        ("What phase of the China-Pakistan corridor is next?", "What phase of the CPEC is next?"),
+        # A state's name, and a word the briefs write elsewhere too, name more than the acronym.
+        ("Why does China press the army?", "Why does China press the army?"),
+        ("What do the Taliban deny?", "What do the Taliban deny?"),
+    ],
+)
+def test_names_written_short_are_read_as_their_acronym(question, written):
+    assert short_forms(SPELT_OUT[:4]).written_short(question) == written
+
+
+def test_a_word_written_apart_from_the_acronym_is_left_as_typed():
+    question = "Which stage of the corridor project is Pakistan entering?"
+    assert short_forms(SPELT_OUT).written_short(question) == question
 
 
 def test_the_briefs_are_read_only_for_an_acronym_not_read_before():

@@ -46,6 +46,9 @@ from tests.index.test_indexer import write_brief
         ("Why do the two states distrust each other?", "Why do the two states distrust each other?"),
         ("Who were the go-betweens in the talks?", "Who mediated in the talks?"),
         ("Who acted as intermediaries?", "Who mediated the negotiations?"),
+        ("What was the mediators' role?", "What was the mediators' role?"),
+        ("Who were the mediators between them?", "Who mediated the negotiations between them?"),
+        ("What were the mediators meant to do?", "What were the mediators meant to do?"),
         # While the guns are quiet, something else goes on: not the ceasefire itself.
         ("Now that the guns are quiet, what is going on?", "Now that the guns are quiet, what is going on?"),
         (

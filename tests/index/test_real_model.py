@@ -21,8 +21,16 @@ def read_questions(name: str) -> list[dict]:
 QUESTIONS = read_questions("brief_questions.jsonl")
 
 
-def test_mediators_question_puts_qatar_and_turkiye_first(real_engine):
-    answer = real_engine.ask("Which countries mediated the talks?")
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which countries mediated the talks?",
+        "Which states mediated?",  # "states" read as the noun (index/idioms.py)
+        "Who acted as intermediaries between Islamabad and Kabul?",  # the agent noun as the verb
+    ],
+)
+def test_mediators_question_puts_qatar_and_turkiye_first(real_engine, question):
+    answer = real_engine.ask(question)
     assert not answer.abstained
     top = answer.hits[0]
     assert (top.brief.brief_id, top.passage.paragraph) == (SAMPLE_BRIEF_ID, 1)
@@ -34,9 +42,8 @@ def test_mediators_question_puts_qatar_and_turkiye_first(real_engine):
     [
         ("who mediated?", 1),
         ("mediators?", 1),
-        ("Who were the go-betweens?", 1),
-        ("Which states mediated?", 1),  # the kind asked for is named, not held: "Qatar and Türkiye"
-        ("Which Gulf state mediated?", 1),
+        ("go-betweens?", 1),
+        ("Which Gulf state mediated?", 1),  # the kind asked for is named, not held: "Qatar"
         ("Bagram", 3),
         ("civil society", 5),
         ("Phase Two", 10),
