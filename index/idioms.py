@@ -74,6 +74,12 @@ _PLAIN = tuple(
         # "What did the Taliban object to in the Pakistani minister's tone?" found Haqqani's warning
         # first; the brief writes "the language of threats". Four such questions of eighteen.
         ("tone", "language"),
+        # "Why is this truce seen as Islamabad's final chance?" found the passage on Islamabad's
+        # impatience first; the brief writes "last opportunity" (the synonyms "chance" and
+        # "opportunity" meet on BM25's side only).
+        ("final chance", "last opportunity"),
+        ("last chance", "last opportunity"),
+        ("make-or-break moment", "last opportunity"),
         # "For peace to last, what must Kabul do?" found the passage on the deal's success first,
         # not "lasting peace would require".
         ("peace to last", "lasting peace"),

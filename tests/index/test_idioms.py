@@ -39,6 +39,8 @@ from tests.index.test_indexer import write_brief
             "What did Kabul object to in the minister's language?",
         ),
         ("For peace to last, what must Kabul do?", "For lasting peace, what must Kabul do?"),
+        ("Why is the truce Islamabad's final chance?", "Why is the truce Islamabad's last opportunity?"),
+        ("Is this a make-or-break moment?", "Is this a last opportunity?"),
         ("Did they keep the guns silent for longer?", "Did they extend the ceasefire?"),
         ("Who brokered the deal keeping the guns quiet?", "Who brokered the deal keeping the ceasefire?"),
         ("Which two states acted as mediators?", "Which two countries mediated the negotiations?"),
