@@ -80,6 +80,13 @@ _PLAIN = tuple(
         ("final chance", "last opportunity"),
         ("last chance", "last opportunity"),
         ("make-or-break moment", "last opportunity"),
+        # "What do these events say about Islamabad's attitude toward Kabul?" found Haqqani's warning
+        # first; the brief writes "these developments reflect Islamabad's ... impatience toward Kabul".
+        # Events as such ("What events led to the talks?") are left as asked.
+        ("these events", "these developments"),
+        ("those events", "those developments"),
+        ("recent events", "recent developments"),
+        ("the latest events", "the latest developments"),
         # "For peace to last, what must Kabul do?" found the passage on the deal's success first,
         # not "lasting peace would require".
         ("peace to last", "lasting peace"),
@@ -116,12 +123,13 @@ def _is_important(match: re.Match[str]) -> str:
     return f"is {subject}important"
 
 
-# "Will the truce hold?", "Is anyone sceptical that the truce will hold?": whether it lasts, which
+# "Will the truce hold?", "Is the truce expected to last?", "Is anyone sceptical that the truce will
+# hold?": whether it lasts, which
 # briefs write as its "durability" (the model put ¶1 and ¶13 before ¶6's "doubts persist over the
 # durability of the ceasefire"). Not "for the ceasefire to hold", which asks what it needs.
 _AGREEMENT = r"(?:the|this|that)\s+(?:truce|ceasefire|cease-fire|deal|agreement|accord|pause)"
-_MAY = r"(?:will|would|can|could|might|likely\s+to)"
-_HOLD = r"hold(?:\s+(?:up|firm))?\b"
+_MAY = r"(?:will|would|can|could|might|likely\s+to|expected\s+to)"
+_HOLD = r"(?:hold(?:\s+(?:up|firm))?|last)\b"
 _WILL_HOLD = re.compile(
     rf"\b(?P<agreement>{_AGREEMENT})\s+(?P<may>{_MAY})\s+{_HOLD}"
     rf"|\b(?P<may_first>{_MAY})\s+(?P<agreement_after>{_AGREEMENT})\s+{_HOLD}",

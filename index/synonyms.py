@@ -8,7 +8,7 @@ benchmarks/quality.py (benchmarks/QUALITY.md)."""
 
 GROUPS = (
     "mediate mediator mediation broker facilitator intermediary middleman middlemen",
-    "disagreement disagree dispute contention rift friction",
+    "disagreement disagree dispute contention rift friction quarrel",
     "ceasefire truce armistice",
     "agreement pact",
     "talks negotiations negotiate dialogue",

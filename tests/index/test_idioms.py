@@ -58,6 +58,10 @@ from tests.index.test_indexer import write_brief
             "Is anyone sceptical that the deal will be durable?",
         ),
         ("Is the truce likely to hold?", "Is the truce likely to be durable?"),
+        ("Is the ceasefire expected to last?", "Is the ceasefire expected to be durable?"),
+        ("What do these events say about Kabul?", "What do these developments say about Kabul?"),
+        ("What do the recent events show?", "What do the recent developments show?"),
+        ("What events led to the talks?", "What events led to the talks?"),
         (
             "What must happen for the ceasefire to hold?",
             "What must happen for the ceasefire to hold?",
