@@ -87,6 +87,11 @@ _PLAIN = tuple(
         ("those events", "those developments"),
         ("recent events", "recent developments"),
         ("the latest events", "the latest developments"),
+        # "Is society becoming more divided?" found the passage calling the Taliban government
+        # "deeply divided" first; the brief writes "social polarization". A thing divided as such
+        # ("Is the Taliban government divided?") is left as asked.
+        ("more divided", "more polarized"),
+        ("increasingly divided", "more polarized"),
         # "For peace to last, what must Kabul do?" found the passage on the deal's success first,
         # not "lasting peace would require".
         ("peace to last", "lasting peace"),

@@ -62,6 +62,8 @@ from tests.index.test_indexer import write_brief
         ("What do these events say about Kabul?", "What do these developments say about Kabul?"),
         ("What do the recent events show?", "What do the recent developments show?"),
         ("What events led to the talks?", "What events led to the talks?"),
+        ("Is society becoming more divided?", "Is society becoming more polarized?"),
+        ("Is the Taliban government divided?", "Is the Taliban government divided?"),
         (
             "What must happen for the ceasefire to hold?",
             "What must happen for the ceasefire to hold?",
