@@ -38,6 +38,12 @@ _PLAIN = tuple(
         ("at odds", "in disagreement"),
         ("on thin ice", "fragile"),
         ("on the dotted line", "the agreement"),  # "Who signed on the dotted line?" was refused
+        # "Who put their names to the first accord?" was refused
+        ("put pen to paper on", "signed"),
+        ("put pen to paper", "signed"),
+        ("put their names to", "signed"),
+        ("put his name to", "signed"),
+        ("put her name to", "signed"),
         ("saber-rattling", "threats"),
         ("sabre-rattling", "threats"),
         ("play host to", "host"),

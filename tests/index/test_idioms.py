@@ -27,6 +27,9 @@ from tests.index.test_indexer import write_brief
         ("Who played host to the talks?", "Who hosted the talks?"),
         ("Is the truce on thin ice?", "Is the truce fragile?"),
         ("Who signed on the dotted line?", "Who signed the agreement?"),
+        ("Who put their names to the accord?", "Who signed the accord?"),
+        ("who put pen to paper on the deal", "who signed the deal"),
+        ("Which ministers put pen to paper in Qatar?", "Which ministers signed in Qatar?"),
         ("Who is stirring up trouble for the US?", "Who is fueling instability for the US?"),
         (
             "Why does Kabul think the army is stirring trouble?",
