@@ -93,6 +93,20 @@ _PLAIN = tuple(
         ("those events", "those developments"),
         ("recent events", "recent developments"),
         ("the latest events", "the latest developments"),
+        # From fresh 47's misses: "Who in Ankara said wrongdoers would be held to account?" (the brief:
+        # "penalize any violations"), "the very first sit-down" (a meeting), "Pakistani
+        # reassurances" (the brief: "Pakistan's assurances"), "Will the relationship be patched
+        # up?" (a return to normalcy), "an all-out war" (the brief: "a wider ... confrontation").
+        ("held to account", "penalized"),
+        ("held accountable", "penalized"),
+        ("sit-down", "meeting"),
+        ("sit-downs", "meetings"),
+        ("reassurances", "assurances"),
+        ("reassurance", "assurance"),
+        ("be patched up", "return to normal"),
+        ("an all-out war", "a wider confrontation"),
+        ("all-out war", "wider confrontation"),
+        ("full-scale war", "wider confrontation"),
         # "Is society becoming more divided?" found the passage calling the Taliban government
         # "deeply divided" first; the brief writes "social polarization". A thing divided as such
         # ("Is the Taliban government divided?") is left as asked.

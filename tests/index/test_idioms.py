@@ -66,6 +66,10 @@ from tests.index.test_indexer import write_brief
         ("What do the recent events show?", "What do the recent developments show?"),
         ("What events led to the talks?", "What events led to the talks?"),
         ("Is society becoming more divided?", "Is society becoming more polarized?"),
+        ("Who said violators would be held to account?", "Who said violators would be penalized?"),
+        ("Where was the first sit-down?", "Where was the first meeting?"),
+        ("Can ties be patched up?", "Can ties return to normal?"),
+        ("Could it become an all-out war?", "Could it become a wider confrontation?"),
         ("Is the Taliban government divided?", "Is the Taliban government divided?"),
         (
             "What must happen for the ceasefire to hold?",

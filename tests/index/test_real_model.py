@@ -224,7 +224,9 @@ def test_question_set_quality_does_not_regress(real_engine):
         ("brief_questions_fresh42.jsonl", 39, 44, 46, 10),
         ("brief_questions_fresh43.jsonl", 39, 45, 46, 9),
         ("brief_questions_fresh44.jsonl", 42, 44, 46, 10),
-        ("brief_questions_fresh45.jsonl", 47, 51, 51, 9),
+        ("brief_questions_fresh45.jsonl", 48, 51, 51, 9),
+        ("brief_questions_fresh46.jsonl", 51, 51, 51, 8),
+        ("brief_questions_fresh47.jsonl", 41, 45, 49, 10),
     ],
 )
 def test_held_out_questions_do_not_regress(
