@@ -107,6 +107,10 @@ _PLAIN = tuple(
         ("an all-out war", "a wider confrontation"),
         ("all-out war", "wider confrontation"),
         ("full-scale war", "wider confrontation"),
+        # "Why does Pakistan fear fighting on two borders?" found the conclusion first; the brief
+        # writes "both its eastern and western fronts".
+        ("two borders", "two fronts"),
+        ("both borders", "both fronts"),
         # "Is society becoming more divided?" found the passage calling the Taliban government
         # "deeply divided" first; the brief writes "social polarization". A thing divided as such
         # ("Is the Taliban government divided?") is left as asked.
@@ -190,10 +194,18 @@ _AS_MEDIATORS = re.compile(
     re.IGNORECASE,
 )
 _TALKS = re.compile(r"\b(?:talks|negotiat\w*|discussions|dialogue)\b", re.IGNORECASE)
+# "Which governments helped the two neighbours reach the deal?" found the conclusion first.
+_PARTIES = r"(?:(?:the|two|both|sides?|neighbou?rs|countries|governments|them|parties)\s+){1,3}"
+_HELPED_REACH = re.compile(
+    rf"\bhelp(?:ed|s|ing)?\s+{_PARTIES}(?:to\s+)?reach\s+"
+    r"(?:(?:a|an|the)\s+(?:deal|agreement|accord|truce|ceasefire)|terms)\b",
+    re.IGNORECASE,
+)
 
 
 def _mediated(question: str) -> str:
     """`question` asking who mediated with the verb, and what was mediated unless it says."""
+    question = _HELPED_REACH.sub("mediated the negotiations", question)
     mediated = "mediated" if _TALKS.search(question) else "mediated the negotiations"
     return _AS_MEDIATORS.sub(mediated, question)
 

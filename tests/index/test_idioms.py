@@ -68,6 +68,13 @@ from tests.index.test_indexer import write_brief
         ("Is society becoming more divided?", "Is society becoming more polarized?"),
         ("Who said violators would be held to account?", "Who said violators would be penalized?"),
         ("Where was the first sit-down?", "Where was the first meeting?"),
+        ("Why fear fighting on two borders?", "Why fear fighting on two fronts?"),
+        (
+            "Which states helped the two neighbours reach a deal?",
+            "Which countries mediated the negotiations?",
+        ),
+        ("Who helped them reach terms?", "Who mediated the negotiations?"),
+        ("Did the deal help reach a ceasefire?", "Did the deal help reach a ceasefire?"),
         ("Can ties be patched up?", "Can ties return to normal?"),
         ("Could it become an all-out war?", "Could it become a wider confrontation?"),
         ("Is the Taliban government divided?", "Is the Taliban government divided?"),
