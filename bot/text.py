@@ -25,7 +25,7 @@ from index.companies import COMPANY
 from index.corpus import REGISTRY_EDITED, RULES_NEWER, CorpusDrift
 from index.leaders import HOLDER, LEADER, PERSON_OF
 from index.models import Answer, BriefMeta, Hit, IndexReport
-from index.paragraphs import NO_PARAGRAPH, NO_SECTION, PARAGRAPH
+from index.paragraphs import NO_PARAGRAPH, NO_SECTION, NO_SECTION_PARAGRAPH, PARAGRAPH
 from index.places import PLACE
 from index.sections import IN_SECTION, OUTLINE, SECTION
 from index.speakers import asked_speaker
@@ -120,6 +120,13 @@ def abstention_reason(answer: Answer) -> str:
             "name one (/ask brief:, or `--brief ID` in the terminal, or in the question: “Summarise "
             "the … brief”), ask in the thread of a question about it, or ask for each (“Summarise "
             "each brief”)."
+        )
+    if answer.unstated == NO_SECTION_PARAGRAPH:
+        brief = f" of “{answer.closest_briefs[0].title}”" if answer.closest_briefs else ""
+        return (
+            f"The section “{answer.section}”{brief} has no paragraph of the number asked for: it has "
+            f"{plural(answer.parts, 'paragraph')}, counted within it; ask for one of those, or for the "
+            "section as a whole."
         )
     if answer.unstated in (NO_PARAGRAPH, NO_SECTION):
         brief = f"“{answer.closest_briefs[0].title}”" if answer.closest_briefs else "The brief"

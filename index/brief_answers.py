@@ -34,7 +34,14 @@ from index.brief_details import (
 )
 from index.lexical import fold, tokens
 from index.models import Answer, BriefMeta, Hit, SearchFilters
-from index.paragraphs import NO_PARAGRAPH, NO_SECTION, PARAGRAPH, asked_paragraphs, asked_section_numbers
+from index.paragraphs import (
+    NO_PARAGRAPH,
+    NO_SECTION,
+    NO_SECTION_PARAGRAPH,
+    PARAGRAPH,
+    asked_paragraphs,
+    asked_section_numbers,
+)
 from index.paragraphs import subject_words as paragraph_subject_words
 from index.search import Query, Scored, Searcher
 from index.sections import (
@@ -78,6 +85,10 @@ class BriefAnswers:
         # read only for a question that asks for a section: the first read goes through every passage)
         if asks_sections(question):
             heading = asked_section(question, self.generation.section_rows)
+            # "the first paragraph of the Analysis section": counted within the section
+            numbers = asked_paragraphs(question) if heading else ()
+            if numbers and (answer := self._section_paragraphs(query, ranked, heading, numbers)):
+                return answer
             if (heading or asks_outline(question)) and (answer := self._sections(query, ranked, heading, k)):
                 return answer
         # "What does paragraph 4 say?", "Show me ¶2": as the answers cite them; "What does the
@@ -283,22 +294,10 @@ class BriefAnswers:
         several, the reader is asked which (WHICH_BRIEF). None if no admitted brief has them, or
         none of the section's passages holds the subject."""
         generation, question = self.generation, query.text
-        admitted = {number for number, _ in self._admitted_briefs(query.filters)}
-        chosen_sections = [heading] if heading else list(generation.section_rows)
-        by_brief: dict[int, list[int]] = {}
-        for section in chosen_sections:
-            for number, rows in generation.section_rows[section].items():
-                if number in admitted:
-                    by_brief.setdefault(number, []).extend(rows if heading else rows[:1])
-        named = self.named_brief(question, query.filters)
-        if named in by_brief:
-            chosen = named
-        elif len(by_brief) == 1:
-            chosen = next(iter(by_brief))
-        elif by_brief:
-            return Answer(question, (), True, self.searcher.closest_briefs(ranked), unstated=WHICH_BRIEF)
-        else:
-            return None
+        by_brief = self._section_rows(query.filters, heading)
+        chosen = self._brief_among(query, ranked, by_brief)
+        if not isinstance(chosen, int):
+            return chosen
         rows = sorted(by_brief[chosen], key=lambda row: generation.passages[row].paragraph)
         if heading and (subject := " ".join(sorted(subject_words(question, heading)))):
             # "What does the Analysis section say about India?": its passages holding the subject,
@@ -314,6 +313,75 @@ class BriefAnswers:
         shown = rows[: k if heading else max(k, LISTED_MENTIONS)]
         hits = tuple(self._unranked(row, first_sentence=True) for row in shown)
         return Answer(question, hits, False, basis=SECTION if heading else OUTLINE)
+
+    def _section_rows(self, filters: SearchFilters | None, heading: str | None) -> dict[int, list[int]]:
+        """By admitted brief, the passage rows of its section `heading`; if `heading` is None,
+        the first row of each of its sections."""
+        admitted = {number for number, _ in self._admitted_briefs(filters)}
+        by_brief: dict[int, list[int]] = {}
+        for section in [heading] if heading else list(self.generation.section_rows):
+            for number, rows in self.generation.section_rows[section].items():
+                if number in admitted:
+                    by_brief.setdefault(number, []).extend(rows if heading else rows[:1])
+        return by_brief
+
+    def _brief_among(
+        self, query: Query, ranked: list[Scored], by_brief: dict[int, list[int]]
+    ) -> int | Answer | None:
+        """Of the briefs in `by_brief`, the one the question names, else the only one; with several
+        and none named, the answer asking which (WHICH_BRIEF); None if there is none."""
+        named = self.named_brief(query.text, query.filters)
+        if named in by_brief:
+            return named
+        if len(by_brief) == 1:
+            return next(iter(by_brief))
+        if by_brief:
+            return Answer(query.text, (), True, self.searcher.closest_briefs(ranked), unstated=WHICH_BRIEF)
+        return None
+
+    def _section_paragraphs(
+        self, query: Query, ranked: list[Scored], heading: str, numbers: tuple[int, ...]
+    ) -> Answer | None:
+        """The paragraphs `numbers` of section `heading`, counted within it (negative ones from its
+        end), in reading order and marked as `_paragraphs` marks them. The brief is chosen as for
+        a section (`_brief_among`); if its section has none of them, the engine abstains
+        (NO_SECTION_PARAGRAPH). None if no admitted brief has the section."""
+        generation, question = self.generation, query.text
+        by_brief = self._section_rows(query.filters, heading)
+        chosen = self._brief_among(query, ranked, by_brief)
+        if not isinstance(chosen, int):
+            return chosen
+        # A split paragraph's parts share one number: paragraphs are counted, not passages.
+        paragraphs = sorted({generation.passages[row].paragraph for row in by_brief[chosen]})
+        wanted = {
+            paragraphs[number if number < 0 else number - 1]
+            for number in numbers
+            if abs(number) <= len(paragraphs)
+        }
+        shown = sorted(
+            (row for row in by_brief[chosen] if generation.passages[row].paragraph in wanted),
+            key=lambda row: (generation.passages[row].paragraph, row),
+        )
+        if not shown:
+            return Answer(
+                question,
+                (),
+                True,
+                (self._meta(chosen),),
+                unstated=NO_SECTION_PARAGRAPH,
+                parts=len(paragraphs),
+                section=heading,
+            )
+        subject = paragraph_subject_words(question) - set(tokens(heading))
+        return Answer(question, self._marked(query, shown, subject), False, basis=PARAGRAPH)
+
+    def _marked(self, query: Query, rows: list[int], subject: set[str]) -> tuple[Hit, ...]:
+        """Passages `rows`, in the order given, each marked at the sentence closest to the question
+        if it asks about a `subject` in them ("What does paragraph 4 say about refugees?"), else at
+        its first."""
+        if subject:
+            return self.searcher.hits([Scored(row, 0.0, 1.0) for row in rows], query)
+        return tuple(self._unranked(row, first_sentence=True) for row in rows)
 
     def _paragraphs(self, query: Query, ranked: list[Scored], numbers: tuple[int, ...]) -> Answer:
         """The paragraphs `numbers` of a brief (negative ones counting from its end), in reading
@@ -333,10 +401,7 @@ class BriefAnswers:
         )
         if not shown:
             return Answer(question, (), True, (self._meta(chosen),), unstated=NO_PARAGRAPH, parts=last)
-        if paragraph_subject_words(question):  # "What does paragraph 4 say about refugees?"
-            hits = self.searcher.hits([Scored(row, 0.0, 1.0) for row in shown], query)
-        else:
-            hits = tuple(self._unranked(row, first_sentence=True) for row in shown)
+        hits = self._marked(query, shown, paragraph_subject_words(question))
         return Answer(question, hits, False, basis=PARAGRAPH)
 
     def _numbered_sections(

@@ -89,7 +89,7 @@ class Answer:
     # (a request for a brief as a whole, with several indexed and none chosen), or "actors" (whom
     # the briefs name: `named_most`), or "briefs indexed", "newest brief", "oldest brief" (the
     # list of briefs asked for, in `closest_briefs`), or "no such paragraph" (a number the brief
-    # in `closest_briefs` has no paragraph of).
+    # in `closest_briefs` has no paragraph of; "... in the section": its `section` has none).
     unstated: str = ""
     silent: str = ""  # the actor asked to be heard from, of whom the closest briefs record nothing
     # How the hits were found when not by meaning: "overview" (a brief's opening and conclusion,
@@ -107,6 +107,7 @@ class Answer:
     named_most: tuple[tuple[str, int], ...] = ()  # actors the briefs name most, passages naming each
     named_kind: str = ""  # of which kind: "actors" (all), "states", "people", "organisations", "armed groups"
     parts: int = 0  # how many paragraphs (or sections) the brief has, asked for one it lacks
+    section: str = ""  # the section whose paragraphs were counted, asked for one it lacks
     read_as: str = ""  # the question as searched, if a slip was corrected or an acronym spelt out
 
     @property

@@ -20,6 +20,7 @@ from index.sections import FRAME
 PARAGRAPH = "paragraph"
 NO_PARAGRAPH = "no such paragraph"
 NO_SECTION = "no such section"
+NO_SECTION_PARAGRAPH = "no such paragraph in the section"  # "the fifth paragraph of the Context section"
 # A part counted from the end: "the last paragraph" is -1, "the second-to-last" -2.
 LAST = -1
 

@@ -36,8 +36,8 @@ def help_embed(bot: Briefbot) -> discord.Embed:
             "hold no answer. Ask about a subject (“Which countries mediated the talks?”), an actor "
             "(“What did Khawaja Asif say about India?”), a brief as a whole (“tl;dr”, “Who wrote "
             "this brief?”, “Summarise each brief”), one of its sections (“What sections does it have?”, "
-            "“What does the Analysis section say?”) or paragraphs (“Show me ¶4”), or the briefs "
-            "(“Which briefs mention the TTP?”, “Who is quoted?”)."
+            "“What does the Analysis section say?”) or paragraphs (“Show me ¶4”, “the first paragraph "
+            "of the Analysis section”), or the briefs (“Which briefs mention the TTP?”, “Who is quoted?”)."
         ),
         colour=render.COLOR,
     )

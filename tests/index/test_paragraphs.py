@@ -9,6 +9,7 @@ from index.paragraphs import (
     LAST,
     NO_PARAGRAPH,
     NO_SECTION,
+    NO_SECTION_PARAGRAPH,
     PARAGRAPH,
     asked_paragraphs,
     asked_section_numbers,
@@ -132,4 +133,29 @@ def test_sections_asked_for_by_number_are_counted_in_reading_order(fake_engine, 
     fake_engine.reindex()
     assert fake_engine.ask("section 2").unstated == WHICH_BRIEF
     named = fake_engine.ask("What does section 2 of the floods brief say?")
+    assert [hit.passage.passage_id for hit in named.hits] == ["floods#2"]
+
+
+def test_a_paragraph_of_a_section_is_counted_within_it(fake_engine, corpus):
+    # The sample brief: Context ¶1-2, Analysis ¶3-6, The Future of Ceasefire ¶7-13.
+    def shown(question):
+        return [hit.passage.paragraph for hit in fake_engine.ask(question).hits]
+
+    assert shown("What does the first paragraph of the Analysis section say?") == [3]
+    assert shown("the last paragraph of the Context section") == [2]
+    assert shown("paragraphs 1 and 2 of the Future of Ceasefire section") == [7, 8]
+    answer = fake_engine.ask("What does the second paragraph of the Analysis section say about refugees?")
+    assert answer.basis == PARAGRAPH and [hit.passage.paragraph for hit in answer.hits] == [4]
+    assert "refugees" in answer.hits[0].best_sentence
+    missing = fake_engine.ask("the fifth paragraph of the Context section")
+    assert missing.abstained and missing.unstated == NO_SECTION_PARAGRAPH and not missing.hits
+    assert (missing.parts, missing.section) == (2, "Context")
+    assert "The section “Context” of “The Fragile Truce" in answer_text(missing)
+    assert "has no paragraph of the number asked for: it has 2 paragraphs, counted within it" in answer_text(
+        missing
+    )
+    write_brief(corpus, "floods.md", ["# Analysis", "Floods damaged bridges.", "Repairs take years."])
+    fake_engine.reindex()
+    assert fake_engine.ask("the first paragraph of the Analysis section").unstated == WHICH_BRIEF
+    named = fake_engine.ask("the second paragraph of the Analysis section of the floods brief")
     assert [hit.passage.passage_id for hit in named.hits] == ["floods#2"]
