@@ -17,6 +17,7 @@ from bot.text import (
     kind_title,
     lists_briefs,
     plural,
+    section_note,
 )
 from index.actor_summary import ActorListing, ActorSummary
 from index.brief_details import ACTORS, QUOTED
@@ -71,6 +72,7 @@ def answer_embed(answer: Answer, first: int = 1) -> discord.Embed:
         return abstention_embed(answer)
     embed = discord.Embed(title=clip(safe(answer.question), TITLE_LIMIT), colour=COLOR)
     notes = [f"Read as: {safe(answer.read_as)}"] if answer.read_as else []
+    notes += [safe(section_note(answer))] if answer.section else []
     notes += [safe(basis_note(answer))] if answer.basis else []
     notes += [safe(holders_note(answer))] if answer.holders else []
     if notes:

@@ -213,6 +213,16 @@ def basis_note(answer: Answer) -> str:
     return BASIS_NOTES.get(answer.basis, "")
 
 
+def section_note(answer: Answer) -> str:
+    """That the section asked about does not mention the subject asked about in it, if so."""
+    if not answer.section or answer.abstained:
+        return ""
+    return (
+        f"The section “{answer.section}” does not mention what was asked about in it; these are the "
+        "closest passages anywhere in the briefs."
+    )
+
+
 def holders_note(answer: Answer) -> str:
     """Who the office asked about may be, when the briefs give it to several actors; else ""."""
     if not answer.holders:
@@ -274,6 +284,8 @@ def answer_text(answer: Answer, first: int = 1) -> str:
         elif answer.closest_briefs:
             lines.append(f"{briefs_label(answer)}: " + "; ".join(closest_briefs(answer)))
         return "\n".join(lines)
+    if answer.section:
+        lines.append(section_note(answer))
     if answer.basis:
         lines.append(basis_note(answer))
     if answer.holders:

@@ -301,18 +301,37 @@ class BriefAnswers:
         rows = sorted(by_brief[chosen], key=lambda row: generation.passages[row].paragraph)
         if heading and (subject := " ".join(sorted(subject_words(question, heading)))):
             # "What does the Analysis section say about India?": its passages holding the subject,
-            # the closest first; if none does, the question is searched as any other.
-            directory = generation.actor_directory
-            holding = set(generation.lexical.holding_every_term(subject).tolist())
-            if actor_id := directory.actor_named(subject, whole=True):
-                holding.update(directory.rows_naming(actor_id))
-            if not (rows := [row for row in rows if row in holding]):
+            # the closest first; if none does, the engine searches the subject anywhere
+            # (`section_lacking`).
+            if not (rows := self._holding(rows, subject)):
                 return None
             within = self.searcher.rank(query, k, np.asarray(rows, dtype=np.int64))
             return Answer(question, self.searcher.hits(within, query), False, basis=IN_SECTION)
         shown = rows[: k if heading else max(k, LISTED_MENTIONS)]
         hits = tuple(self._unranked(row, first_sentence=True) for row in shown)
         return Answer(question, hits, False, basis=SECTION if heading else OUTLINE)
+
+    def _holding(self, rows: list[int], subject: str) -> list[int]:
+        """Those of `rows` holding every word of `subject`, or naming the actor it names."""
+        directory = self.generation.actor_directory
+        holding = set(self.generation.lexical.holding_every_term(subject).tolist())
+        if actor_id := directory.actor_named(subject, whole=True):
+            holding.update(directory.rows_naming(actor_id))
+        return [row for row in rows if row in holding]
+
+    def section_lacking(self, question: str, filters: SearchFilters | None) -> str:
+        """The heading of the section a question asks about a subject in ("What does the Context
+        section say about Bagram?") when none of its passages, in the briefs `filters` admit,
+        holds it; else "". The engine then searches the subject anywhere, telling the reader. A
+        paragraph of the section asked for by number is answered as such (`_section_paragraphs`)."""
+        if not asks_sections(question) or asked_paragraphs(question):
+            return ""
+        if not (heading := asked_section(question, self.generation.section_rows)):
+            return ""
+        if not (subject := " ".join(sorted(subject_words(question, heading)))):
+            return ""
+        rows = [row for rows in self._section_rows(filters, heading).values() for row in rows]
+        return heading if rows and not self._holding(rows, subject) else ""
 
     def _section_rows(self, filters: SearchFilters | None, heading: str | None) -> dict[int, list[int]]:
         """By admitted brief, the passage rows of its section `heading`; if `heading` is None,

@@ -30,6 +30,7 @@ from index.indexer import IndexProgress, build_index, registry_hash
 from index.late_interaction import LateInteraction, TokenEmbedder, Tokens
 from index.models import Answer, IndexReport, SearchFilters
 from index.search import FusionWeights, Query, Retriever, Searcher, check_question
+from index.sections import asked_subject_in_section
 from index.selfcheck import run_checks
 from index.store import Generation, Store, StoredBrief
 from index.whatsnew import NewBrief, new_briefs
@@ -163,9 +164,18 @@ class Engine:
         framed = [question for question, _ in of_authors]
         corrected = [generation.speller.corrected(q) for q in framed] if self.correct_spelling else framed
         asked = [generation.acronyms.expanded(generation.state_names.as_written(q)) for q in corrected]
+        # "What does the Context section say about Bagram?", which that section does not mention:
+        # Bagram, searched anywhere, the reader told (index/brief_answers.py).
+        lacking = [
+            answerer.briefs.section_lacking(q, narrowed) if asked_subject_in_section(q) else ""
+            for q, (_, narrowed) in zip(asked, of_authors, strict=True)
+        ]
         # "What does the brief say about women?" searches for "women" (index/brief_details.py).
         # "What do the briefs say about the TTP?" is what each says (index/brief_answers.py), not a topic.
-        searched = [q if asked_mentions(q) else asked_topic(q) or q for q in asked]
+        searched = [
+            asked_subject_in_section(q) if section else q if asked_mentions(q) else asked_topic(q) or q
+            for q, section in zip(asked, lacking, strict=True)
+        ]
         # "sticking point": "point of contention"; "the corridor project": "the CPEC project".
         plain = [generation.short_forms.written_short(in_plain_words(q)) for q in searched]
         _, vectors, tokens = self._embed_questions(plain, generation, searcher.uses_late(retriever))
@@ -192,8 +202,15 @@ class Engine:
         # Each answer is to the question as typed, saying how it was read if a slip was corrected or
         # an acronym spelt out.
         return [
-            replace(answer, question=question, read_as=read if read != before else "")
-            for answer, question, before, read in zip(answers, typed, framed, asked, strict=True)
+            replace(
+                answer,
+                question=question,
+                read_as=read if read != before else "",
+                section=section if section and not answer.abstained else answer.section,
+            )
+            for answer, question, before, read, section in zip(
+                answers, typed, framed, asked, lacking, strict=True
+            )
         ]
 
     @staticmethod

@@ -107,7 +107,9 @@ class Answer:
     named_most: tuple[tuple[str, int], ...] = ()  # actors the briefs name most, passages naming each
     named_kind: str = ""  # of which kind: "actors" (all), "states", "people", "organisations", "armed groups"
     parts: int = 0  # how many paragraphs (or sections) the brief has, asked for one it lacks
-    section: str = ""  # the section whose paragraphs were counted, asked for one it lacks
+    # The section asked about: whose paragraphs were counted, asked for one it lacks; or which
+    # does not mention the subject asked about in it, the hits being the closest passages anywhere.
+    section: str = ""
     read_as: str = ""  # the question as searched, if a slip was corrected or an acronym spelt out
 
     @property

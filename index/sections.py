@@ -66,6 +66,19 @@ def asked_section(question: str, headings: Iterable[str]) -> str | None:
     return max(matched)[1] if matched else None
 
 
+# What a question asks about in a section, as written: "What does the Context section say about
+# Bagram?" → "Bagram". Not "on", which names the section ("the section on the future").
+_ABOUT = re.compile(
+    r"\b(?:about|regarding|concerning)\s+(?P<subject>[^?.!]*\w[^?.!]*)[?.!]*\s*$", re.IGNORECASE
+)
+
+
+def asked_subject_in_section(question: str) -> str:
+    """The subject a question asks about in a section, as written; "" if it names none that way."""
+    match = _ABOUT.search(question)
+    return match.group("subject").strip() if match else ""
+
+
 def background_heading(headings: Iterable[str]) -> str | None:
     """The heading of `headings` that a brief's background goes under ("Context", "Background",
     "Introduction"), for a question asking for it ("What is the context?"); None if none is."""

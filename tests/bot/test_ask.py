@@ -157,6 +157,14 @@ async def test_ask_for_paragraphs_by_number_and_for_one_the_brief_lacks(harness)
     assert "has no paragraph of the number asked for" in reply["embeds"][0]["description"]
 
 
+async def test_ask_about_a_subject_a_section_does_not_mention(harness):
+    question = "What does the Context section say about Bagram?"
+    reply = await harness.fake.reply(await harness.fake.slash("ask", [option("question", question)]))
+    embed = reply["embeds"][0]
+    assert embed["description"].startswith("The section “Context” does not mention what was asked about")
+    assert "¶3" in [f["name"].rsplit("·", 1)[-1].strip() for f in embed["fields"]]
+
+
 async def test_which_briefs_there_are_is_a_list_not_an_apology(harness):
     reply = await harness.fake.reply(
         await harness.fake.slash("ask", [option("question", "What briefs do you have?")])

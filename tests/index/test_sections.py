@@ -5,7 +5,7 @@ import pytest
 from bot.text import answer_json, answer_text
 from index.brief_details import OVERVIEW, WHICH_BRIEF
 from index.models import SearchFilters
-from index.sections import IN_SECTION, OUTLINE, SECTION, asked_section, asks_outline
+from index.sections import IN_SECTION, OUTLINE, SECTION, asked_section, asked_subject_in_section, asks_outline
 from tests.index.test_indexer import write_brief
 
 HEADINGS = ["Context", "Analysis", "The Future of Ceasefire", "Outlook"]
@@ -69,9 +69,25 @@ def test_a_subject_asked_about_in_a_section_is_searched_among_its_passages_holdi
     assert "Passages of the section asked for" in answer_text(answer)
     later = fake_engine.ask("What does the future of ceasefire section say about India?", k=5)
     assert sorted(hit.passage.paragraph for hit in later.hits) == [11, 12, 13]
-    # A subject no passage of the section holds: the question is searched as any other.
-    elsewhere = fake_engine.ask("What does the Context section say about football?")
-    assert elsewhere.basis != IN_SECTION and elsewhere.abstained
+    # A subject no passage of the section holds: the subject is searched anywhere, the reader told.
+    elsewhere = fake_engine.ask("What does the Context section say about Bagram?")
+    assert not elsewhere.abstained and elsewhere.basis != IN_SECTION and elsewhere.section == "Context"
+    assert 3 in [hit.passage.paragraph for hit in elsewhere.hits]  # "Bagram Air Base", in the Analysis
+    assert "The section “Context” does not mention what was asked about in it" in answer_text(elsewhere)
+    nowhere = fake_engine.ask("What does the Context section say about football?")
+    assert nowhere.abstained and not nowhere.section
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        ("What does the Context section say about Bagram?", "Bagram"),
+        ("what does the analysis section say regarding the TTP", "the TTP"),
+        ("What does the section on the future of ceasefire say?", ""),  # "on" names the section
+    ],
+)
+def test_the_subject_asked_about_in_a_section(question, subject):
+    assert asked_subject_in_section(question) == subject
 
 
 def test_an_outline_is_the_first_paragraph_of_each_section(fake_engine):
