@@ -170,12 +170,7 @@ class Engine:
             answerer.briefs.section_lacking(q, narrowed) if asked_subject_in_section(q) else ""
             for q, (_, narrowed) in zip(asked, of_authors, strict=True)
         ]
-        # "What does the brief say about women?" searches for "women" (index/brief_details.py).
-        # "What do the briefs say about the TTP?" is what each says (index/brief_answers.py), not a topic.
-        searched = [
-            asked_subject_in_section(q) if section else q if asked_mentions(q) else asked_topic(q) or q
-            for q, section in zip(asked, lacking, strict=True)
-        ]
+        searched = [self._searched(q, section) for q, section in zip(asked, lacking, strict=True)]
         # "sticking point": "point of contention"; "the corridor project": "the CPEC project".
         plain = [generation.short_forms.written_short(in_plain_words(q)) for q in searched]
         _, vectors, tokens = self._embed_questions(plain, generation, searcher.uses_late(retriever))
@@ -212,6 +207,18 @@ class Engine:
                 answers, typed, framed, asked, lacking, strict=True
             )
         ]
+
+    @staticmethod
+    def _searched(question: str, lacking_section: str) -> str:
+        """What is searched of a question: the subject a section it names lacks ("Bagram"), that of
+        one asking what the brief says about it ("What does the brief say about women?": "women",
+        index/brief_details.py), else the question; "What do the briefs say about the TTP?" is
+        what each says (index/brief_answers.py), not a topic."""
+        if lacking_section:
+            return asked_subject_in_section(question)
+        if asked_mentions(question):
+            return question
+        return asked_topic(question) or question
 
     @staticmethod
     def _as_the_author(

@@ -153,9 +153,9 @@ def _is_important(match: re.Match[str]) -> str:
 
 
 # "Will the truce hold?", "Is the truce expected to last?", "Is anyone sceptical that the truce will
-# hold?": whether it lasts, which
-# briefs write as its "durability" (the model put ¶1 and ¶13 before ¶6's "doubts persist over the
-# durability of the ceasefire"). Not "for the ceasefire to hold", which asks what it needs.
+# hold?": whether it lasts, which briefs write as its "durability" (the model put ¶1 and ¶13 before
+# ¶6's "doubts persist over the durability of the ceasefire"). Not "for the ceasefire to hold",
+# which asks what it needs.
 _AGREEMENT = r"(?:the|this|that)\s+(?:truce|ceasefire|cease-fire|deal|agreement|accord|pause)"
 _MAY = r"(?:will|would|can|could|might|likely\s+to|expected\s+to)"
 _HOLD = r"(?:hold(?:\s+(?:up|firm))?|last)\b"
@@ -195,9 +195,9 @@ _AS_MEDIATORS = re.compile(
 )
 _TALKS = re.compile(r"\b(?:talks|negotiat\w*|discussions|dialogue)\b", re.IGNORECASE)
 # "Which governments helped the two neighbours reach the deal?" found the conclusion first.
-_PARTIES = r"(?:(?:the|two|both|sides?|neighbou?rs|countries|governments|them|parties)\s+){1,3}"
+_SIDES = r"(?:(?:the|two|both|sides?|neighbou?rs|countries|governments|them|parties)\s+){1,3}"
 _HELPED_REACH = re.compile(
-    rf"\bhelp(?:ed|s|ing)?\s+{_PARTIES}(?:to\s+)?reach\s+"
+    rf"\bhelp(?:ed|s|ing)?\s+{_SIDES}(?:to\s+)?reach\s+"
     r"(?:(?:a|an|the)\s+(?:deal|agreement|accord|truce|ceasefire)|terms)\b",
     re.IGNORECASE,
 )
