@@ -27,6 +27,12 @@ _PLAIN = tuple(
         ("sits down with", "negotiates with"),
         ("sitting down with", "negotiating with"),
         ("sat down with", "met with"),  # "Who sat down with Yaqoob?": a meeting
+        # "Will Islamabad hold talks with the Pakistani Taliban?" found ¶3's "Istanbul talks" first,
+        # not "will not negotiate with the group". Not "held talks with", a meeting as often.
+        ("hold talks with", "negotiate with"),
+        ("holds talks with", "negotiates with"),
+        ("holding talks with", "negotiating with"),
+        ("bound by the", "covered by the"),  # "Is the TTP bound by the ceasefire terms?" found ¶5
         ("hammer out", "negotiate"),
         ("hammers out", "negotiates"),
         ("hammered out", "negotiated"),

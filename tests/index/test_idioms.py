@@ -18,6 +18,9 @@ from tests.index.test_indexer import write_brief
         ("Where does the bad blood come from?", "Where does the hostility come from?"),
         ("Would Pakistan sit down with the TTP?", "Would Pakistan negotiate with the TTP?"),
         ("Who sat down with Mullah Yaqoob?", "Who met with Mullah Yaqoob?"),
+        ("Will Islamabad hold talks with the TTP?", "Will Islamabad negotiate with the TTP?"),
+        ("Who held talks with Yaqoob?", "Who held talks with Yaqoob?"),
+        ("Is the TTP bound by the ceasefire?", "Is the TTP covered by the ceasefire?"),
         ("Did they hammer out a deal?", "Did they negotiate a deal?"),
         ("Is Kabul sitting down with the TTP?", "Is Kabul negotiating with the TTP?"),
         ("What was hammered out in Doha?", "What was negotiated in Doha?"),
@@ -82,7 +85,7 @@ from tests.index.test_indexer import write_brief
             "What must happen for the ceasefire to hold?",
             "What must happen for the ceasefire to hold?",
         ),  # a need
-        ("Will Islamabad hold talks with the TTP?", "Will Islamabad hold talks with the TTP?"),
+        ("Will the two sides hold more meetings?", "Will the two sides hold more meetings?"),
         ("What led the two sides to the table?", "What led the two sides to negotiations?"),
         ("Who sat at the negotiating table?", "Who sat at negotiations?"),
         ("Is the truce hanging by a thread?", "Is the truce fragile?"),
