@@ -21,6 +21,7 @@ from tests.index.test_indexer import write_brief
         ("Will Islamabad hold talks with the TTP?", "Will Islamabad negotiate with the TTP?"),
         ("Who held talks with Yaqoob?", "Who held talks with Yaqoob?"),
         ("Is the TTP bound by the ceasefire?", "Is the TTP covered by the ceasefire?"),
+        ("Would Pakistan strike inside Kabul?", "Would Pakistan strike in Kabul?"),
         ("Did they hammer out a deal?", "Did they negotiate a deal?"),
         ("Is Kabul sitting down with the TTP?", "Is Kabul negotiating with the TTP?"),
         ("What was hammered out in Doha?", "What was negotiated in Doha?"),
