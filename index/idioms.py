@@ -17,6 +17,13 @@ import re
 _PLAIN = tuple(
     (re.compile(r"\b" + r"\s+".join(idiom.split()) + r"\b", re.IGNORECASE), plain)
     for idiom, plain in (
+        # "What kind of deal is Islamabad pushing for?" found the passage on "the deal"'s success
+        # first, not "a binding written agreement". "deal" read as "agreement" everywhere lost
+        # three questions on "the deal's survival", which the brief writes so.
+        ("kind of deal", "kind of agreement"),
+        ("sort of deal", "sort of agreement"),
+        ("type of deal", "type of agreement"),
+        ("deal on paper", "written agreement"),
         ("sticking point", "point of contention"),
         ("sticking points", "points of contention"),
         ("bone of contention", "point of contention"),
