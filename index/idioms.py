@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from index.names import in_title_case
+
 # Each form of an idiom, with the plain words in the same form.
 _PLAIN = tuple(
     (re.compile(r"\b" + r"\s+".join(idiom.split()) + r"\b", re.IGNORECASE), plain)
@@ -228,7 +230,19 @@ def _mediated(question: str) -> str:
 
 
 def in_plain_words(question: str) -> str:
-    """`question` with each idiom it asks with in plain words."""
+    """`question` with each idiom it asks with in plain words, in Title Case if it was: words in
+    lower case amid capitals would read as names no brief mentions ("Which Outside Countries
+    mediated the negotiations?")."""
+    if in_title_case(question):
+        return _title_case(_in_plain_words(question))
+    return _in_plain_words(question)
+
+
+def _title_case(text: str) -> str:
+    return " ".join(word[:1].upper() + word[1:] for word in text.split(" "))
+
+
+def _in_plain_words(question: str) -> str:
     for idiom, plain in _PLAIN:
         question = idiom.sub(plain, question)
     question = _WILL_HOLD.sub(_is_durable, question)

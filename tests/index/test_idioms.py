@@ -125,3 +125,10 @@ def test_a_question_asked_with_an_idiom_finds_the_passage_in_plain_words(tmp_pat
     assert "What is the main point of contention?" in embedder.token_texts  # read with its tokens
     # The answer is to the question as typed, not said to be read another way.
     assert (answer.question, answer.read_as) == ("What is the main sticking point?", "")
+
+
+def test_a_question_in_title_case_stays_in_title_case():
+    # Lower-case words amid capitals would read as names no brief mentions ("Outside Countries").
+    assert in_plain_words("Which Outside Countries Helped The Two Sides Reach A Deal?") == (
+        "Which Outside Countries Mediated The Negotiations?"
+    )
