@@ -5,6 +5,7 @@ read by index/brief_details.py)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import numpy as np
 
@@ -377,11 +378,7 @@ class BriefAnswers:
             for number in numbers
             if abs(number) <= len(paragraphs)
         }
-        shown = sorted(
-            (row for row in by_brief[chosen] if generation.passages[row].paragraph in wanted),
-            key=lambda row: (generation.passages[row].paragraph, row),
-        )
-        if not shown:
+        if not (shown := self._in_reading_order(by_brief[chosen], wanted)):
             return Answer(
                 question,
                 (),
@@ -393,6 +390,15 @@ class BriefAnswers:
             )
         subject = paragraph_subject_words(question) - set(tokens(heading))
         return Answer(question, self._marked(query, shown, subject), False, basis=PARAGRAPH)
+
+    def _in_reading_order(self, rows: Iterable[int], paragraphs: set[int]) -> list[int]:
+        """Those of `rows` whose paragraph is one of `paragraphs`, in reading order (a split
+        paragraph's parts in theirs)."""
+        passages = self.generation.passages
+        return sorted(
+            (int(row) for row in rows if passages[row].paragraph in paragraphs),
+            key=lambda row: (passages[row].paragraph, row),
+        )
 
     def _marked(self, query: Query, rows: list[int], subject: set[str]) -> tuple[Hit, ...]:
         """Passages `rows`, in the order given, each marked at the sentence closest to the question
@@ -414,10 +420,7 @@ class BriefAnswers:
         rows = np.flatnonzero(generation.passage_brief == chosen)
         last = max((generation.passages[row].paragraph for row in rows), default=0)
         wanted = {last + 1 + number if number < 0 else number for number in numbers}
-        shown = sorted(
-            (int(row) for row in rows if generation.passages[row].paragraph in wanted),
-            key=lambda row: (generation.passages[row].paragraph, row),
-        )
+        shown = self._in_reading_order(rows, wanted)
         if not shown:
             return Answer(question, (), True, (self._meta(chosen),), unstated=NO_PARAGRAPH, parts=last)
         hits = self._marked(query, shown, paragraph_subject_words(question))
