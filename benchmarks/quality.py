@@ -98,6 +98,7 @@ HELD_OUT = {
     "fresh 45": ROOT / "benchmarks" / "data" / "brief_questions_fresh45.jsonl",
     "fresh 46": ROOT / "benchmarks" / "data" / "brief_questions_fresh46.jsonl",
     "fresh 47": ROOT / "benchmarks" / "data" / "brief_questions_fresh47.jsonl",
+    "fresh 48": ROOT / "benchmarks" / "data" / "brief_questions_fresh48.jsonl",
 }
 DEFAULT = FusionWeights()
 VARIANTS: dict[str, tuple[Retriever, FusionWeights]] = {

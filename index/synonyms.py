@@ -40,4 +40,7 @@ GROUPS = (
     "extend extension prolong",
     # The nouns only: "violate" and "infringe" met passages on sovereignty as often as on truces.
     "violation breach",
+    # "What oversight arrangement did both capitals agree to?" met no word of "a monitoring and
+    # verification mechanism".
+    "monitor monitoring oversee oversight supervise supervision",
 )

@@ -99,6 +99,33 @@ from tests.index.test_indexer import write_brief
         ("Why does Bagram matter?", "Why is Bagram important?"),
         ("What does he say about the matter?", "What does he say about the matter?"),  # the noun
         ("Is the TTP a matter for Pakistan?", "Is the TTP a matter for Pakistan?"),
+        ("What did both capitals sign up for?", "What did both countries agree to?"),
+        ("Why is the truce a final opening?", "Why is the truce a last opportunity?"),
+        ("Could it become a bigger war?", "Could it become a wider confrontation?"),
+        ("Is India waging a covert conflict?", "Is India waging a proxy war?"),
+        ("Is the TTP covered by the pause in fighting?", "Is the TTP covered by the ceasefire?"),
+        (
+            "What is the biggest disagreement dividing them?",
+            "What is the principal point of contention dividing them?",
+        ),
+        ("What is the issue dividing the two sides?", "What is the issue between the two sides?"),
+        ("Is the Taliban government dividing?", "Is the Taliban government dividing?"),
+        ("What is the main issue for Kabul?", "What is the main issue for Kabul?"),
+        (
+            "Why does Islamabad fear closer ties between Delhi and Kabul?",
+            "Why does Islamabad fear closer ties between India and Afghanistan?",
+        ),
+        ("Why worry about closer Delhi-Kabul ties?", "Why worry about closer India-Afghanistan ties?"),
+        (
+            "How would Islamabad see defence ties between Delhi and Kabul?",
+            "How would Islamabad see defence cooperation between India and Afghanistan?",
+        ),
+        # The capitals' own talks, and a minister's hopes for ties with one state, are left as asked.
+        (
+            "Who brokered the talks between Islamabad and Kabul?",
+            "Who brokered the talks between Islamabad and Kabul?",
+        ),
+        ("Who hoped for defence ties with India?", "Who hoped for defence ties with India?"),
         # Not idioms: the words alone, or in other senses
         ("Did the delegates sit down?", "Did the delegates sit down?"),
         ("Is the tape sticking?", "Is the tape sticking?"),
