@@ -168,6 +168,32 @@ _PLAIN = tuple(
         ("pause in the fighting", "ceasefire"),
         ("pause in fighting", "ceasefire"),
         ("diplomatic presence", "diplomatic mission"),
+        # "What will the verification body do about breaches?" was refused and "Will someone be
+        # punished for breaking the truce?" found Asif's "a violation of this agreement" first; the
+        # brief writes the mechanism will "penalize any violations" of the ceasefire. Not "punish"
+        # as "penalize": "What was set up to make sure violations are punished?" came below the
+        # threshold with it.
+        ("breaches", "violations"),
+        ("breach", "violation"),
+        ("break the truce", "violate the ceasefire"),
+        ("breaks the truce", "violates the ceasefire"),
+        ("broke the truce", "violated the ceasefire"),
+        ("breaking the truce", "violating the ceasefire"),
+        ("break the ceasefire", "violate the ceasefire"),
+        ("breaks the ceasefire", "violates the ceasefire"),
+        ("broke the ceasefire", "violated the ceasefire"),
+        ("breaking the ceasefire", "violating the ceasefire"),
+        # "Does Pakistan want Afghan refugees to return home as part of peace?" found the Taliban's
+        # "'Pakistani refugees' returning home" first; the brief writes Pakistan wants Kabul to
+        # "facilitate the repatriation of Afghan refugees".
+        ("to go home", "to be repatriated"),
+        ("to return home", "to be repatriated"),
+        ("go home", "be repatriated"),
+        ("return home", "be repatriated"),
+        # "What do these events reveal about Pakistan's mood toward Afghanistan?" found the passage
+        # on hostility between the societies first; the brief writes "impatience toward Kabul".
+        ("mood toward", "attitude toward"),
+        ("mood towards", "attitude towards"),
     )
 )
 
@@ -285,6 +311,18 @@ _DEFENCE_TIES_BETWEEN = re.compile(
 )
 
 
+# "What kind of document does Islamabad want Kabul to sign?" found the agreement signed in Doha
+# first; the brief writes "Pakistan is seeking a binding written agreement".
+_SEEK = {
+    "want": "seek", "wants": "seeks", "wanted": "sought", "push": "seek", "pushes": "seeks",
+    "pushing": "seeking", "pressing": "seeking", "pressuring": "seeking", "urging": "seeking",
+    "asking": "seeking",
+}  # fmt: skip
+_WANTS_SIGNED = re.compile(
+    rf"\b(?P<wants>{'|'.join(_SEEK)})\s+(?:[\w-]+\s+){{1,3}}?to\s+sign\b", re.IGNORECASE
+)
+
+
 def _states_tied(match: re.Match[str]) -> str:
     if match["ties"]:
         one, other = _CAPITAL_STATES[match["one"]], _CAPITAL_STATES[match["other"]]
@@ -324,6 +362,7 @@ def _title_case(text: str) -> str:
 
 def _in_plain_words(question: str) -> str:
     question = _between_sides(question)
+    question = _WANTS_SIGNED.sub(lambda match: _SEEK[match["wants"].lower()], question)
     for idiom, plain in _PLAIN:
         question = idiom.sub(plain, question)
     question = _WILL_HOLD.sub(_is_durable, question)

@@ -120,6 +120,13 @@ from tests.index.test_indexer import write_brief
             "How would Islamabad see defence ties between Delhi and Kabul?",
             "How would Islamabad see defence cooperation between India and Afghanistan?",
         ),
+        ("Who will punish breaches?", "Who will punish violations?"),
+        ("What if one side breaks the truce?", "What if one side violates the ceasefire?"),
+        ("Does Pakistan want refugees to go home?", "Does Pakistan want refugees to be repatriated?"),
+        ("What is Islamabad's mood toward Kabul?", "What is Islamabad's attitude toward Kabul?"),
+        ("What does Islamabad want Kabul to sign?", "What does Islamabad seek?"),
+        ("What deal is Pakistan pushing the Taliban to sign?", "What deal is Pakistan seeking?"),
+        ("Who wanted to sign first?", "Who wanted to sign first?"),  # whose signature, not what for
         # The capitals' own talks, and a minister's hopes for ties with one state, are left as asked.
         (
             "Who brokered the talks between Islamabad and Kabul?",
