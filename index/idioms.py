@@ -311,6 +311,21 @@ _DEFENCE_TIES_BETWEEN = re.compile(
 )
 
 
+# "Did the talks produce any big diplomatic win?" found the passage on a "win-win scenario" first,
+# "Did the extension come without any real progress?" was refused; the brief writes the sides
+# extended the ceasefire "despite failing to achieve a major breakthrough".
+_BREAKTHROUGH = re.compile(
+    r"\b(?:big|major|real|decisive|significant|genuine|any)\s+(?:diplomatic\s+)?(?:win|progress|victory)\b",
+    re.IGNORECASE,
+)
+# "What did the two sides promise not to hit?" found the passage on their "war of narratives"
+# first; the brief writes the Doha agreement is "prohibiting either country's forces from
+# targeting the other's military, civilians, or critical infrastructure".
+_PROMISED_NOT_TO_HIT = re.compile(
+    r"\b(?P<promised>promise[sd]?|promising|pledge[sd]?|pledging|agree[sd]?|agreeing|vow(?:s|ed)?|vowing"
+    r"|commit(?:s|ted)?|committing)\s+not\s+to\s+(?:attack|hit|strike|target|bomb|fire\s+on|shoot\s+at)\b",
+    re.IGNORECASE,
+)
 # "What kind of document does Islamabad want Kabul to sign?" found the agreement signed in Doha
 # first; the brief writes "Pakistan is seeking a binding written agreement".
 _SEEK = {
@@ -362,6 +377,8 @@ def _title_case(text: str) -> str:
 
 def _in_plain_words(question: str) -> str:
     question = _between_sides(question)
+    question = _PROMISED_NOT_TO_HIT.sub(lambda match: f"{match['promised']} to prohibit targeting", question)
+    question = _BREAKTHROUGH.sub("major breakthrough", question)
     question = _WANTS_SIGNED.sub(lambda match: _SEEK[match["wants"].lower()], question)
     for idiom, plain in _PLAIN:
         question = idiom.sub(plain, question)

@@ -127,6 +127,13 @@ from tests.index.test_indexer import write_brief
         ("What does Islamabad want Kabul to sign?", "What does Islamabad seek?"),
         ("What deal is Pakistan pushing the Taliban to sign?", "What deal is Pakistan seeking?"),
         ("Who wanted to sign first?", "Who wanted to sign first?"),  # whose signature, not what for
+        ("Did the talks produce any big diplomatic win?", "Did the talks produce any major breakthrough?"),
+        ("Was there real progress?", "Was there major breakthrough?"),
+        ("Is progress possible?", "Is progress possible?"),
+        (
+            "What did the two sides promise not to hit?",
+            "What did the two sides promise to prohibit targeting?",
+        ),
         # The capitals' own talks, and a minister's hopes for ties with one state, are left as asked.
         (
             "Who brokered the talks between Islamabad and Kabul?",
