@@ -99,6 +99,7 @@ HELD_OUT = {
     "fresh 46": ROOT / "benchmarks" / "data" / "brief_questions_fresh46.jsonl",
     "fresh 47": ROOT / "benchmarks" / "data" / "brief_questions_fresh47.jsonl",
     "fresh 48": ROOT / "benchmarks" / "data" / "brief_questions_fresh48.jsonl",
+    "fresh 49": ROOT / "benchmarks" / "data" / "brief_questions_fresh49.jsonl",
 }
 DEFAULT = FusionWeights()
 VARIANTS: dict[str, tuple[Retriever, FusionWeights]] = {

@@ -117,7 +117,14 @@ _ASKED: tuple[tuple[Figure, re.Pattern[str]], ...] = (
         re.compile(rf"\bhow many\b.*\b{_VIOLENT}\b|{_WHAT_IS}(?:number|count) of (?:the )?{_VIOLENT}\b"),
     ),
     (Figure.COUNT, re.compile(rf"\bhow many\b|{_WHAT_IS}(?:number|count)\b")),
-    (Figure.MONEY, re.compile(rf"\bhow much {_MONEY_NOUN}\b|\bhow much\b.*\b{_MONEY_VERB}\b")),
+    (
+        Figure.MONEY,
+        re.compile(
+            rf"\bhow much {_MONEY_NOUN}\b|\bhow much\b.*\b{_MONEY_VERB}\b"
+            # "What dollar amount has Washington put into Pakistani mining?"
+            r"|\b(?:what|which) (?:dollar|rupee|cash|monetary) (?:amount|sum|figure|value)\b"
+        ),
+    ),
     (
         Figure.AMOUNT,
         re.compile(

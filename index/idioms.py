@@ -190,6 +190,24 @@ _PLAIN = tuple(
         ("to return home", "to be repatriated"),
         ("go home", "be repatriated"),
         ("return home", "be repatriated"),
+        # "What happens if the Taliban do nothing about the TTP?" found Asif's "Wherever they are, we
+        # will attack them" first; the brief writes "if the Taliban fail to act, the situation could
+        # deteriorate further".
+        ("refuse to act", "fail to act"),
+        ("refuses to act", "fails to act"),
+        ("refused to act", "failed to act"),
+        ("do nothing about", "fail to act against"),
+        ("does nothing about", "fails to act against"),
+        ("did nothing about", "failed to act against"),
+        ("do nothing against", "fail to act against"),
+        ("does nothing against", "fails to act against"),
+        ("do nothing", "fail to act"),
+        ("does nothing", "fails to act"),
+        ("did nothing", "failed to act"),
+        ("do not act", "fail to act"),
+        ("does not act", "fails to act"),
+        ("don't act", "fail to act"),
+        ("doesn't act", "fails to act"),
         # "What do these events reveal about Pakistan's mood toward Afghanistan?" found the passage
         # on hostility between the societies first; the brief writes "impatience toward Kabul".
         ("mood toward", "attitude toward"),
@@ -231,7 +249,8 @@ def _is_important(match: re.Match[str]) -> str:
 # hold?": whether it lasts, which briefs write as its "durability" (the model put ¶1 and ¶13 before
 # ¶6's "doubts persist over the durability of the ceasefire"). Not "for the ceasefire to hold",
 # which asks what it needs.
-_AGREEMENT = r"(?:the|this|that)\s+(?:truce|ceasefire|cease-fire|deal|agreement|accord|pause)"
+# "the truce", or "the extended truce" (one word between).
+_AGREEMENT = r"(?:the|this|that)\s+(?:[\w-]+\s+)?(?:truce|ceasefire|cease-fire|deal|agreement|accord|pause)"
 _MAY = r"(?:will|would|can|could|might|likely\s+to|expected\s+to)"
 _HOLD = r"(?:hold(?:\s+(?:up|firm))?|last)\b"
 _WILL_HOLD = re.compile(

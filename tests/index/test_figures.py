@@ -21,6 +21,7 @@ from tests.index.unstated import abstains_until_a_brief_states_it
         ("how many lives were lost", Figure.TOLL),
         ("How much did the US spend on the war?", Figure.MONEY),  # a verb of money
         ("How much money has China invested in CPEC?", Figure.MONEY),
+        ("What dollar amount has Washington put into Pakistani mining?", Figure.MONEY),
         ("How much aid has Qatar pledged?", Figure.AMOUNT),  # aid may be counted in tonnes
         ("How much territory does the Taliban control?", Figure.AMOUNT),  # a measured noun
         ("What is the population of Kabul?", Figure.AMOUNT),

@@ -44,6 +44,7 @@ from tests.index.test_indexer import write_brief
         ),
         ("Was there loss of life in the fighting?", "Was there casualties in the fighting?"),
         ("Will the truce hold?", "Will the truce be durable?"),
+        ("How long will the extended truce last?", "How long will the extended truce be durable?"),
         (
             "What did Kabul object to in the minister's tone?",
             "What did Kabul object to in the minister's language?",
@@ -134,6 +135,8 @@ from tests.index.test_indexer import write_brief
             "What did the two sides promise not to hit?",
             "What did the two sides promise to prohibit targeting?",
         ),
+        ("What if Kabul does nothing about the TTP?", "What if Kabul fails to act against the TTP?"),
+        ("What if the Taliban refuse to act?", "What if the Taliban fail to act?"),
         # The capitals' own talks, and a minister's hopes for ties with one state, are left as asked.
         (
             "Who brokered the talks between Islamabad and Kabul?",

@@ -228,6 +228,7 @@ def test_question_set_quality_does_not_regress(real_engine):
         ("brief_questions_fresh46.jsonl", 51, 51, 51, 8),
         ("brief_questions_fresh47.jsonl", 41, 45, 49, 10),
         ("brief_questions_fresh48.jsonl", 54, 55, 56, 7),
+        ("brief_questions_fresh49.jsonl", 50, 52, 53, 7),
     ],
 )
 def test_held_out_questions_do_not_regress(
