@@ -217,9 +217,10 @@ def section_note(answer: Answer) -> str:
     """That the section asked about does not mention the subject asked about in it, if so."""
     if not answer.section or answer.abstained:
         return ""
+    subject = f"“{answer.section_lacks}”" if answer.section_lacks else "what was asked about in it"
     return (
-        f"The section “{answer.section}” does not mention what was asked about in it; these are the "
-        "closest passages anywhere in the briefs."
+        f"The section “{answer.section}” does not mention {subject}; these are the closest passages "
+        "anywhere in the briefs."
     )
 
 

@@ -202,9 +202,10 @@ class Engine:
                 question=question,
                 read_as=read if read != before else "",
                 section=section if section and not answer.abstained else answer.section,
+                section_lacks=subject if section and not answer.abstained else "",
             )
-            for answer, question, before, read, section in zip(
-                answers, typed, framed, asked, lacking, strict=True
+            for answer, question, before, read, section, subject in zip(
+                answers, typed, framed, asked, lacking, searched, strict=True
             )
         ]
 

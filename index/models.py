@@ -110,6 +110,7 @@ class Answer:
     # The section asked about: whose paragraphs were counted, asked for one it lacks; or which
     # does not mention the subject asked about in it, the hits being the closest passages anywhere.
     section: str = ""
+    section_lacks: str = ""  # the subject asked about in `section` that it does not mention ("Bagram")
     read_as: str = ""  # the question as searched, if a slip was corrected or an acronym spelt out
 
     @property

@@ -161,7 +161,7 @@ async def test_ask_about_a_subject_a_section_does_not_mention(harness):
     question = "What does the Context section say about Bagram?"
     reply = await harness.fake.reply(await harness.fake.slash("ask", [option("question", question)]))
     embed = reply["embeds"][0]
-    assert embed["description"].startswith("The section “Context” does not mention what was asked about")
+    assert embed["description"].startswith("The section “Context” does not mention “Bagram”;")
     assert "¶3" in [f["name"].rsplit("·", 1)[-1].strip() for f in embed["fields"]]
 
 
