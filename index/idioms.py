@@ -190,6 +190,14 @@ _PLAIN = tuple(
         ("to return home", "to be repatriated"),
         ("go home", "be repatriated"),
         ("return home", "be repatriated"),
+        # "Could trade links have kept the peace?" found the conclusion first; the brief writes
+        # "economic interdependence ... could have created a win-win scenario". "What does the brief
+        # say is needed for real peace?" found "lasting peace would require" first; the conclusion
+        # writes "true peace ... will remain out of reach".
+        ("trade links", "economic interdependence"),
+        ("trade ties", "economic interdependence"),
+        ("real peace", "true peace"),
+        ("genuine peace", "true peace"),
         # "What happens if the Taliban do nothing about the TTP?" found Asif's "Wherever they are, we
         # will attack them" first; the brief writes "if the Taliban fail to act, the situation could
         # deteriorate further".

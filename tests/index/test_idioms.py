@@ -137,6 +137,8 @@ from tests.index.test_indexer import write_brief
         ),
         ("What if Kabul does nothing about the TTP?", "What if Kabul fails to act against the TTP?"),
         ("What if the Taliban refuse to act?", "What if the Taliban fail to act?"),
+        ("Could trade links have kept the peace?", "Could economic interdependence have kept the peace?"),
+        ("What is needed for real peace?", "What is needed for true peace?"),
         # The capitals' own talks, and a minister's hopes for ties with one state, are left as asked.
         (
             "Who brokered the talks between Islamabad and Kabul?",
