@@ -58,7 +58,7 @@ _CALENDAR = (
     r"lapses?|renew\w*|extend\w*|comes? into force|takes? effect|resum\w*|review\w*|launch\w*|"
     # A body's start ("When will the mechanism start work?"), not an actor's ("start acting").
     r"(?:start|begin|commence)s?\s+(?:work\w*|operat\w*|function\w*)|become operational|"
-    r"be (?:set up|established))"
+    r"be (?:set up|established|completed|finished)|(?:complete|finish)s?\b)"
 )
 # Only verbs of money: "how much support did they receive" asks a degree. Those of money alone
 # ask a sum; what is traded, pledged or donated may be counted in tonnes as well.
@@ -82,7 +82,7 @@ _VIOLENT = (
 # What has a size a figure states: not a threat, a problem or a role, whose size is a degree.
 _SIZED = (
     r"(?:army|armies|military|armed forces|forces|police|population|economy|budget|debt|deficit|"
-    r"arsenal|delegation|territory|country|trade|reserves)"
+    r"arsenal|delegation|territory|country|trade|reserves|sector|industry|market)"
 )
 _WHAT_IS = r"^what(?:'s| is| was| are| were) (?:the )?(?:[\w-]+'s? )?(?:[\w-]+ ){0,2}?"
 _ASKED: tuple[tuple[Figure, re.Pattern[str]], ...] = (

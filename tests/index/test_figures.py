@@ -29,6 +29,8 @@ from tests.index.unstated import abstains_until_a_brief_states_it
         ("What percentage of trade crosses at Torkham?", Figure.AMOUNT),
         ("How large is Pakistan's army?", Figure.AMOUNT),  # a size a figure states
         ("How big is the Afghan population?", Figure.AMOUNT),
+        ("How big is Pakistan's minerals sector?", Figure.AMOUNT),
+        ("When will Phase Two of CPEC be completed?", Figure.DUE_DATE),
         ("How long is the border?", Figure.EXTENT),
         ("How long is the ceasefire supposed to last?", Figure.EXTENT),
         ("How far is Kabul from Islamabad?", Figure.EXTENT),
