@@ -100,6 +100,7 @@ HELD_OUT = {
     "fresh 47": ROOT / "benchmarks" / "data" / "brief_questions_fresh47.jsonl",
     "fresh 48": ROOT / "benchmarks" / "data" / "brief_questions_fresh48.jsonl",
     "fresh 49": ROOT / "benchmarks" / "data" / "brief_questions_fresh49.jsonl",
+    "fresh 50": ROOT / "benchmarks" / "data" / "brief_questions_fresh50.jsonl",
 }
 DEFAULT = FusionWeights()
 VARIANTS: dict[str, tuple[Retriever, FusionWeights]] = {

@@ -190,6 +190,13 @@ _PLAIN = tuple(
         ("to return home", "to be repatriated"),
         ("go home", "be repatriated"),
         ("return home", "be repatriated"),
+        # From fresh 50's misses: "Is Islamabad open to a dialogue with the Pakistani Taliban?" had
+        # Asif's "will not negotiate with the group" outside its top 3; "Could there be a war between
+        # Pakistan and Afghanistan?" found the "war of narratives" first, not "a wider
+        # Pakistan-Afghanistan confrontation".
+        ("a dialogue with", "negotiations with"),
+        ("dialogue with", "negotiations with"),
+        ("a war between", "a confrontation between"),
         # "Could trade links have kept the peace?" found the conclusion first; the brief writes
         # "economic interdependence ... could have created a win-win scenario". "What does the brief
         # say is needed for real peace?" found "lasting peace would require" first; the conclusion
@@ -353,6 +360,14 @@ _PROMISED_NOT_TO_HIT = re.compile(
     r"|commit(?:s|ted)?|committing)\s+not\s+to\s+(?:attack|hit|strike|target|bomb|fire\s+on|shoot\s+at)\b",
     re.IGNORECASE,
 )
+# "What's Asif's recipe for lasting peace?" was refused as asking about cooking, which no brief
+# mentions (index/names.py); a recipe for peace or disaster is a formula. Not "a recipe for lentil
+# soup".
+_RECIPE_FOR = re.compile(
+    r"\brecipe(?=\s+for\s+(?:(?:a|an|the|lasting|durable|true|real|genuine|long-term|regional)\s+)*"
+    r"(?:peace|stability|success|disaster|failure|war|conflict|chaos|escalation|confrontation)\b)",
+    re.IGNORECASE,
+)
 # "What kind of document does Islamabad want Kabul to sign?" found the agreement signed in Doha
 # first; the brief writes "Pakistan is seeking a binding written agreement".
 _SEEK = {
@@ -404,6 +419,7 @@ def _title_case(text: str) -> str:
 
 def _in_plain_words(question: str) -> str:
     question = _between_sides(question)
+    question = _RECIPE_FOR.sub("formula", question)
     question = _PROMISED_NOT_TO_HIT.sub(lambda match: f"{match['promised']} to prohibit targeting", question)
     question = _BREAKTHROUGH.sub("major breakthrough", question)
     question = _WANTS_SIGNED.sub(lambda match: _SEEK[match["wants"].lower()], question)

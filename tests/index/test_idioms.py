@@ -139,6 +139,10 @@ from tests.index.test_indexer import write_brief
         ("What if the Taliban refuse to act?", "What if the Taliban fail to act?"),
         ("Could trade links have kept the peace?", "Could economic interdependence have kept the peace?"),
         ("What is needed for real peace?", "What is needed for true peace?"),
+        ("What's Asif's recipe for lasting peace?", "What's Asif's formula for lasting peace?"),
+        ("What's a good recipe for lentil soup?", "What's a good recipe for lentil soup?"),
+        ("Is Islamabad open to a dialogue with the TTP?", "Is Islamabad open to negotiations with the TTP?"),
+        ("Could there be a war between them?", "Could there be a confrontation between them?"),
         # The capitals' own talks, and a minister's hopes for ties with one state, are left as asked.
         (
             "Who brokered the talks between Islamabad and Kabul?",
