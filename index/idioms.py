@@ -223,6 +223,20 @@ _PLAIN = tuple(
         ("does not act", "fails to act"),
         ("don't act", "fail to act"),
         ("doesn't act", "fails to act"),
+        ("keeps ignoring", "fails to act on"),
+        ("keep ignoring", "fail to act on"),
+        # "What happens if Kabul does not change course on the TTP?": ¶11, the ceasefire is the last
+        # opportunity "to compel the Afghan Taliban to reconsider their stance toward the TTP".
+        ("change course", "reconsider their stance"),
+        ("changes course", "reconsiders its stance"),
+        # "How deadly were the border battles before the talks?" found ¶3's "cross-border hostilities
+        # have paused" first; the brief writes "fierce cross-border clashes". "clash fight" as
+        # synonyms on BM25's side gained one question and lost another.
+        ("border fighting", "cross-border clashes"),
+        ("border fights", "cross-border clashes"),
+        ("border fight", "cross-border clash"),
+        ("border battles", "cross-border clashes"),
+        ("border battle", "cross-border clash"),
         # "What do these events reveal about Pakistan's mood toward Afghanistan?" found the passage
         # on hostility between the societies first; the brief writes "impatience toward Kabul".
         ("mood toward", "attitude toward"),

@@ -143,6 +143,8 @@ from tests.index.test_indexer import write_brief
         ("What's a good recipe for lentil soup?", "What's a good recipe for lentil soup?"),
         ("Is Islamabad open to a dialogue with the TTP?", "Is Islamabad open to negotiations with the TTP?"),
         ("Could there be a war between them?", "Could there be a confrontation between them?"),
+        ("What if Kabul keeps ignoring the TTP?", "What if Kabul fails to act on the TTP?"),
+        ("How deadly were the border battles?", "How deadly were the cross-border clashes?"),
         # The capitals' own talks, and a minister's hopes for ties with one state, are left as asked.
         (
             "Who brokered the talks between Islamabad and Kabul?",
