@@ -374,6 +374,21 @@ _PROMISED_NOT_TO_HIT = re.compile(
     r"|commit(?:s|ted)?|committing)\s+not\s+to\s+(?:attack|hit|strike|target|bomb|fire\s+on|shoot\s+at)\b",
     re.IGNORECASE,
 )
+# "What triggered the negotiations in the first place?" and "Why were the negotiations needed?"
+# found the Doha talks that the Istanbul round "followed" first; "What caused the negotiations?"
+# finds the clashes the decision "followed" (¶1). "in the first place" adds nothing to search.
+_CAUSED = re.compile(r"\b(?:triggered|set off|sparked|prompted)\b", re.IGNORECASE)
+_WHY_NEEDED = re.compile(r"^why (?:were|was) (?P<what>.+?) (?:needed|necessary)\b", re.IGNORECASE)
+_IN_THE_FIRST_PLACE = re.compile(r",?\s+in the first place\b", re.IGNORECASE)
+
+
+def _as_caused(question: str) -> str:
+    """`question` asking what set something off, or why it was needed, as what caused it."""
+    question = _IN_THE_FIRST_PLACE.sub("", question)
+    question = _WHY_NEEDED.sub(lambda match: f"What caused {match['what']}", question)
+    return _CAUSED.sub("caused", question)
+
+
 # "What's Asif's recipe for lasting peace?" was refused as asking about cooking, which no brief
 # mentions (index/names.py); a recipe for peace or disaster is a formula. Not "a recipe for lentil
 # soup".
@@ -433,7 +448,7 @@ def _title_case(text: str) -> str:
 
 def _in_plain_words(question: str) -> str:
     question = _between_sides(question)
-    question = _RECIPE_FOR.sub("formula", question)
+    question = _as_caused(_RECIPE_FOR.sub("formula", question))
     question = _PROMISED_NOT_TO_HIT.sub(lambda match: f"{match['promised']} to prohibit targeting", question)
     question = _BREAKTHROUGH.sub("major breakthrough", question)
     question = _WANTS_SIGNED.sub(lambda match: _SEEK[match["wants"].lower()], question)

@@ -145,6 +145,9 @@ from tests.index.test_indexer import write_brief
         ("Could there be a war between them?", "Could there be a confrontation between them?"),
         ("What if Kabul keeps ignoring the TTP?", "What if Kabul fails to act on the TTP?"),
         ("How deadly were the border battles?", "How deadly were the cross-border clashes?"),
+        ("What triggered the talks in the first place?", "What caused the talks?"),
+        ("Why were the negotiations needed?", "What caused the negotiations?"),
+        ("What set off the clashes?", "What caused the clashes?"),
         # The capitals' own talks, and a minister's hopes for ties with one state, are left as asked.
         (
             "Who brokered the talks between Islamabad and Kabul?",
