@@ -389,6 +389,32 @@ def _as_caused(question: str) -> str:
     return _CAUSED.sub("caused", question)
 
 
+# "What remark by Pakistan's defence chief did the Taliban object to?" and "Which remarks by Khawaja
+# Asif angered the Afghan spokesman?" found Asif's own words (¶5) first; the brief writes "Mujahid
+# also criticized Pakistan's defense minister for making 'threatening remarks'".
+_OBJECTED_TO = re.compile(r"\b(?P<verb>object|objects|objected|objecting)\s+to\b", re.IGNORECASE)
+_CRITICIZED = {
+    "object": "criticize",
+    "objects": "criticizes",
+    "objected": "criticized",
+    "objecting": "criticizing",
+}
+_REMARKS_ANGERED = re.compile(
+    r"\b(?P<remarks>remarks?\s+by\s+.+?)\s+(?:upset|angered|annoyed|offended|irritated|incensed|enraged)\s+"
+    r"(?P<whom>.+?)(?=[?.!]|$)",
+    re.IGNORECASE,
+)
+
+
+def _as_criticized(question: str) -> str:
+    """`question` asking what someone objected to, or which remarks angered them, as what they
+    criticized."""
+    question = _REMARKS_ANGERED.sub(
+        lambda match: f"{match['remarks']} did {match['whom']} criticize", question
+    )
+    return _OBJECTED_TO.sub(lambda match: _CRITICIZED[match["verb"].lower()], question)
+
+
 # "What's Asif's recipe for lasting peace?" was refused as asking about cooking, which no brief
 # mentions (index/names.py); a recipe for peace or disaster is a formula. Not "a recipe for lentil
 # soup".
@@ -448,7 +474,7 @@ def _title_case(text: str) -> str:
 
 def _in_plain_words(question: str) -> str:
     question = _between_sides(question)
-    question = _as_caused(_RECIPE_FOR.sub("formula", question))
+    question = _as_criticized(_as_caused(_RECIPE_FOR.sub("formula", question)))
     question = _PROMISED_NOT_TO_HIT.sub(lambda match: f"{match['promised']} to prohibit targeting", question)
     question = _BREAKTHROUGH.sub("major breakthrough", question)
     question = _WANTS_SIGNED.sub(lambda match: _SEEK[match["wants"].lower()], question)

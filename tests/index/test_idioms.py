@@ -47,7 +47,7 @@ from tests.index.test_indexer import write_brief
         ("How long will the extended truce last?", "How long will the extended truce be durable?"),
         (
             "What did Kabul object to in the minister's tone?",
-            "What did Kabul object to in the minister's language?",
+            "What did Kabul criticize in the minister's language?",
         ),
         ("For peace to last, what must Kabul do?", "For lasting peace, what must Kabul do?"),
         ("Why is the truce Islamabad's final chance?", "Why is the truce Islamabad's last opportunity?"),
@@ -148,6 +148,11 @@ from tests.index.test_indexer import write_brief
         ("What triggered the talks in the first place?", "What caused the talks?"),
         ("Why were the negotiations needed?", "What caused the negotiations?"),
         ("What set off the clashes?", "What caused the clashes?"),
+        ("What did the Taliban object to?", "What did the Taliban criticize?"),
+        (
+            "Which remarks by Khawaja Asif angered the Afghan spokesman?",
+            "Which remarks by Khawaja Asif did the Afghan spokesman criticize?",
+        ),
         # The capitals' own talks, and a minister's hopes for ties with one state, are left as asked.
         (
             "Who brokered the talks between Islamabad and Kabul?",
