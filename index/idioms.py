@@ -223,6 +223,17 @@ _PLAIN = tuple(
         ("does not act", "fails to act"),
         ("don't act", "fail to act"),
         ("doesn't act", "fails to act"),
+        # "Who is left outside the scope of the truce?" found the conclusion first, "Is the TTP part
+        # of the ceasefire?" ¶6; the brief writes "the ceasefire applies only to the Afghan Taliban
+        # and does not extend to the TTP". Asked as "excluded from" or "covered by" it, ¶7 first.
+        ("left outside the scope of", "excluded from"),
+        ("outside the scope of", "excluded from"),
+        ("left out of", "excluded from"),
+        ("left out", "excluded"),
+        ("leave out", "exclude"),
+        ("leaves out", "excludes"),
+        ("part of the ceasefire", "covered by the ceasefire"),
+        ("part of the truce", "covered by the truce"),
         ("keeps ignoring", "fails to act on"),
         ("keep ignoring", "fail to act on"),
         # "What happens if Kabul does not change course on the TTP?": ¶11, the ceasefire is the last

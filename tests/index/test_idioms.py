@@ -153,6 +153,8 @@ from tests.index.test_indexer import write_brief
             "Which remarks by Khawaja Asif angered the Afghan spokesman?",
             "Which remarks by Khawaja Asif did the Afghan spokesman criticize?",
         ),
+        ("Who is left outside the scope of the truce?", "Who is excluded from the truce?"),
+        ("Is the TTP part of the ceasefire?", "Is the TTP covered by the ceasefire?"),
         # The capitals' own talks, and a minister's hopes for ties with one state, are left as asked.
         (
             "Who brokered the talks between Islamabad and Kabul?",
