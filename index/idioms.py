@@ -127,6 +127,15 @@ _PLAIN = tuple(
         ("an all-out war", "a wider confrontation"),
         ("all-out war", "wider confrontation"),
         ("full-scale war", "wider confrontation"),
+        # "Why is Beijing leaning on Rawalpindi?" found the passage on CPEC's hopes first; the brief
+        # writes "The Pakistani military faces mounting pressure from China". "squeezed from two
+        # sides" is the brief's "both its eastern and western fronts" (¶4 came first).
+        ("leaning on", "putting pressure on"),
+        ("leans on", "puts pressure on"),
+        ("lean on", "put pressure on"),
+        ("leaned on", "put pressure on"),
+        ("squeezed from two sides", "pressed on two fronts"),
+        ("squeezed from both sides", "pressed on both fronts"),
         # "Why does Pakistan fear fighting on two borders?" found the conclusion first; the brief
         # writes "both its eastern and western fronts".
         ("two borders", "two fronts"),

@@ -155,6 +155,8 @@ from tests.index.test_indexer import write_brief
         ),
         ("Who is left outside the scope of the truce?", "Who is excluded from the truce?"),
         ("Is the TTP part of the ceasefire?", "Is the TTP covered by the ceasefire?"),
+        ("Why is Beijing leaning on Rawalpindi?", "Why is Beijing putting pressure on Rawalpindi?"),
+        ("Could Pakistan be squeezed from two sides?", "Could Pakistan be pressed on two fronts?"),
         # The capitals' own talks, and a minister's hopes for ties with one state, are left as asked.
         (
             "Who brokered the talks between Islamabad and Kabul?",
