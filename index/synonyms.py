@@ -43,4 +43,6 @@ GROUPS = (
     # "What oversight arrangement did both capitals agree to?" met no word of "a monitoring and
     # verification mechanism".
     "monitor monitoring oversee oversight supervise supervision",
+    # "Which new stage of the Chinese-funded scheme has Pakistan reached?": "Phase Two of CPEC".
+    "phase stage",
 )
