@@ -296,14 +296,14 @@ def test_a_question_naming_an_office_is_shown_the_passages_naming_it(real_engine
 
 
 def test_a_question_naming_a_spokesperson_is_shown_the_passage_naming_them(real_engine):
-    """ "Which remarks by Pakistan's minister upset the Afghan spokesman?": ¶3 has the Taliban
+    """ "Which remarks by Khawaja Asif angered the Afghan spokesman?": ¶3 has the Taliban
     spokesperson criticise the defence minister's "threatening remarks"; without the office nudge
-    ¶8, Haqqani's remarks, comes first (benchmarks/QUALITY.md). Pakistan's spokesperson, whom the
+    ¶5, Asif's own words, comes first (benchmarks/QUALITY.md). Pakistan's spokesperson, whom the
     brief never mentions, is refused."""
     without = with_weights(real_engine, FusionWeights(office=0.0))
-    question = "Which remarks by Pakistan's minister upset the Afghan spokesman?"
+    question = "Which remarks by Khawaja Asif angered the Afghan spokesman?"
     assert real_engine.ask(question).hits[0].passage.paragraph == 3
-    assert without.ask(question).hits[0].passage.paragraph == 8
+    assert without.ask(question).hits[0].passage.paragraph == 5
     refused = real_engine.ask("What did Pakistan's spokesman say about the talks?")
     assert refused.abstained and refused.unknown_names == ("Pakistan's spokesperson",)
 
