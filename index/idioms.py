@@ -232,6 +232,8 @@ _PLAIN = tuple(
         ("does not act", "fails to act"),
         ("don't act", "fail to act"),
         ("doesn't act", "fails to act"),
+        ("keeps ignoring", "fails to act on"),
+        ("keep ignoring", "fail to act on"),
         # "Who is left outside the scope of the truce?" found the conclusion first, "Is the TTP part
         # of the ceasefire?" ¶6; the brief writes "the ceasefire applies only to the Afghan Taliban
         # and does not extend to the TTP". Asked as "excluded from" or "covered by" it, ¶7 first.
@@ -243,8 +245,6 @@ _PLAIN = tuple(
         ("leaves out", "excludes"),
         ("part of the ceasefire", "covered by the ceasefire"),
         ("part of the truce", "covered by the truce"),
-        ("keeps ignoring", "fails to act on"),
-        ("keep ignoring", "fail to act on"),
         # "What happens if Kabul does not change course on the TTP?": ¶11, the ceasefire is the last
         # opportunity "to compel the Afghan Taliban to reconsider their stance toward the TTP".
         ("change course", "reconsider their stance"),
@@ -379,6 +379,24 @@ _DEFENCE_TIES_BETWEEN = re.compile(
 )
 
 
+def _states_tied(match: re.Match[str]) -> str:
+    """The two capitals `_CAPITALS_TIED` matched as their states, in the same words around them."""
+    if match["ties"]:
+        one, other = _CAPITAL_STATES[match["one"]], _CAPITAL_STATES[match["other"]]
+        return f"{match['ties']}{one}{match['joint']}{other}"
+    one, other = _CAPITAL_STATES[match["one_"]], _CAPITAL_STATES[match["other_"]]
+    return f"{one}{match['joint_']}{other}{match['ties_']}"
+
+
+def _between_sides(question: str) -> str:
+    """`question` with an issue dividing two sides asked as one between them, the main one as the
+    principal point of contention, and ties between two capitals as ties between their states."""
+    question = _MAIN_DISPUTE.sub("principal point of contention", question)
+    question = _DIVIDING.sub(lambda match: f"{match['issue']} between", question)
+    question = _CAPITALS_TIED.sub(_states_tied, question)
+    return _DEFENCE_TIES_BETWEEN.sub(lambda match: f"{match['kind']} cooperation between", question)
+
+
 # "Did the talks produce any big diplomatic win?" found the passage on a "win-win scenario" first,
 # "Did the extension come without any real progress?" was refused; the brief writes the sides
 # extended the ceasefire "despite failing to achieve a major breakthrough".
@@ -455,23 +473,6 @@ _WANTS_SIGNED = re.compile(
 )
 
 
-def _states_tied(match: re.Match[str]) -> str:
-    if match["ties"]:
-        one, other = _CAPITAL_STATES[match["one"]], _CAPITAL_STATES[match["other"]]
-        return f"{match['ties']}{one}{match['joint']}{other}"
-    one, other = _CAPITAL_STATES[match["one_"]], _CAPITAL_STATES[match["other_"]]
-    return f"{one}{match['joint_']}{other}{match['ties_']}"
-
-
-def _between_sides(question: str) -> str:
-    """`question` with an issue dividing two sides asked as one between them, the main one as the
-    principal point of contention, and ties between two capitals as ties between their states."""
-    question = _MAIN_DISPUTE.sub("principal point of contention", question)
-    question = _DIVIDING.sub(lambda match: f"{match['issue']} between", question)
-    question = _CAPITALS_TIED.sub(_states_tied, question)
-    return _DEFENCE_TIES_BETWEEN.sub(lambda match: f"{match['kind']} cooperation between", question)
-
-
 def _mediated(question: str) -> str:
     """`question` asking who mediated with the verb, and what was mediated unless it says."""
     question = _HELPED_REACH.sub("mediated the negotiations", question)
@@ -494,7 +495,8 @@ def _title_case(text: str) -> str:
 
 def _in_plain_words(question: str) -> str:
     question = _between_sides(question)
-    question = _as_criticized(_as_caused(_RECIPE_FOR.sub("formula", question)))
+    question = _RECIPE_FOR.sub("formula", question)
+    question = _as_criticized(_as_caused(question))
     question = _PROMISED_NOT_TO_HIT.sub(lambda match: f"{match['promised']} to prohibit targeting", question)
     question = _BREAKTHROUGH.sub("major breakthrough", question)
     question = _WANTS_SIGNED.sub(lambda match: _SEEK[match["wants"].lower()], question)
