@@ -10,11 +10,11 @@ nor when something falls due ("When does the ceasefire expire?").
 
 Only what a question plainly asks is checked. "When did the sides first agree to a ceasefire?"
 may be answered by an event ("during the Doha meeting") rather than a date, so only a "when"
-about the calendar (what is next, scheduled, due or expiring) or an origin is checked. A degree or
-a forecast is answered in words: "how much" asks for an amount only before a measured noun ("how
-much territory") or with a verb of money ("how much did the US spend"), not in "how much does
-Kabul trust Islamabad"; "how big a threat" and "how long will the truce hold" are not checked. A
-sum of money is answered by a currency or a share, not by any number: "How much does Pakistan
+about the calendar (what is next, scheduled, due, expiring or still to be completed) or an origin
+is checked. A degree or a forecast is answered in words: "how much" asks for an amount only before
+a measured noun ("how much territory") or with a verb of money ("how much did the US spend"), not
+in "how much does Kabul trust Islamabad"; "how big a threat" and "how long will the truce hold" are
+not checked. A sum of money is answered by a currency or a share, not by any number: "How much does Pakistan
 spend protecting Chinese nationals?" is not answered by the 15,000 troops it raised; nor is "How
 many Chinese nationals work in Pakistan?": a count answers only with the thing counted, or one of
 a few words for it ("soldiers" for "troops"), among the words after it. What a list of names may
