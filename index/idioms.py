@@ -257,6 +257,10 @@ _PLAIN = tuple(
         ("border fight", "cross-border clash"),
         ("border battles", "cross-border clashes"),
         ("border battle", "cross-border clash"),
+        # "Did the Taliban accept Pakistan's description of them?" found Asif's description (¶5)
+        # first; the brief writes "The Taliban, however, rejected Asif's characterization".
+        ("description of", "characterization of"),
+        ("descriptions of", "characterizations of"),
         # "What do these events reveal about Pakistan's mood toward Afghanistan?" found the passage
         # on hostility between the societies first; the brief writes "impatience toward Kabul".
         ("mood toward", "attitude toward"),

@@ -157,6 +157,7 @@ from tests.index.test_indexer import write_brief
         ("Is the TTP part of the ceasefire?", "Is the TTP covered by the ceasefire?"),
         ("Why is Beijing leaning on Rawalpindi?", "Why is Beijing putting pressure on Rawalpindi?"),
         ("Could Pakistan be squeezed from two sides?", "Could Pakistan be pressed on two fronts?"),
+        ("Did Kabul accept Asif's description of it?", "Did Kabul accept Asif's characterization of it?"),
         # The capitals' own talks, and a minister's hopes for ties with one state, are left as asked.
         (
             "Who brokered the talks between Islamabad and Kabul?",
