@@ -348,6 +348,13 @@ _HELPED_REACH = re.compile(
     r"(?:(?:a|an|the)\s+(?:deal|agreement|accord|truce|ceasefire)|terms)\b",
     re.IGNORECASE,
 )
+# "Which countries brought Pakistan and Afghanistan to the table?" (read "to negotiations" by then)
+# found the passage on CPEC first; who brought two sides to the table mediated between them.
+_BROUGHT_TO_TABLE = re.compile(
+    r"^(?P<who>who|which\b[^?]*?)\s+(?:brought|got|helped bring|helped get)\s+(?P<sides>.+?)\s+to\s+"
+    r"(?:the\s+(?:negotiating\s+)?table|negotiations)\b",
+    re.IGNORECASE,
+)
 
 
 # "What is the biggest disagreement dividing the two governments?" found the passage calling the
@@ -480,6 +487,9 @@ _WANTS_SIGNED = re.compile(
 def _mediated(question: str) -> str:
     """`question` asking who mediated with the verb, and what was mediated unless it says."""
     question = _HELPED_REACH.sub("mediated the negotiations", question)
+    question = _BROUGHT_TO_TABLE.sub(
+        lambda match: f"{match['who']} mediated the negotiations between {match['sides']}", question
+    )
     mediated = "mediated" if _TALKS.search(question) else "mediated the negotiations"
     return _AS_MEDIATORS.sub(mediated, question)
 

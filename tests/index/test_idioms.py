@@ -158,6 +158,11 @@ from tests.index.test_indexer import write_brief
         ("Why is Beijing leaning on Rawalpindi?", "Why is Beijing putting pressure on Rawalpindi?"),
         ("Could Pakistan be squeezed from two sides?", "Could Pakistan be pressed on two fronts?"),
         ("Did Kabul accept Asif's description of it?", "Did Kabul accept Asif's characterization of it?"),
+        (
+            "Which countries brought Pakistan and Afghanistan to the table?",
+            "Which countries mediated the negotiations between Pakistan and Afghanistan?",
+        ),
+        ("What brought the two sides to the table?", "What brought the two sides to negotiations?"),
         # The capitals' own talks, and a minister's hopes for ties with one state, are left as asked.
         (
             "Who brokered the talks between Islamabad and Kabul?",

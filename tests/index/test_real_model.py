@@ -211,7 +211,7 @@ def test_question_set_quality_does_not_regress(real_engine):
         ("brief_questions_fresh29.jsonl", 43, 44, 45, 10),
         ("brief_questions_fresh30.jsonl", 48, 48, 48, 10),
         ("brief_questions_fresh31.jsonl", 44, 45, 45, 10),
-        ("brief_questions_fresh32.jsonl", 38, 43, 45, 8),
+        ("brief_questions_fresh32.jsonl", 39, 44, 45, 8),
         ("brief_questions_fresh33.jsonl", 44, 45, 45, 9),
         ("brief_questions_fresh34.jsonl", 44, 45, 45, 10),
         ("brief_questions_fresh35.jsonl", 45, 45, 45, 10),
