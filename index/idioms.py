@@ -257,6 +257,15 @@ _PLAIN = tuple(
         ("border fight", "cross-border clash"),
         ("border battles", "cross-border clashes"),
         ("border battle", "cross-border clash"),
+        # "What is each side accusing the other of twisting?" found ¶4's "deliberately distorted"
+        # claim first; ¶3: "accusing each other of distorting facts". "What did the two defence
+        # chiefs commit to in writing?" found ¶5's "written agreement"; ¶2: they "signed".
+        ("twisting", "distorting"),
+        ("twisted", "distorted"),
+        ("twist", "distort"),
+        ("commit to in writing", "sign"),
+        ("committed to in writing", "signed"),
+        ("agreed to in writing", "signed"),
         # "Did the Taliban accept Pakistan's description of them?" found Asif's description (¶5)
         # first; the brief writes "The Taliban, however, rejected Asif's characterization".
         ("description of", "characterization of"),
