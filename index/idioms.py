@@ -481,6 +481,9 @@ _RECIPE_FOR = re.compile(
     r"(?:peace|stability|success|disaster|failure|war|conflict|chaos|escalation|confrontation)\b)",
     re.IGNORECASE,
 )
+# "Who gains from the continued hostility?" found ¶6's "growing hostility" first; the brief writes
+# "ongoing tensions between the two countries offer no clear advantage to either side".
+_WHO_GAINS = re.compile(r"\b(?P<who>who)\s+(?:gains|benefits|profits)\s+from\b", re.IGNORECASE)
 # "What kind of document does Islamabad want Kabul to sign?" found the agreement signed in Doha
 # first; the brief writes "Pakistan is seeking a binding written agreement".
 _SEEK = {
@@ -522,6 +525,7 @@ def _in_plain_words(question: str) -> str:
     question = _as_criticized(_as_caused(question))
     question = _PROMISED_NOT_TO_HIT.sub(lambda match: f"{match['promised']} to prohibit targeting", question)
     question = _BREAKTHROUGH.sub("major breakthrough", question)
+    question = _WHO_GAINS.sub(lambda match: f"{match['who']} has an advantage from", question)
     question = _WANTS_SIGNED.sub(lambda match: _SEEK[match["wants"].lower()], question)
     for idiom, plain in _PLAIN:
         question = idiom.sub(plain, question)

@@ -165,6 +165,8 @@ from tests.index.test_indexer import write_brief
         ("What brought the two sides to the table?", "What brought the two sides to negotiations?"),
         ("Who is twisting the facts?", "Who is distorting the facts?"),
         ("What did they commit to in writing?", "What did they sign?"),
+        ("Who gains from the continued hostility?", "Who has an advantage from the continued hostility?"),
+        ("What gains from trade were lost?", "What gains from trade were lost?"),
         # The capitals' own talks, and a minister's hopes for ties with one state, are left as asked.
         (
             "Who brokered the talks between Islamabad and Kabul?",
